@@ -1,0 +1,204 @@
+namespace ScenarioDsl.Language.Syntax;
+
+/// <summary>A whole file: its declarations and the end-of-file token (which carries the last trivia).</summary>
+public sealed class CompilationUnitSyntax : SyntaxNode
+{
+    public CompilationUnitSyntax(IReadOnlyList<DeclarationSyntax> declarations, SyntaxToken endOfFile)
+    {
+        Declarations = declarations;
+        EndOfFile = endOfFile;
+    }
+
+    public IReadOnlyList<DeclarationSyntax> Declarations { get; }
+
+    public SyntaxToken EndOfFile { get; }
+
+    protected override IEnumerable<object?> Slots() { yield return Declarations; yield return EndOfFile; }
+}
+
+public enum DeclarationKind
+{
+    Space,
+    Cues,
+    Persona,
+    Goal,
+    Scenario,
+    Suite,
+    Unknown,
+}
+
+/// <summary>A top-level declaration. Tokens the parser could not use are kept in <see cref="Skipped"/>.</summary>
+public abstract class DeclarationSyntax : SyntaxNode
+{
+    protected DeclarationSyntax(SyntaxToken keyword, SyntaxToken? name)
+    {
+        Keyword = keyword;
+        Name = name;
+    }
+
+    public abstract DeclarationKind Kind { get; }
+
+    public SyntaxToken Keyword { get; }
+
+    /// <summary>The declared name; null for <c>cues</c> and for a declaration broken before its name.</summary>
+    public SyntaxToken? Name { get; }
+
+    /// <summary>Tokens after the declaration that belong to no declaration (reported as errors).</summary>
+    public SkippedSyntax? Skipped { get; internal set; }
+
+    public static string KindName(DeclarationKind kind) => kind switch
+    {
+        DeclarationKind.Space => "space",
+        DeclarationKind.Cues => "cues",
+        DeclarationKind.Persona => "persona",
+        DeclarationKind.Goal => "goal",
+        DeclarationKind.Scenario => "scenario",
+        DeclarationKind.Suite => "suite",
+        _ => "declaration",
+    };
+}
+
+/// <summary>A declaration with a <c>{ ... }</c> body of members.</summary>
+public abstract class BlockDeclarationSyntax : DeclarationSyntax
+{
+    protected BlockDeclarationSyntax(SyntaxToken keyword, SyntaxToken? name, SyntaxToken openBrace, IReadOnlyList<MemberSyntax> members, SyntaxToken closeBrace)
+        : base(keyword, name)
+    {
+        OpenBrace = openBrace;
+        Members = members;
+        CloseBrace = closeBrace;
+    }
+
+    public SyntaxToken OpenBrace { get; }
+
+    public IReadOnlyList<MemberSyntax> Members { get; }
+
+    public SyntaxToken CloseBrace { get; }
+
+    /// <summary>Slots between the name and the opening brace.</summary>
+    protected abstract IEnumerable<object?> HeaderSlots();
+
+    protected sealed override IEnumerable<object?> Slots()
+    {
+        yield return Keyword;
+        yield return Name;
+        foreach (var s in HeaderSlots()) yield return s;
+        yield return OpenBrace;
+        yield return Members;
+        yield return CloseBrace;
+        yield return Skipped;
+    }
+}
+
+public sealed class SpaceDeclarationSyntax : BlockDeclarationSyntax
+{
+    public SpaceDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken? description, SyntaxToken openBrace, IReadOnlyList<MemberSyntax> members, SyntaxToken closeBrace)
+        : base(keyword, name, openBrace, members, closeBrace) => Description = description;
+
+    public override DeclarationKind Kind => DeclarationKind.Space;
+
+    public SyntaxToken? Description { get; }
+
+    protected override IEnumerable<object?> HeaderSlots() { yield return Description; }
+}
+
+public sealed class CuesDeclarationSyntax : BlockDeclarationSyntax
+{
+    public CuesDeclarationSyntax(SyntaxToken keyword, SyntaxToken openBrace, IReadOnlyList<MemberSyntax> members, SyntaxToken closeBrace)
+        : base(keyword, null, openBrace, members, closeBrace)
+    {
+    }
+
+    public override DeclarationKind Kind => DeclarationKind.Cues;
+
+    protected override IEnumerable<object?> HeaderSlots() { yield break; }
+}
+
+/// <summary><c>persona Name in Space { ... }</c> and <c>goal Name in Space "description" { ... }</c>.</summary>
+public sealed class PersonaDeclarationSyntax : BlockDeclarationSyntax
+{
+    public PersonaDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken inKeyword, SyntaxToken spaceName, SyntaxToken openBrace, IReadOnlyList<MemberSyntax> members, SyntaxToken closeBrace)
+        : base(keyword, name, openBrace, members, closeBrace)
+    {
+        InKeyword = inKeyword;
+        SpaceName = spaceName;
+    }
+
+    public override DeclarationKind Kind => DeclarationKind.Persona;
+
+    public SyntaxToken InKeyword { get; }
+
+    public SyntaxToken SpaceName { get; }
+
+    protected override IEnumerable<object?> HeaderSlots() { yield return InKeyword; yield return SpaceName; }
+}
+
+public sealed class GoalDeclarationSyntax : BlockDeclarationSyntax
+{
+    public GoalDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken inKeyword, SyntaxToken spaceName, SyntaxToken? description, SyntaxToken openBrace, IReadOnlyList<MemberSyntax> members, SyntaxToken closeBrace)
+        : base(keyword, name, openBrace, members, closeBrace)
+    {
+        InKeyword = inKeyword;
+        SpaceName = spaceName;
+        Description = description;
+    }
+
+    public override DeclarationKind Kind => DeclarationKind.Goal;
+
+    public SyntaxToken InKeyword { get; }
+
+    public SyntaxToken SpaceName { get; }
+
+    public SyntaxToken? Description { get; }
+
+    protected override IEnumerable<object?> HeaderSlots() { yield return InKeyword; yield return SpaceName; yield return Description; }
+}
+
+public sealed class ScenarioDeclarationSyntax : BlockDeclarationSyntax
+{
+    public ScenarioDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace, IReadOnlyList<MemberSyntax> members, SyntaxToken closeBrace)
+        : base(keyword, name, openBrace, members, closeBrace)
+    {
+    }
+
+    public override DeclarationKind Kind => DeclarationKind.Scenario;
+
+    protected override IEnumerable<object?> HeaderSlots() { yield break; }
+}
+
+public sealed class SuiteDeclarationSyntax : BlockDeclarationSyntax
+{
+    public SuiteDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace, IReadOnlyList<MemberSyntax> members, SyntaxToken closeBrace)
+        : base(keyword, name, openBrace, members, closeBrace)
+    {
+    }
+
+    public override DeclarationKind Kind => DeclarationKind.Suite;
+
+    protected override IEnumerable<object?> HeaderSlots() { yield break; }
+}
+
+/// <summary>
+/// A declaration whose header could not be parsed (or text that starts no declaration). Its
+/// name, when the keyword was followed by one, is still declared, so references to it resolve.
+/// </summary>
+public sealed class IncompleteDeclarationSyntax : DeclarationSyntax
+{
+    public IncompleteDeclarationSyntax(DeclarationKind kind, SyntaxToken keyword, SyntaxToken? name, SyntaxToken? spaceName, SkippedSyntax rest)
+        : base(keyword, name)
+    {
+        Kind = kind;
+        SpaceName = spaceName;
+        Rest = rest;
+    }
+
+    public override DeclarationKind Kind { get; }
+
+    /// <summary>The space after <c>in</c>, when the header got that far.</summary>
+    public SyntaxToken? SpaceName { get; }
+
+    /// <summary>The tokens after the keyword (the name and space tokens among them).</summary>
+    public SkippedSyntax Rest { get; }
+
+    protected override IEnumerable<object?> Slots() { yield return Keyword; yield return Rest; yield return Skipped; }
+}

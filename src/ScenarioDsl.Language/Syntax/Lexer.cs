@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Text;
+using ScenarioDsl.Language.Diagnostics;
+using ScenarioDsl.Language.Text;
+
+namespace ScenarioDsl.Language.Syntax;
+
+/// <summary>
+/// The hand-written lexer: one pass over the text, producing tokens with leading and trailing
+/// trivia and exact offsets. It never fails: bad characters become skipped-text trivia with an
+/// EMPS0001, unterminated strings and comments an EMPS0003, bad numbers an EMPS0002.
+/// </summary>
+public sealed class Lexer
+{
+    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly List<SyntaxTrivia> _trivia = new();
+    private readonly StringBuilder _builder = new();
+    private int _pos;
+
+    private Lexer(SourceText source, List<Diagnostic> diagnostics)
+    {
+        _source = source;
+        _text = source.Text;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Lexes a whole text; the last token is always <see cref="SyntaxKind.EndOfFile"/>.</summary>
+    public static SyntaxToken[] Lex(SourceText source, List<Diagnostic> diagnostics)
+    {
+        var lexer = new Lexer(source, diagnostics);
+        var tokens = new List<SyntaxToken>(source.Length / 6 + 1);
+        bool firstOnLine = true;
+        while (true)
+        {
+            var leading = lexer.ReadTrivia(leading: true, ref firstOnLine);
+            int start = lexer._pos;
+            if (start >= lexer._text.Length)
+            {
+                tokens.Add(new SyntaxToken(SyntaxKind.EndOfFile, new TextSpan(start, 0), "", null, leading, SyntaxToken.NoTrivia, firstOnLine));
+                return tokens.ToArray();
+            }
+
+            var kind = lexer.ScanToken(out string text, out object? value);
+            var span = TextSpan.FromBounds(start, lexer._pos);
+            bool tokenFirstOnLine = firstOnLine;
+            firstOnLine = false;
+            var trailing = lexer.ReadTrivia(leading: false, ref firstOnLine);
+            tokens.Add(new SyntaxToken(kind, span, text, value, leading, trailing, tokenFirstOnLine));
+        }
+    }
+
+    private char Peek(int offset = 0)
+    {
+        int i = _pos + offset;
+        return i < _text.Length ? _text[i] : '\0';
+    }
+
+    private bool AtEnd(int offset = 0) => _pos + offset >= _text.Length;
+
+    private SyntaxTrivia[] ReadTrivia(bool leading, ref bool firstOnLine)
+    {
+        _trivia.Clear();
+        while (!AtEnd())
+        {
+            int start = _pos;
+            char c = _text[_pos];
+            if (c == '\r' || c == '\n')
+            {
+                _pos += c == '\r' && Peek(1) == '\n' ? 2 : 1;
+                _trivia.Add(new SyntaxTrivia(SyntaxKind.EndOfLine, TextSpan.FromBounds(start, _pos)));
+                firstOnLine = true;
+                if (!leading) break;
+            }
+            else if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\u00A0' || c == '\uFEFF'
+                     || (c > 127 && char.IsWhiteSpace(c) && c != '\u2028' && c != '\u2029'))
+            {
+                while (!AtEnd() && IsInlineWhitespace(_text[_pos])) _pos++;
+                _trivia.Add(new SyntaxTrivia(SyntaxKind.Whitespace, TextSpan.FromBounds(start, _pos)));
+            }
+            else if (c == '/' && Peek(1) == '/')
+            {
+                while (!AtEnd() && _text[_pos] != '\r' && _text[_pos] != '\n') _pos++;
+                _trivia.Add(new SyntaxTrivia(SyntaxKind.LineComment, TextSpan.FromBounds(start, _pos)));
+            }
+            else if (c == '/' && Peek(1) == '*')
+            {
+                int end = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    _pos = _text.Length;
+                    Report(DiagnosticCatalogue.Unterminated, new TextSpan(start, 2), "unterminated comment: '/*' has no closing '*/'");
+                }
+                else
+                {
+                    _pos = end + 2;
+                }
+                _trivia.Add(new SyntaxTrivia(SyntaxKind.BlockComment, TextSpan.FromBounds(start, _pos)));
+            }
+            else if (IsTokenStart(c))
+            {
+                break;
+            }
+            else
+            {
+                // Characters no token can start with: skip the run, report it once.
+                _pos++;
+                if (char.IsHighSurrogate(c) && !AtEnd() && char.IsLowSurrogate(_text[_pos])) _pos++;
+                while (!AtEnd() && IsSkipped(_text[_pos])) _pos++;
+                var span = TextSpan.FromBounds(start, _pos);
+                Report(DiagnosticCatalogue.SyntaxError, span, "unexpected character " + DescribeChars(_text.Substring(start, Math.Min(span.Length, 8))));
+                _trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedText, span));
+            }
+
+            if (!leading && firstOnLine) break;
+        }
+        return _trivia.Count == 0 ? SyntaxToken.NoTrivia : _trivia.ToArray();
+    }
+
+    private static bool IsInlineWhitespace(char c) =>
+        c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\u00A0' || c == '\uFEFF'
+        || (c > 127 && char.IsWhiteSpace(c) && c != '\u2028' && c != '\u2029');
+
+    private bool IsTokenStart(char c)
+    {
+        switch (c)
+        {
+            case '{': case '}': case '[': case ']': case ',': case ':': case '<': case '>': case '"':
+                return true;
+            case '=':
+                return Peek(1) == '>';
+            case '+':
+                return Peek(1) == '=' || IsDigit(Peek(1));
+            case '-':
+                return true;
+            case '.':
+                return Peek(1) == '.';
+            default:
+                return SyntaxFacts.IsIdentifierStart(c) || IsDigit(c);
+        }
+    }
+
+    private bool IsSkipped(char c)
+    {
+        if (c == '\r' || c == '\n' || c == '/' || IsInlineWhitespace(c)) return false;
+        return !IsTokenStart(c);
+    }
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    private SyntaxKind ScanToken(out string text, out object? value)
+    {
+        value = null;
+        char c = _text[_pos];
+        switch (c)
+        {
+            case '{': _pos++; text = "{"; return SyntaxKind.OpenBrace;
+            case '}': _pos++; text = "}"; return SyntaxKind.CloseBrace;
+            case '[': _pos++; text = "["; return SyntaxKind.OpenBracket;
+            case ']': _pos++; text = "]"; return SyntaxKind.CloseBracket;
+            case ',': _pos++; text = ","; return SyntaxKind.Comma;
+            case ':': _pos++; text = ":"; return SyntaxKind.Colon;
+            case '=': _pos += 2; text = "=>"; return SyntaxKind.Arrow;
+            case '<':
+                if (Peek(1) == '=') { _pos += 2; text = "<="; return SyntaxKind.LessEqual; }
+                _pos++; text = "<"; return SyntaxKind.Less;
+            case '>':
+                if (Peek(1) == '=') { _pos += 2; text = ">="; return SyntaxKind.GreaterEqual; }
+                _pos++; text = ">"; return SyntaxKind.Greater;
+            case '.': _pos += 2; text = ".."; return SyntaxKind.DotDot;
+            case '"': return ScanString(out text, out value);
+            case '+':
+                if (Peek(1) == '=') { _pos += 2; text = "+="; return SyntaxKind.PlusEquals; }
+                return ScanNumber(out text, out value);
+            case '-':
+                if (Peek(1) == '=') { _pos += 2; text = "-="; return SyntaxKind.MinusEquals; }
+                if (IsDigit(Peek(1))) return ScanNumber(out text, out value);
+                _pos++; text = "-"; return SyntaxKind.Minus;
+        }
+
+        if (IsDigit(c)) return ScanNumber(out text, out value);
+
+        int start = _pos;
+        while (!AtEnd() && SyntaxFacts.IsIdentifierPart(_text[_pos])) _pos++;
+        text = _text.Substring(start, _pos - start);
+        return SyntaxKind.Identifier;
+    }
+
+    private SyntaxKind ScanNumber(out string text, out object? value)
+    {
+        int start = _pos;
+        if (_text[_pos] == '+' || _text[_pos] == '-') _pos++;
+        while (IsDigit(Peek())) _pos++;
+        if (Peek() == '.' && IsDigit(Peek(1)))
+        {
+            _pos++;
+            while (IsDigit(Peek())) _pos++;
+        }
+
+        bool badExponent = false;
+        if (Peek() == 'e' || Peek() == 'E')
+        {
+            int save = _pos;
+            _pos++;
+            if (Peek() == '+' || Peek() == '-') _pos++;
+            if (IsDigit(Peek()))
+            {
+                while (IsDigit(Peek())) _pos++;
+            }
+            else if (SyntaxFacts.IsIdentifierPart(Peek()) && Peek() != 'e' && Peek() != 'E')
+            {
+                _pos = save; // "2end": a number followed by a name; the parser reports it
+            }
+            else
+            {
+                badExponent = true;
+            }
+        }
+
+        text = _text.Substring(start, _pos - start);
+        var span = TextSpan.FromBounds(start, _pos);
+        if (badExponent)
+        {
+            Report(DiagnosticCatalogue.InvalidNumber, span, $"invalid number '{text}': the exponent has no digits");
+            value = 0.0;
+            return SyntaxKind.Number;
+        }
+
+        double parsed = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (double.IsInfinity(parsed) || double.IsNaN(parsed))
+        {
+            Report(DiagnosticCatalogue.InvalidNumber, span, $"invalid number '{text}': outside the range of a double");
+            parsed = 0.0;
+        }
+        value = parsed;
+        return SyntaxKind.Number;
+    }
+
+    private SyntaxKind ScanString(out string text, out object? value)
+    {
+        int start = _pos;
+        _pos++; // opening quote
+        _builder.Clear();
+        bool terminated = false;
+        while (!AtEnd())
+        {
+            char c = _text[_pos];
+            if (c == '"') { _pos++; terminated = true; break; }
+            if (c == '\r' || c == '\n') break;
+            if (c == '\\')
+            {
+                int escStart = _pos;
+                char n = Peek(1);
+                switch (n)
+                {
+                    case '"': _builder.Append('"'); _pos += 2; continue;
+                    case '\\': _builder.Append('\\'); _pos += 2; continue;
+                    case 'n': _builder.Append('\n'); _pos += 2; continue;
+                    case 't': _builder.Append('\t'); _pos += 2; continue;
+                    case 'u':
+                        if (TryHex4(_pos + 2, out char ch))
+                        {
+                            _builder.Append(ch);
+                            _pos += 6;
+                            continue;
+                        }
+                        _pos += 2;
+                        Report(DiagnosticCatalogue.SyntaxError, TextSpan.FromBounds(escStart, _pos), "invalid escape sequence: '\\u' must be followed by four hex digits");
+                        continue;
+                    case '\r': case '\n': case '\0' when AtEnd(1):
+                        _pos++;
+                        Report(DiagnosticCatalogue.SyntaxError, new TextSpan(escStart, 1), "invalid escape sequence: '\\' at the end of the line");
+                        continue;
+                    default:
+                        _pos += char.IsHighSurrogate(n) && _pos + 2 < _text.Length ? 3 : 2;
+                        Report(DiagnosticCatalogue.SyntaxError, TextSpan.FromBounds(escStart, _pos),
+                            $"invalid escape sequence '{_text.Substring(escStart, _pos - escStart)}' (use \\\" \\\\ \\n \\t or \\uXXXX)");
+                        continue;
+                }
+            }
+            _builder.Append(c);
+            _pos++;
+        }
+
+        text = _text.Substring(start, _pos - start);
+        value = _builder.ToString();
+        if (!terminated)
+        {
+            Report(DiagnosticCatalogue.Unterminated, TextSpan.FromBounds(start, _pos), "unterminated string: a string must close with '\"' on the same line");
+        }
+        return SyntaxKind.String;
+    }
+
+    private bool TryHex4(int at, out char result)
+    {
+        result = '\0';
+        if (at + 4 > _text.Length) return false;
+        int v = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            char h = _text[at + i];
+            int d = h >= '0' && h <= '9' ? h - '0'
+                : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+            if (d < 0) return false;
+            v = v * 16 + d;
+        }
+        result = (char)v;
+        return true;
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, string message) =>
+        _diagnostics.Add(DiagnosticCatalogue.Create(descriptor, _source, span, message));
+
+    internal static string DescribeChars(string s)
+    {
+        var sb = new StringBuilder("'");
+        foreach (char c in s)
+        {
+            if (c < 0x20 || c == 0x7F || c == '\uFFFD' || (c >= 0xD800 && c <= 0xDFFF && s.Length == 1))
+                sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            else
+                sb.Append(c);
+        }
+        return sb.Append('\'').ToString();
+    }
+}

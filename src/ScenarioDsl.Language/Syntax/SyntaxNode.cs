@@ -1,0 +1,109 @@
+using ScenarioDsl.Language.Text;
+
+namespace ScenarioDsl.Language.Syntax;
+
+/// <summary>
+/// An immutable node of the full-fidelity syntax tree. Its tokens, in order, with their trivia,
+/// reproduce the source text exactly.
+/// </summary>
+public abstract class SyntaxNode
+{
+    /// <summary>The node's direct children in source order: tokens, nodes, or lists of either.</summary>
+    protected abstract IEnumerable<object?> Slots();
+
+    /// <summary>Direct child nodes and tokens, in source order.</summary>
+    public IEnumerable<object> ChildNodesAndTokens()
+    {
+        foreach (var slot in Slots())
+        {
+            switch (slot)
+            {
+                case null: break;
+                case SyntaxToken t: yield return t; break;
+                case SyntaxNode n: yield return n; break;
+                case System.Collections.IEnumerable list:
+                    foreach (var item in list)
+                        if (item is not null) yield return item;
+                    break;
+            }
+        }
+    }
+
+    public IEnumerable<SyntaxNode> ChildNodes() => ChildNodesAndTokens().OfType<SyntaxNode>();
+
+    /// <summary>Every token under this node, in source order (missing tokens included).</summary>
+    public IEnumerable<SyntaxToken> DescendantTokens()
+    {
+        foreach (var child in ChildNodesAndTokens())
+        {
+            if (child is SyntaxToken t) yield return t;
+            else foreach (var inner in ((SyntaxNode)child).DescendantTokens()) yield return inner;
+        }
+    }
+
+    public IEnumerable<SyntaxNode> DescendantNodesAndSelf()
+    {
+        yield return this;
+        foreach (var child in ChildNodes())
+            foreach (var n in child.DescendantNodesAndSelf())
+                yield return n;
+    }
+
+    public SyntaxToken? FirstToken => DescendantTokens().FirstOrDefault(t => !t.IsMissing) ?? DescendantTokens().FirstOrDefault();
+
+    public SyntaxToken? LastToken => DescendantTokens().LastOrDefault(t => !t.IsMissing) ?? DescendantTokens().LastOrDefault();
+
+    /// <summary>From the first token to the last, without outer trivia.</summary>
+    public TextSpan Span
+    {
+        get
+        {
+            var first = FirstToken;
+            var last = LastToken;
+            return first is null || last is null ? default : TextSpan.FromBounds(first.Span.Start, Math.Max(first.Span.Start, last.Span.End));
+        }
+    }
+
+    public TextSpan FullSpan
+    {
+        get
+        {
+            var first = FirstToken;
+            var last = LastToken;
+            return first is null || last is null ? default : TextSpan.FromBounds(first.FullSpan.Start, last.FullSpan.End);
+        }
+    }
+}
+
+/// <summary>Items separated by tokens (commas, or the keyword <c>and</c>).</summary>
+public sealed class SeparatedSyntaxList<T> : IEnumerable<object>
+    where T : class
+{
+    public static readonly SeparatedSyntaxList<T> Empty = new(Array.Empty<T>(), Array.Empty<SyntaxToken>());
+
+    public SeparatedSyntaxList(IReadOnlyList<T> items, IReadOnlyList<SyntaxToken> separators)
+    {
+        Items = items;
+        Separators = separators;
+    }
+
+    public IReadOnlyList<T> Items { get; }
+
+    public IReadOnlyList<SyntaxToken> Separators { get; }
+
+    public int Count => Items.Count;
+
+    public T this[int index] => Items[index];
+
+    /// <summary>Items and separators interleaved, in source order.</summary>
+    public IEnumerator<object> GetEnumerator()
+    {
+        for (int i = 0; i < Items.Count; i++)
+        {
+            yield return Items[i];
+            if (i < Separators.Count) yield return Separators[i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
