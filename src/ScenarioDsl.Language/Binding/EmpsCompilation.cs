@@ -1,0 +1,61 @@
+using ScenarioDsl.Language.Diagnostics;
+using ScenarioDsl.Language.Syntax;
+using ScenarioDsl.Language.Text;
+
+namespace ScenarioDsl.Language.Binding;
+
+/// <summary>
+/// All .emps files of one project (or one <c>emps</c> command's set of files): names are global
+/// across them. Immutable; <see cref="WithText"/> gives a new compilation that reuses the other
+/// files' syntax trees.
+/// </summary>
+public sealed class EmpsCompilation
+{
+    private readonly Lazy<BindingResult> _binding;
+
+    private EmpsCompilation(IReadOnlyList<SyntaxTree> trees)
+    {
+        SyntaxTrees = trees;
+        _binding = new Lazy<BindingResult>(() => Binder.Bind(trees), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public IReadOnlyList<SyntaxTree> SyntaxTrees { get; }
+
+    public static EmpsCompilation Create(IEnumerable<SourceText> texts) =>
+        new(texts.Select(SyntaxTree.Parse).ToArray());
+
+    public static EmpsCompilation Create(IEnumerable<SyntaxTree> trees) => new(trees.ToArray());
+
+    /// <summary>A compilation of one file given as a string (handy in tests and tools).</summary>
+    public static EmpsCompilation FromText(string text, string path = "test.emps") =>
+        Create(new[] { SourceText.From(text, path) });
+
+    /// <summary>Replaces (or adds) one file, reusing every other file's syntax tree.</summary>
+    public EmpsCompilation WithText(SourceText text)
+    {
+        var trees = SyntaxTrees.Where(t => t.Path != text.Path).ToList();
+        int index = SyntaxTrees.ToList().FindIndex(t => t.Path == text.Path);
+        var tree = SyntaxTree.Parse(text);
+        if (index < 0) trees.Add(tree); else trees.Insert(index, tree);
+        return new EmpsCompilation(trees);
+    }
+
+    public EmpsCompilation RemoveFile(string path) => new(SyntaxTrees.Where(t => t.Path != path).ToArray());
+
+    /// <summary>The bound model of every declaration (those with errors flagged, never dropped).</summary>
+    public BoundModel Model => _binding.Value.Model;
+
+    /// <summary>Every diagnostic, syntax and semantic, ordered by file, then position.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _binding.Value.Diagnostics;
+
+    /// <summary>Symbols and references by syntax, for editors (definition, references, rename, hover).</summary>
+    public SemanticIndex Index => _binding.Value.Index;
+
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>Diagnostics with severities changed by a configuration (for example a .globalconfig).</summary>
+    public IReadOnlyList<Diagnostic> GetDiagnostics(DiagnosticOptions? options) =>
+        options is null ? Diagnostics : options.Apply(Diagnostics);
+}
+
+internal sealed record BindingResult(BoundModel Model, IReadOnlyList<Diagnostic> Diagnostics, SemanticIndex Index);
