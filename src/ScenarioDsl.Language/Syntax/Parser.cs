@@ -1,11 +1,265 @@
+using Sprache;
 using ScenarioDsl.Language.Diagnostics;
 using ScenarioDsl.Language.Text;
 
 namespace ScenarioDsl.Language.Syntax;
 
-// In progress: the Sprache grammar lands in the next commit.
-internal static class Parser
+/// <summary>
+/// Drives the <see cref="Grammar"/> over one file. The token stream is split into declarations
+/// at declaration keywords that start a line and look like a header, so a broken declaration
+/// never swallows the next one. Inside a body, a member that fails to parse is reported once and
+/// skipped up to the next line that starts a member, so the other members keep their meaning.
+/// </summary>
+internal sealed class Parser
 {
+    private readonly SourceText _text;
+    private readonly SyntaxToken[] _tokens;
+    private readonly string _kinds;
+    private readonly List<Diagnostic> _diagnostics;
+
+    private Parser(SourceText text, SyntaxToken[] tokens, List<Diagnostic> diagnostics)
+    {
+        _text = text;
+        _tokens = tokens;
+        _kinds = TokenInput.KindString(tokens);
+        _diagnostics = diagnostics;
+    }
+
     public static CompilationUnitSyntax ParseCompilationUnit(SourceText text, SyntaxToken[] tokens, List<Diagnostic> diagnostics) =>
-        new(Array.Empty<DeclarationSyntax>(), tokens[tokens.Length - 1]);
+        new Parser(text, tokens, diagnostics).ParseCompilationUnit();
+
+    private CompilationUnitSyntax ParseCompilationUnit()
+    {
+        int eof = _tokens.Length - 1;
+        var declarations = new List<DeclarationSyntax>();
+        int start = 0;
+        while (start < eof)
+        {
+            int end = start + 1;
+            while (end < eof && !IsDeclarationStart(end)) end++;
+            declarations.Add(ParseDeclaration(start, end));
+            start = end;
+        }
+        return new CompilationUnitSyntax(declarations, _tokens[eof]);
+    }
+
+    /// <summary>A declaration keyword first on its line, followed by what a header starts with.</summary>
+    private bool IsDeclarationStart(int index)
+    {
+        var token = _tokens[index];
+        if (token.Kind != SyntaxKind.Identifier || !token.IsFirstOnLine || !SyntaxFacts.IsDeclarationKeyword(token.Text)) return false;
+        var next = _tokens[index + 1];
+        if (token.Text == "cues") return next.Kind == SyntaxKind.OpenBrace;
+        if (next.Kind != SyntaxKind.Identifier || index + 2 >= _tokens.Length) return false;
+        var after = _tokens[index + 2];
+        return after.Kind is SyntaxKind.OpenBrace or SyntaxKind.String || after.IsKeyword("in");
+    }
+
+    private DeclarationSyntax ParseDeclaration(int start, int end)
+    {
+        var input = new TokenInput(_tokens, _kinds, start, end);
+        var keyword = _tokens[start];
+        var kind = keyword.Kind == SyntaxKind.Identifier ? KindOf(keyword.Text) : DeclarationKind.Unknown;
+        if (kind == DeclarationKind.Unknown)
+        {
+            ReportUnexpected(keyword, "a declaration (space, cues, persona, goal, scenario or suite)", SyntaxFacts.DeclarationKeywords);
+            return new IncompleteDeclarationSyntax(kind, keyword, null, null, Skip(start + 1, end));
+        }
+
+        var headerParser = kind switch
+        {
+            DeclarationKind.Space => Grammar.SpaceHeader,
+            DeclarationKind.Cues => Grammar.CuesHeader,
+            DeclarationKind.Persona => Grammar.PersonaHeader,
+            DeclarationKind.Goal => Grammar.GoalHeader,
+            DeclarationKind.Scenario => Grammar.ScenarioHeader,
+            _ => Grammar.SuiteHeader,
+        };
+        var header = headerParser(input);
+        if (!header.WasSuccessful)
+        {
+            ReportFailure(header, input);
+            SyntaxToken? name = start + 1 < end && _tokens[start + 1].Kind == SyntaxKind.Identifier && kind != DeclarationKind.Cues ? _tokens[start + 1] : null;
+            SyntaxToken? space = start + 3 < end && _tokens[start + 2].IsKeyword("in") && _tokens[start + 3].Kind == SyntaxKind.Identifier ? _tokens[start + 3] : null;
+            return new IncompleteDeclarationSyntax(kind, keyword, name, space, Skip(start + 1, end));
+        }
+
+        var h = header.Value;
+        var (members, closeBrace, rest) = ParseBody((TokenInput)header.Remainder, kind);
+        DeclarationSyntax declaration = kind switch
+        {
+            DeclarationKind.Space => new SpaceDeclarationSyntax(h.Keyword, h.Name!, h.Description, h.OpenBrace, members, closeBrace),
+            DeclarationKind.Cues => new CuesDeclarationSyntax(h.Keyword, h.OpenBrace, members, closeBrace),
+            DeclarationKind.Persona => new PersonaDeclarationSyntax(h.Keyword, h.Name!, h.InKeyword!, h.SpaceName!, h.OpenBrace, members, closeBrace),
+            DeclarationKind.Goal => new GoalDeclarationSyntax(h.Keyword, h.Name!, h.InKeyword!, h.SpaceName!, h.Description, h.OpenBrace, members, closeBrace),
+            DeclarationKind.Scenario => new ScenarioDeclarationSyntax(h.Keyword, h.Name!, h.OpenBrace, members, closeBrace),
+            _ => new SuiteDeclarationSyntax(h.Keyword, h.Name!, h.OpenBrace, members, closeBrace),
+        };
+
+        if (rest < end)
+        {
+            ReportUnexpected(_tokens[rest], "a declaration (space, cues, persona, goal, scenario or suite)", SyntaxFacts.DeclarationKeywords);
+            declaration.Skipped = Skip(rest, end);
+        }
+        return declaration;
+    }
+
+    private static DeclarationKind KindOf(string keyword) => keyword switch
+    {
+        "space" => DeclarationKind.Space,
+        "cues" => DeclarationKind.Cues,
+        "persona" => DeclarationKind.Persona,
+        "goal" => DeclarationKind.Goal,
+        "scenario" => DeclarationKind.Scenario,
+        "suite" => DeclarationKind.Suite,
+        _ => DeclarationKind.Unknown,
+    };
+
+    /// <summary>Members up to the closing brace, recovering member by member.</summary>
+    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseBody(TokenInput input, DeclarationKind kind)
+    {
+        var members = new List<MemberSyntax>();
+        var keywords = Grammar.MemberKeywords(kind);
+        while (true)
+        {
+            if (input.AtEnd)
+            {
+                var missing = SyntaxToken.Missing(SyntaxKind.CloseBrace, _tokens[input.Position - 1].Span.End);
+                ReportExpected(input.Position, "'}'");
+                return (members, missing, input.Position);
+            }
+
+            var token = input.Token;
+            if (token.Kind == SyntaxKind.CloseBrace) return (members, token, input.Position + 1);
+
+            int memberStart = input.Position;
+            var member = MemberParser(kind, token);
+            if (member is null)
+            {
+                string expected = keywords.Count > 0
+                    ? "a member (" + string.Join(", ", keywords) + ") or '}'"
+                    : kind == DeclarationKind.Space ? "a dimension or '}'" : "a cue or '}'";
+                ReportUnexpected(token, expected, keywords);
+            }
+            else
+            {
+                var result = member(input);
+                if (result.WasSuccessful)
+                {
+                    members.Add(result.Value);
+                    input = (TokenInput)result.Remainder;
+                    continue;
+                }
+                ReportFailure(result, input);
+            }
+
+            int stop = RecoveryPoint(memberStart, input.End, kind);
+            members.Add(Skip(memberStart, stop));
+            input = input.At(stop);
+        }
+    }
+
+    private static Parser<MemberSyntax>? MemberParser(DeclarationKind kind, SyntaxToken token)
+    {
+        if (token.Kind != SyntaxKind.Identifier) return null;
+        var table = kind switch
+        {
+            DeclarationKind.Persona => Grammar.PersonaMembers,
+            DeclarationKind.Goal => Grammar.GoalMembers,
+            DeclarationKind.Scenario => Grammar.ScenarioMembers,
+            DeclarationKind.Suite => Grammar.SuiteMembers,
+            _ => null,
+        };
+        if (table is null) return kind == DeclarationKind.Space ? Grammar.Dimension : Grammar.Cue;
+        return table.TryGetValue(token.Text, out var parser) ? parser : null;
+    }
+
+    /// <summary>
+    /// Where to resume after a broken member: the next token that starts a line outside any
+    /// braces the member opened (or a member keyword starting a line, when a brace was left
+    /// open), or the body's closing brace. Always past the member's first token.
+    /// </summary>
+    private int RecoveryPoint(int from, int end, DeclarationKind kind)
+    {
+        int depth = 0;
+        for (int k = from; k < end; k++)
+        {
+            var t = _tokens[k];
+            if (k > from)
+            {
+                if (t.Kind == SyntaxKind.CloseBrace && depth <= 0) return k;
+                if (t.IsFirstOnLine && (depth <= 0 || MemberParser(kind, t) is not null && Grammar.MemberKeywords(kind).Count > 0)) return k;
+            }
+            if (t.Kind == SyntaxKind.OpenBrace) depth++;
+            else if (t.Kind == SyntaxKind.CloseBrace) depth--;
+        }
+        return end;
+    }
+
+    private SkippedSyntax Skip(int from, int to)
+    {
+        var tokens = new SyntaxToken[Math.Max(0, to - from)];
+        Array.Copy(_tokens, from, tokens, 0, tokens.Length);
+        return new SkippedSyntax(tokens);
+    }
+
+    // ---- error reporting -------------------------------------------------------------------
+
+    private void ReportFailure<T>(IResult<T> failure, TokenInput input)
+    {
+        int position = Math.Min(failure.Remainder.Position, input.End);
+        var token = _tokens[position];
+        if (failure.Message == Grammar.NonFiniteNumber)
+        {
+            Report(DiagnosticCatalogue.InvalidNumber, token.Span, null, $"invalid number '{token.Text}': numbers must be finite");
+            return;
+        }
+
+        var expectations = failure.Expectations.Distinct().ToList();
+        string expected = JoinAlternatives(expectations);
+        if (position >= input.End || token.Kind == SyntaxKind.EndOfFile || (token.IsFirstOnLine && position > 0))
+        {
+            ReportExpected(position, expected);
+            return;
+        }
+        var keywords = expectations.Where(e => e.Length > 2 && e[0] == '\'' && char.IsLetter(e[1])).Select(e => e.Trim('\''));
+        ReportUnexpected(token, expected, keywords);
+    }
+
+    /// <summary>"expected X" just after the previous token: the place where X was expected.</summary>
+    private void ReportExpected(int position, string expected)
+    {
+        int at = position > 0 ? _tokens[position - 1].Span.End : 0;
+        Report(DiagnosticCatalogue.SyntaxError, new TextSpan(at, 0), null, "expected " + expected);
+    }
+
+    private void ReportUnexpected(SyntaxToken token, string expected, IEnumerable<string> keywordCandidates)
+    {
+        Suggestion? suggestion = null;
+        if (token.Kind == SyntaxKind.Identifier)
+        {
+            var best = NameSuggester.Suggest(token.Text, keywordCandidates);
+            if (best is not null) suggestion = new Suggestion($"did you mean '{best}'?", token.Span, best);
+        }
+        Report(DiagnosticCatalogue.SyntaxError, token.Span, suggestion, $"unexpected {Describe(token)}; expected {expected}");
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, Suggestion? suggestion, string message) =>
+        _diagnostics.Add(DiagnosticCatalogue.Create(descriptor, _text, span, suggestion, message));
+
+    internal static string Describe(SyntaxToken token) => token.Kind switch
+    {
+        SyntaxKind.EndOfFile => "end of file",
+        SyntaxKind.Identifier => $"'{token.Text}'",
+        SyntaxKind.Number => $"number '{token.Text}'",
+        SyntaxKind.String => "string " + (token.Text.Length > 24 ? token.Text.Substring(0, 21) + "...\"" : token.Text),
+        _ => $"'{token.Text}'",
+    };
+
+    private static string JoinAlternatives(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "something else",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " or " + items[items.Count - 1],
+    };
 }

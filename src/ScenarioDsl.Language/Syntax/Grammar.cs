@@ -1,0 +1,352 @@
+using Sprache;
+
+namespace ScenarioDsl.Language.Syntax;
+
+/// <summary>
+/// The .emps grammar as Sprache parsers over tokens (<see cref="TokenInput"/>). Rules are static
+/// fields built once; hot list rules use the small allocation-lean combinators below instead of
+/// LINQ query syntax. Members are chosen by their first token, never by backtracking.
+/// </summary>
+internal static class Grammar
+{
+    /// <summary>Failure description for a non-finite number written as a name (NaN, Infinity): reported as EMPS0002.</summary>
+    public const string NonFiniteNumber = "non-finite";
+
+    // ---- token primitives -------------------------------------------------------------
+
+    public static Parser<SyntaxToken> Token(SyntaxKind kind) => Token(kind, SyntaxFacts.Describe(kind));
+
+    public static Parser<SyntaxToken> Token(SyntaxKind kind, string expectation)
+    {
+        var expected = new[] { expectation };
+        return input =>
+        {
+            var t = (TokenInput)input;
+            return !t.AtEnd && t.Token.Kind == kind
+                ? Result.Success(t.Token, t.Advance())
+                : Result.Failure<SyntaxToken>(input, "unexpected", expected);
+        };
+    }
+
+    public static Parser<SyntaxToken> Keyword(string keyword)
+    {
+        var expected = new[] { "'" + keyword + "'" };
+        return input =>
+        {
+            var t = (TokenInput)input;
+            return !t.AtEnd && t.Token.Kind == SyntaxKind.Identifier && t.Token.Text == keyword
+                ? Result.Success(t.Token, t.Advance())
+                : Result.Failure<SyntaxToken>(input, "unexpected", expected);
+        };
+    }
+
+    /// <summary>One of several keywords (for example <c>process</c> or <c>epm</c>).</summary>
+    public static Parser<SyntaxToken> OneOfKeywords(params string[] keywords)
+    {
+        var expected = keywords.Select(k => "'" + k + "'").ToArray();
+        return input =>
+        {
+            var t = (TokenInput)input;
+            return !t.AtEnd && t.Token.Kind == SyntaxKind.Identifier && Array.IndexOf(keywords, t.Token.Text) >= 0
+                ? Result.Success(t.Token, t.Advance())
+                : Result.Failure<SyntaxToken>(input, "unexpected", expected);
+        };
+    }
+
+    public static Parser<SyntaxToken> OneOf(params SyntaxKind[] kinds)
+    {
+        var expected = kinds.Select(SyntaxFacts.Describe).ToArray();
+        return input =>
+        {
+            var t = (TokenInput)input;
+            return !t.AtEnd && Array.IndexOf(kinds, t.Token.Kind) >= 0
+                ? Result.Success(t.Token, t.Advance())
+                : Result.Failure<SyntaxToken>(input, "unexpected", expected);
+        };
+    }
+
+    public static readonly Parser<SyntaxToken> Name = Token(SyntaxKind.Identifier);
+    public static readonly Parser<SyntaxToken> StringLiteral = Token(SyntaxKind.String);
+    public static readonly Parser<SyntaxToken> OpenBrace = Token(SyntaxKind.OpenBrace);
+    public static readonly Parser<SyntaxToken> CloseBrace = Token(SyntaxKind.CloseBrace);
+    public static readonly Parser<SyntaxToken> Comma = Token(SyntaxKind.Comma);
+
+    private static readonly string[] NumberExpected = { "a number" };
+
+    /// <summary>A number; <c>NaN</c>, <c>Infinity</c> and friends fail as <see cref="NonFiniteNumber"/>.</summary>
+    public static readonly Parser<SyntaxToken> NumberLiteral = input =>
+    {
+        var t = (TokenInput)input;
+        if (!t.AtEnd && t.Token.Kind == SyntaxKind.Number) return Result.Success(t.Token, t.Advance());
+        if (!t.AtEnd && t.Token.Kind == SyntaxKind.Identifier && IsNonFiniteName(t.Token.Text))
+            return Result.Failure<SyntaxToken>(input, NonFiniteNumber, NumberExpected);
+        return Result.Failure<SyntaxToken>(input, "unexpected", NumberExpected);
+    };
+
+    private static bool IsNonFiniteName(string text) =>
+        text.Equals("NaN", StringComparison.OrdinalIgnoreCase)
+        || text.Equals("Infinity", StringComparison.OrdinalIgnoreCase)
+        || text.Equals("inf", StringComparison.OrdinalIgnoreCase);
+
+    // ---- lean combinators --------------------------------------------------------------
+
+    private static IResult<T> Fail<T, TFrom>(IResult<TFrom> failure) =>
+        Result.Failure<T>(failure.Remainder, failure.Message, failure.Expectations);
+
+    /// <summary>Runs <paramref name="parser"/> only when the next token satisfies <paramref name="startsWith"/>; else yields null. Committed: once started, its failure is the rule's failure.</summary>
+    public static Parser<T?> OptionalIf<T>(Func<SyntaxToken, bool> startsWith, Parser<T> parser) where T : class =>
+        input =>
+        {
+            var t = (TokenInput)input;
+            if (t.AtEnd || !startsWith(t.Token)) return Result.Success<T?>(null, input);
+            var r = parser(input);
+            return r.WasSuccessful ? Result.Success<T?>(r.Value, r.Remainder) : Fail<T?, T>(r);
+        };
+
+    public static Func<SyntaxToken, bool> IsKeyword(string keyword) => t => t.Kind == SyntaxKind.Identifier && t.Text == keyword;
+
+    public static Func<SyntaxToken, bool> IsKind(SyntaxKind kind) => t => t.Kind == kind;
+
+    /// <summary><c>item (separator item)*</c>; with <paramref name="allowTrailing"/>, a separator may end the list.</summary>
+    public static Parser<SeparatedSyntaxList<T>> SeparatedBy<T>(Parser<T> item, Func<SyntaxToken, bool> isSeparator, bool allowTrailing = false, Func<SyntaxToken, bool>? terminator = null)
+        where T : class =>
+        input =>
+        {
+            var first = item(input);
+            if (!first.WasSuccessful) return Fail<SeparatedSyntaxList<T>, T>(first);
+            var items = new List<T>(4) { first.Value };
+            List<SyntaxToken>? separators = null;
+            var rest = (TokenInput)first.Remainder;
+            while (!rest.AtEnd && isSeparator(rest.Token))
+            {
+                (separators ??= new List<SyntaxToken>(4)).Add(rest.Token);
+                var afterSeparator = (TokenInput)rest.Advance();
+                if (allowTrailing && terminator is not null && !afterSeparator.AtEnd && terminator(afterSeparator.Token))
+                {
+                    rest = afterSeparator;
+                    break;
+                }
+                var next = item(afterSeparator);
+                if (!next.WasSuccessful) return Fail<SeparatedSyntaxList<T>, T>(next);
+                items.Add(next.Value);
+                rest = (TokenInput)next.Remainder;
+            }
+            return Result.Success(
+                new SeparatedSyntaxList<T>(items, (IReadOnlyList<SyntaxToken>?)separators ?? Array.Empty<SyntaxToken>()), rest);
+        };
+
+    public static Parser<TResult> Sequence<T1, T2, TResult>(Parser<T1> p1, Parser<T2> p2, Func<T1, T2, TResult> map) =>
+        input =>
+        {
+            var r1 = p1(input); if (!r1.WasSuccessful) return Fail<TResult, T1>(r1);
+            var r2 = p2(r1.Remainder); if (!r2.WasSuccessful) return Fail<TResult, T2>(r2);
+            return Result.Success(map(r1.Value, r2.Value), r2.Remainder);
+        };
+
+    public static Parser<TResult> Sequence<T1, T2, T3, TResult>(Parser<T1> p1, Parser<T2> p2, Parser<T3> p3, Func<T1, T2, T3, TResult> map) =>
+        input =>
+        {
+            var r1 = p1(input); if (!r1.WasSuccessful) return Fail<TResult, T1>(r1);
+            var r2 = p2(r1.Remainder); if (!r2.WasSuccessful) return Fail<TResult, T2>(r2);
+            var r3 = p3(r2.Remainder); if (!r3.WasSuccessful) return Fail<TResult, T3>(r3);
+            return Result.Success(map(r1.Value, r2.Value, r3.Value), r3.Remainder);
+        };
+
+    public static Parser<TResult> Sequence<T1, T2, T3, T4, TResult>(Parser<T1> p1, Parser<T2> p2, Parser<T3> p3, Parser<T4> p4, Func<T1, T2, T3, T4, TResult> map) =>
+        input =>
+        {
+            var r1 = p1(input); if (!r1.WasSuccessful) return Fail<TResult, T1>(r1);
+            var r2 = p2(r1.Remainder); if (!r2.WasSuccessful) return Fail<TResult, T2>(r2);
+            var r3 = p3(r2.Remainder); if (!r3.WasSuccessful) return Fail<TResult, T3>(r3);
+            var r4 = p4(r3.Remainder); if (!r4.WasSuccessful) return Fail<TResult, T4>(r4);
+            return Result.Success(map(r1.Value, r2.Value, r3.Value, r4.Value), r4.Remainder);
+        };
+
+    public static Parser<TResult> Sequence<T1, T2, T3, T4, T5, TResult>(Parser<T1> p1, Parser<T2> p2, Parser<T3> p3, Parser<T4> p4, Parser<T5> p5, Func<T1, T2, T3, T4, T5, TResult> map) =>
+        input =>
+        {
+            var r1 = p1(input); if (!r1.WasSuccessful) return Fail<TResult, T1>(r1);
+            var r2 = p2(r1.Remainder); if (!r2.WasSuccessful) return Fail<TResult, T2>(r2);
+            var r3 = p3(r2.Remainder); if (!r3.WasSuccessful) return Fail<TResult, T3>(r3);
+            var r4 = p4(r3.Remainder); if (!r4.WasSuccessful) return Fail<TResult, T4>(r4);
+            var r5 = p5(r4.Remainder); if (!r5.WasSuccessful) return Fail<TResult, T5>(r5);
+            return Result.Success(map(r1.Value, r2.Value, r3.Value, r4.Value, r5.Value), r5.Remainder);
+        };
+
+    public static Parser<TResult> Sequence<T1, T2, T3, T4, T5, T6, TResult>(Parser<T1> p1, Parser<T2> p2, Parser<T3> p3, Parser<T4> p4, Parser<T5> p5, Parser<T6> p6, Func<T1, T2, T3, T4, T5, T6, TResult> map) =>
+        input =>
+        {
+            var r1 = p1(input); if (!r1.WasSuccessful) return Fail<TResult, T1>(r1);
+            var r2 = p2(r1.Remainder); if (!r2.WasSuccessful) return Fail<TResult, T2>(r2);
+            var r3 = p3(r2.Remainder); if (!r3.WasSuccessful) return Fail<TResult, T3>(r3);
+            var r4 = p4(r3.Remainder); if (!r4.WasSuccessful) return Fail<TResult, T4>(r4);
+            var r5 = p5(r4.Remainder); if (!r5.WasSuccessful) return Fail<TResult, T5>(r5);
+            var r6 = p6(r5.Remainder); if (!r6.WasSuccessful) return Fail<TResult, T6>(r6);
+            return Result.Success(map(r1.Value, r2.Value, r3.Value, r4.Value, r5.Value, r6.Value), r6.Remainder);
+        };
+
+    // ---- declaration headers (up to and including the opening brace) ---------------------
+
+    public sealed record Header(SyntaxToken Keyword, SyntaxToken? Name, SyntaxToken? InKeyword, SyntaxToken? SpaceName, SyntaxToken? Description, SyntaxToken OpenBrace);
+
+    private static readonly Parser<SyntaxToken?> OptionalDescription = OptionalIf(IsKind(SyntaxKind.String), StringLiteral);
+
+    public static readonly Parser<Header> SpaceHeader =
+        Sequence(Keyword("space"), Name, OptionalDescription, OpenBrace, (k, n, d, o) => new Header(k, n, null, null, d, o));
+
+    public static readonly Parser<Header> CuesHeader =
+        Sequence(Keyword("cues"), OpenBrace, (k, o) => new Header(k, null, null, null, null, o));
+
+    public static readonly Parser<Header> PersonaHeader =
+        Sequence(Keyword("persona"), Name, Keyword("in"), Name, OpenBrace, (k, n, i, s, o) => new Header(k, n, i, s, null, o));
+
+    public static readonly Parser<Header> GoalHeader =
+        Sequence(Keyword("goal"), Name, Keyword("in"), Name, OptionalDescription, OpenBrace, (k, n, i, s, d, o) => new Header(k, n, i, s, d, o));
+
+    public static readonly Parser<Header> ScenarioHeader =
+        Sequence(Keyword("scenario"), Name, OpenBrace, (k, n, o) => new Header(k, n, null, null, null, o));
+
+    public static readonly Parser<Header> SuiteHeader =
+        Sequence(Keyword("suite"), Name, OpenBrace, (k, n, o) => new Header(k, n, null, null, null, o));
+
+    // ---- members -----------------------------------------------------------------------
+
+    public static readonly Parser<MemberSyntax> Dimension =
+        Sequence(
+            Name, Token(SyntaxKind.OpenBracket), NumberLiteral, Comma, NumberLiteral,
+            Sequence(Token(SyntaxKind.CloseBracket), OptionalDescription, (c, d) => (c, d)),
+            (n, o, lo, comma, hi, tail) => (MemberSyntax)new DimensionSyntax(n, o, lo, comma, hi, tail.c, tail.d));
+
+    public static readonly Parser<MemberSyntax> Cue =
+        Sequence(Name, SeparatedBy(StringLiteral, IsKind(SyntaxKind.Comma)), (n, phrases) => (MemberSyntax)new CueSyntax(n, phrases));
+
+    private static readonly Parser<EntrySyntax> Entry =
+        Sequence(Name, Token(SyntaxKind.Colon), NumberLiteral, (n, c, v) => new EntrySyntax(n, c, v));
+
+    private static readonly Parser<SeparatedSyntaxList<EntrySyntax>> Entries = input =>
+    {
+        var t = (TokenInput)input;
+        if (!t.AtEnd && t.Token.Kind == SyntaxKind.CloseBrace) return Result.Success(SeparatedSyntaxList<EntrySyntax>.Empty, input);
+        return SeparatedBy(Entry, IsKind(SyntaxKind.Comma), allowTrailing: true, terminator: IsKind(SyntaxKind.CloseBrace))(input);
+    };
+
+    public static Parser<MemberSyntax> EntriesMember(string keyword) =>
+        Sequence(Keyword(keyword), OpenBrace, Entries, CloseBrace, (k, o, e, c) => (MemberSyntax)new EntriesMemberSyntax(k, o, e, c));
+
+    public static Parser<MemberSyntax> ValueMember(string keyword, Parser<SyntaxToken> value) =>
+        Sequence(Keyword(keyword), value, (k, v) => (MemberSyntax)new ValueMemberSyntax(k, v));
+
+    private static readonly Parser<SyntaxToken> ComparisonOperator =
+        OneOf(SyntaxKind.Less, SyntaxKind.LessEqual, SyntaxKind.Greater, SyntaxKind.GreaterEqual);
+
+    private static readonly Parser<ConditionSyntax> Condition =
+        Sequence(Name, ComparisonOperator, NumberLiteral, (d, op, v) => new ConditionSyntax(d, op, v));
+
+    private static readonly Parser<WhenClauseSyntax> WhenClause =
+        Sequence(Keyword("when"), SeparatedBy(Condition, IsKeyword("and")), (w, c) => new WhenClauseSyntax(w, c));
+
+    private static readonly Parser<WhenClauseSyntax?> OptionalWhen = OptionalIf(IsKeyword("when"), WhenClause);
+
+    private static readonly Parser<EffectSyntax> Effect =
+        Sequence(Name, OneOf(SyntaxKind.PlusEquals, SyntaxKind.MinusEquals), NumberLiteral, (d, op, v) => new EffectSyntax(d, op, v));
+
+    public static readonly Parser<MemberSyntax> Rule =
+        Sequence(
+            Keyword("on"), Name, OptionalWhen, Token(SyntaxKind.Arrow), SeparatedBy(Effect, IsKind(SyntaxKind.Comma)),
+            (on, cue, when, arrow, effects) => (MemberSyntax)new RuleSyntax(on, cue, when, arrow, effects));
+
+    public static readonly Parser<MemberSyntax> Says =
+        Sequence(Keyword("says"), OptionalWhen, StringLiteral, (s, w, text) => (MemberSyntax)new SaysSyntax(s, w, text));
+
+    private static readonly Parser<IReadOnlyList<SyntaxToken>> PerTurn =
+        Sequence(Keyword("per"), Token(SyntaxKind.Minus, "'-'"), Keyword("turn"), (p, m, t) => (IReadOnlyList<SyntaxToken>)new[] { p, m, t });
+
+    private static readonly Parser<IReadOnlyList<SyntaxToken>> DirectionValue = input =>
+    {
+        var t = (TokenInput)input;
+        if (!t.AtEnd && t.Token.IsKeyword("fixed")) return Result.Success<IReadOnlyList<SyntaxToken>>(new[] { t.Token }, t.Advance());
+        if (!t.AtEnd && t.Token.IsKeyword("per")) return PerTurn(input);
+        return Result.Failure<IReadOnlyList<SyntaxToken>>(input, "unexpected", new[] { "'fixed'", "'per-turn'" });
+    };
+
+    private sealed record DirectionClause(SyntaxToken Keyword, IReadOnlyList<SyntaxToken> Value);
+
+    private static readonly Parser<DirectionClause> Direction =
+        Sequence(Keyword("direction"), DirectionValue, (k, v) => new DirectionClause(k, v));
+
+    public static readonly Parser<MemberSyntax> Scoring = input =>
+    {
+        var head = Sequence(Keyword("scoring"), OneOfKeywords("process", "epm"), (k, p) => (k, p))(input);
+        if (!head.WasSuccessful) return Fail<MemberSyntax, (SyntaxToken, SyntaxToken)>(head);
+        var (keyword, profile) = head.Value;
+        if (profile.Text != "epm")
+            return Result.Success<MemberSyntax>(new ScoringSyntax(keyword, profile, null, Array.Empty<SyntaxToken>()), head.Remainder);
+        var direction = OptionalIf(IsKeyword("direction"), Direction)(head.Remainder);
+        if (!direction.WasSuccessful) return Fail<MemberSyntax, DirectionClause?>(direction);
+        return Result.Success<MemberSyntax>(
+            new ScoringSyntax(keyword, profile, direction.Value?.Keyword, direction.Value?.Value ?? Array.Empty<SyntaxToken>()),
+            direction.Remainder);
+    };
+
+    public static Parser<MemberSyntax> SingleReference(string keyword) =>
+        Sequence(Keyword(keyword), Name, (k, n) => (MemberSyntax)new ReferenceMemberSyntax(k, new SeparatedSyntaxList<SyntaxToken>(new[] { n }, Array.Empty<SyntaxToken>())));
+
+    public static Parser<MemberSyntax> ReferenceList(string keyword) =>
+        Sequence(Keyword(keyword), SeparatedBy(Name, IsKind(SyntaxKind.Comma)), (k, names) => (MemberSyntax)new ReferenceMemberSyntax(k, names));
+
+    private sealed record SeedRange(SyntaxToken DotDot, SyntaxToken To);
+
+    public static readonly Parser<MemberSyntax> Seeds =
+        Sequence(
+            Keyword("seeds"), NumberLiteral,
+            OptionalIf(IsKind(SyntaxKind.DotDot), Sequence(Token(SyntaxKind.DotDot), NumberLiteral, (d, to) => new SeedRange(d, to))),
+            (k, from, range) => (MemberSyntax)new SeedsSyntax(k, from, range?.DotDot, range?.To));
+
+    // ---- member tables: the members each block accepts, by leading keyword ----------------
+
+    public static readonly IReadOnlyDictionary<string, Parser<MemberSyntax>> PersonaMembers = new Dictionary<string, Parser<MemberSyntax>>
+    {
+        ["about"] = ValueMember("about", StringLiteral),
+        ["traits"] = EntriesMember("traits"),
+        ["start"] = EntriesMember("start"),
+        ["opens"] = ValueMember("opens", StringLiteral),
+        ["on"] = Rule,
+        ["drift"] = ValueMember("drift", NumberLiteral),
+        ["noise"] = ValueMember("noise", NumberLiteral),
+        ["says"] = Says,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Parser<MemberSyntax>> GoalMembers = new Dictionary<string, Parser<MemberSyntax>>
+    {
+        ["target"] = EntriesMember("target"),
+        ["shift"] = EntriesMember("shift"),
+        ["within"] = ValueMember("within", NumberLiteral),
+        ["turns"] = ValueMember("turns", NumberLiteral),
+        ["weights"] = EntriesMember("weights"),
+        ["scoring"] = Scoring,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Parser<MemberSyntax>> ScenarioMembers = new Dictionary<string, Parser<MemberSyntax>>
+    {
+        ["persona"] = SingleReference("persona"),
+        ["goal"] = SingleReference("goal"),
+        ["seed"] = ValueMember("seed", NumberLiteral),
+    };
+
+    public static readonly IReadOnlyDictionary<string, Parser<MemberSyntax>> SuiteMembers = new Dictionary<string, Parser<MemberSyntax>>
+    {
+        ["personas"] = ReferenceList("personas"),
+        ["goals"] = ReferenceList("goals"),
+        ["seeds"] = Seeds,
+    };
+
+    /// <summary>Member keywords in the order the language guide lists them (for messages and completion).</summary>
+    public static IReadOnlyList<string> MemberKeywords(DeclarationKind kind) => kind switch
+    {
+        DeclarationKind.Persona => new[] { "about", "traits", "start", "opens", "on", "drift", "noise", "says" },
+        DeclarationKind.Goal => new[] { "target", "shift", "within", "turns", "weights", "scoring" },
+        DeclarationKind.Scenario => new[] { "persona", "goal", "seed" },
+        DeclarationKind.Suite => new[] { "personas", "goals", "seeds" },
+        _ => Array.Empty<string>(),
+    };
+}
