@@ -1,0 +1,28 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
+namespace ScenarioDsl.Cli;
+
+/// <summary>Builds the <c>emps</c> root command from <see cref="Program.Verbs"/> and runs one command line.</summary>
+public static class EmpsCli
+{
+    /// <summary>Exit code for bad usage: unknown verbs or options, missing or unreadable paths.</summary>
+    public const int UsageError = 2;
+
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("emps: check, run and format .emps scenario files.");
+        foreach (var verb in Program.Verbs) root.Subcommands.Add(verb());
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
+    public static int Run(string[] args, CliContext context)
+    {
+        var parseResult = CreateRootCommand().Parse(args);
+        // A mistyped option gets its error alone; a bare `emps` gets the help as well.
+        if (parseResult.Action is ParseErrorAction parseError) parseError.ShowHelp = args.Length == 0;
+        int exitCode = parseResult.Invoke(context.ToInvocationConfiguration());
+        return parseResult.Errors.Count > 0 ? UsageError : exitCode;
+    }
+}

@@ -1,0 +1,75 @@
+namespace ScenarioDsl.Cli.Input;
+
+/// <summary>
+/// Turns the paths of a command line into the .emps files to read. A file is taken as named
+/// (whatever its extension); a folder gives every <c>*.emps</c> file below it, recursively
+/// (hidden files and folders are skipped). The result is sorted by display path (ordinal) with
+/// each file once, so output does not depend on the file system's order.
+/// </summary>
+public static class InputExpander
+{
+    public const string Extension = ".emps";
+
+    private static readonly EnumerationOptions Recursive = new()
+    {
+        RecurseSubdirectories = true,
+        IgnoreInaccessible = true,
+        MatchType = MatchType.Simple,
+        MatchCasing = MatchCasing.CaseSensitive,
+    };
+
+    /// <summary>Expands <paramref name="paths"/>; each path that does not exist gives an error message.</summary>
+    public static InputSet Expand(IEnumerable<string> paths, string workingDirectory)
+    {
+        var files = new Dictionary<string, InputFile>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        var emptyFolders = new List<string>();
+        foreach (var path in paths)
+        {
+            string fullPath = Path.GetFullPath(path, workingDirectory);
+            if (File.Exists(fullPath))
+            {
+                Add(files, fullPath, path, workingDirectory);
+            }
+            else if (Directory.Exists(fullPath))
+            {
+                int before = files.Count;
+                foreach (var file in Directory.EnumerateFiles(fullPath, "*" + Extension, Recursive))
+                {
+                    if (file.EndsWith(Extension, StringComparison.Ordinal)) Add(files, file, path, workingDirectory);
+                }
+                if (files.Count == before && !HasFileUnder(files.Keys, fullPath)) emptyFolders.Add(path);
+            }
+            else
+            {
+                errors.Add($"path not found: '{path}'");
+            }
+        }
+        var sorted = files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToArray();
+        return new InputSet(sorted, errors, emptyFolders);
+    }
+
+    private static bool HasFileUnder(IEnumerable<string> files, string folder)
+    {
+        string prefix = Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar;
+        return files.Any(f => f.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    private static void Add(Dictionary<string, InputFile> files, string fullPath, string given, string workingDirectory)
+    {
+        if (!files.ContainsKey(fullPath)) files[fullPath] = new InputFile(fullPath, DisplayPath(fullPath, given, workingDirectory));
+    }
+
+    /// <summary>
+    /// Relative to the working directory when the user gave a relative path, absolute when they gave an
+    /// absolute one; always with forward slashes.
+    /// </summary>
+    public static string DisplayPath(string fullPath, string given, string workingDirectory)
+    {
+        string display = Path.IsPathRooted(given) ? fullPath : Path.GetRelativePath(workingDirectory, fullPath);
+        return display.Replace('\\', '/');
+    }
+}
+
+/// <summary>The files a command line names, and what was wrong with the paths it gave.</summary>
+public sealed record InputSet(IReadOnlyList<InputFile> Files, IReadOnlyList<string> Errors, IReadOnlyList<string> EmptyFolders);
