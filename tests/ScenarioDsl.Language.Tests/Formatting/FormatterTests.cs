@@ -1,0 +1,232 @@
+using ScenarioDsl.Language.Binding;
+using ScenarioDsl.Language.Formatting;
+using ScenarioDsl.Language.Syntax;
+using ScenarioDsl.Language.Text;
+
+namespace ScenarioDsl.Language.Tests.Formatting;
+
+public class FormatterTests
+{
+    internal const string Messy =
+        "// header comment\n" +
+        "space   Wellbeing \"Needs\"{\n" +
+        "  autonomy    [ -1 ,1 ]   \"Volition\"\n" +
+        "relatedness [-1, 1]\n" +
+        "\n\n\n" +
+        "        distress [0,1] \"Affect\"   // end of line\n" +
+        "}\n" +
+        "cues { validation \"that makes sense\" ,\"understandable\"\n" +
+        "  question \"?\" }\n" +
+        "\n\n\n" +
+        "persona Student in Wellbeing {\n" +
+        "    start{autonomy:-0.3,relatedness:-0.2 ,distress:0.8}\n" +
+        "  traits {}\n" +
+        "    // about the rules\n" +
+        "  on validation=>relatedness+=0.12,distress-=0.08\n" +
+        "  on question when distress>0.6 and autonomy<=0 => autonomy += 0.04\n" +
+        "  drift 0.05\n" +
+        "  says when distress >0.6 \"I will fail.\"\n" +
+        "  says \"I don't know.\"\n" +
+        "}\n" +
+        "goal Calm in Wellbeing \"Calm down\" { shift { distress: -0.5 } /* relative */ within 0.1\n" +
+        "  scoring epm direction per - turn\n" +
+        "}\n" +
+        "scenario S { persona Student goal Calm seed 7 }\n" +
+        "suite T {\n" +
+        "  personas Student ,Student2\n" +
+        "  goals Calm\n" +
+        "  seeds 1 .. 5\n" +
+        "}\n" +
+        "// trailing comment\n\n\n";
+
+    internal const string Canonical =
+        "// header comment\n" +
+        "space Wellbeing \"Needs\" {\n" +
+        "  autonomy [-1, 1] \"Volition\"\n" +
+        "  relatedness [-1, 1]\n" +
+        "\n" +
+        "  distress [0, 1] \"Affect\" // end of line\n" +
+        "}\n" +
+        "\n" +
+        "cues {\n" +
+        "  validation \"that makes sense\", \"understandable\"\n" +
+        "  question \"?\"\n" +
+        "}\n" +
+        "\n" +
+        "persona Student in Wellbeing {\n" +
+        "  start { autonomy: -0.3, relatedness: -0.2, distress: 0.8 }\n" +
+        "  traits {}\n" +
+        "  // about the rules\n" +
+        "  on validation => relatedness += 0.12, distress -= 0.08\n" +
+        "  on question when distress > 0.6 and autonomy <= 0 => autonomy += 0.04\n" +
+        "  drift 0.05\n" +
+        "  says when distress > 0.6 \"I will fail.\"\n" +
+        "  says \"I don't know.\"\n" +
+        "}\n" +
+        "\n" +
+        "goal Calm in Wellbeing \"Calm down\" {\n" +
+        "  shift { distress: -0.5 } /* relative */\n" +
+        "  within 0.1\n" +
+        "  scoring epm direction per-turn\n" +
+        "}\n" +
+        "\n" +
+        "scenario S {\n" +
+        "  persona Student\n" +
+        "  goal Calm\n" +
+        "  seed 7\n" +
+        "}\n" +
+        "\n" +
+        "suite T {\n" +
+        "  personas Student, Student2\n" +
+        "  goals Calm\n" +
+        "  seeds 1..5\n" +
+        "}\n" +
+        "// trailing comment\n";
+
+    [Fact]
+    public void Messy_input_gets_the_canonical_layout()
+    {
+        var result = EmpsFormatter.Format(Messy);
+        Assert.Equal(FormatStatus.Formatted, result.Status);
+        Assert.Equal(Canonical, result.Text);
+        Assert.True(result.Changed);
+    }
+
+    [Fact]
+    public void Canonical_text_is_a_fixed_point()
+    {
+        var result = EmpsFormatter.Format(Canonical);
+        Assert.Equal(FormatStatus.Formatted, result.Status);
+        Assert.False(result.Changed);
+        Assert.Equal(Canonical, result.Text);
+    }
+
+    [Fact]
+    public void Formatting_keeps_the_bound_model()
+    {
+        var before = EmpsCompilation.FromText(Messy).Model;
+        var after = EmpsCompilation.FromText(EmpsFormatter.Format(Messy).Text).Model;
+        Assert.NotEmpty(before.Personas);
+        Assert.Equal(ModelComparison.WithoutLocations(before), ModelComparison.WithoutLocations(after));
+    }
+
+    [Fact]
+    public void Crlf_files_stay_crlf()
+    {
+        string crlf = Messy.Replace("\n", "\r\n");
+        var result = EmpsFormatter.Format(crlf);
+        Assert.Equal(Canonical.Replace("\n", "\r\n"), result.Text);
+    }
+
+    [Fact]
+    public void Files_with_syntax_errors_are_left_unchanged()
+    {
+        const string broken = "space   S {\n  a [0, 1\n}\n";
+        var result = EmpsFormatter.Format(broken);
+        Assert.Equal(FormatStatus.SyntaxErrors, result.Status);
+        Assert.Equal(broken, result.Text);
+        Assert.False(result.Changed);
+    }
+
+    [Fact]
+    public void Unterminated_comment_is_a_syntax_error_and_left_unchanged()
+    {
+        const string broken = "space S { a [0, 1] }   /* open";
+        Assert.Equal(FormatStatus.SyntaxErrors, EmpsFormatter.Format(broken).Status);
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("  \n\n ", "")]
+    [InlineData("// only a comment", "// only a comment\n")]
+    [InlineData("/* a */ /* b */\n\n\n// c   ", "/* a */ /* b */\n\n// c\n")]
+    public void Files_without_declarations(string input, string expected) =>
+        Assert.Equal(expected, EmpsFormatter.Format(input).Text);
+
+    [Fact]
+    public void A_line_comment_inside_a_member_forces_a_continuation_line()
+    {
+        const string input = "cues {\n  advice \"you should\", // first\n     \"have you tried\"\n}\n";
+        const string expected = "cues {\n  advice \"you should\", // first\n    \"have you tried\"\n}\n";
+        var result = EmpsFormatter.Format(input);
+        Assert.Equal(expected, result.Text);
+        Assert.Equal(expected, EmpsFormatter.Format(expected).Text);
+    }
+
+    [Fact]
+    public void Own_line_comments_are_reindented_and_blank_lines_collapse_to_one()
+    {
+        const string input =
+            "scenario S {\n" +
+            "        // who\n" +
+            "   persona P\n\n\n\n" +
+            "/* what */\n" +
+            "goal G\n" +
+            "   // before the brace\n" +
+            "}\n";
+        const string expected =
+            "scenario S {\n" +
+            "  // who\n" +
+            "  persona P\n\n" +
+            "  /* what */\n" +
+            "  goal G\n" +
+            "  // before the brace\n" +
+            "}\n";
+        Assert.Equal(expected, EmpsFormatter.Format(input).Text);
+    }
+
+    [Fact]
+    public void Multi_line_block_comments_are_kept_verbatim()
+    {
+        const string input = "/* one\n     two\n*/\nscenario S { persona P goal G }\n";
+        const string expected = "/* one\n     two\n*/\nscenario S {\n  persona P\n  goal G\n}\n";
+        Assert.Equal(expected, EmpsFormatter.Format(input).Text);
+    }
+
+    [Fact]
+    public void Minimal_change_covers_only_the_difference()
+    {
+        var change = EmpsFormatter.MinimalChange("scenario  S {}", "scenario S {}");
+        Assert.NotNull(change);
+        Assert.Equal("scenario ", "scenario  S {}".Substring(0, change!.Value.Span.Start) + change.Value.NewText);
+        Assert.Null(EmpsFormatter.MinimalChange("a", "a"));
+        string before = "a\r\nb", after = "a\nb";
+        var c2 = EmpsFormatter.MinimalChange(before, after)!.Value;
+        Assert.Equal(after, before.Substring(0, c2.Span.Start) + c2.NewText + before.Substring(c2.Span.End));
+    }
+
+    [Fact]
+    public void Every_baseline_file_formats_idempotently_and_keeps_its_model()
+    {
+        var files = BaselineFiles().ToList();
+        foreach (var path in files)
+        {
+            var text = SourceText.From(File.ReadAllText(path), path);
+            var first = EmpsFormatter.Format(text);
+            Assert.NotEqual(FormatStatus.Unsafe, first.Status);
+            if (first.Status != FormatStatus.Formatted) continue;
+            var second = EmpsFormatter.Format(text.WithText(first.Text));
+            Assert.Equal(first.Text, second.Text);
+            Assert.False(second.Changed, path);
+            var before = EmpsCompilation.Create(new[] { text }).Model;
+            var after = EmpsCompilation.Create(new[] { text.WithText(first.Text) }).Model;
+            Assert.Equal(ModelComparison.WithoutLocations(before), ModelComparison.WithoutLocations(after));
+        }
+    }
+
+    /// <summary>Every .emps file of the repository (the shipped library and test baselines).</summary>
+    internal static IEnumerable<string> BaselineFiles()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ScenarioDsl.sln"))) dir = dir.Parent;
+        if (dir is null) yield break;
+        foreach (var sub in new[] { "scenarios", "tests", "docs" })
+        {
+            string root = Path.Combine(dir.FullName, sub);
+            if (!Directory.Exists(root)) continue;
+            foreach (var f in Directory.EnumerateFiles(root, "*.emps", SearchOption.AllDirectories))
+                if (!f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+                    yield return f;
+        }
+    }
+}
