@@ -1,0 +1,85 @@
+using ScenarioDsl.Runtime.Agents;
+using ScenarioDsl.Runtime.Cues;
+using ScenarioDsl.Runtime.Definitions;
+using ScenarioDsl.Runtime.Dynamics;
+
+namespace ScenarioDsl.Runtime.Running;
+
+/// <summary>
+/// A runnable scenario: a persona, a goal, a seed and the cue table the detector works over.
+/// Immutable and thread safe: several runs (agents, seeds) may proceed at once.
+/// </summary>
+public sealed class Scenario
+{
+    public Scenario(
+        string name,
+        PersonaDefinition persona,
+        GoalDefinition goal,
+        int seed = 0,
+        IEnumerable<CueDefinition>? cues = null,
+        Func<CueTable, ICueDetector>? detector = null,
+        string? suite = null)
+    {
+        if (!ReferenceEquals(persona.Space, goal.Space) && persona.Space.Name != goal.Space.Name)
+            throw new ArgumentException($"Persona '{persona.Name}' and goal '{goal.Name}' are bound to different spaces.", nameof(goal));
+        Name = name;
+        Persona = persona;
+        Goal = goal;
+        Seed = seed;
+        Suite = suite;
+        Cues = new CueTable(cues ?? Array.Empty<CueDefinition>());
+        Detector = detector is null ? new DefaultCueDetector(Cues) : detector(Cues);
+        Dynamics = persona.CreateDynamics(Cues);
+    }
+
+    private Scenario(Scenario other, string name, int seed, string? suite)
+    {
+        Name = name;
+        Persona = other.Persona;
+        Goal = other.Goal;
+        Seed = seed;
+        Suite = suite;
+        Cues = other.Cues;
+        Detector = other.Detector;
+        Dynamics = other.Dynamics;
+    }
+
+    /// <summary>The scenario's name; a suite case's name is <c>Persona_Goal_sSeed</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The suite this case belongs to, if any.</summary>
+    public string? Suite { get; }
+
+    public PersonaDefinition Persona { get; }
+
+    public GoalDefinition Goal { get; }
+
+    public SpaceDefinition Space => Persona.Space;
+
+    public int Seed { get; }
+
+    public CueTable Cues { get; }
+
+    public ICueDetector Detector { get; }
+
+    public IPersonaDynamics Dynamics { get; }
+
+    public Scenario WithSeed(int seed) => new(this, Name, seed, Suite);
+
+    public Scenario WithName(string name, string? suite) => new(this, name, Seed, suite);
+
+    /// <summary>Runs synchronously (agents that complete synchronously allocate no tasks).</summary>
+    public RunResult Run(IAgent agent, int? seed = null)
+    {
+        var pending = RunLoop.RunAsync(this, agent, seed ?? Seed, CancellationToken.None);
+        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+    }
+
+    public ValueTask<RunResult> RunAsync(IAgent agent, CancellationToken cancellationToken = default) =>
+        RunLoop.RunAsync(this, agent, Seed, cancellationToken);
+
+    public ValueTask<RunResult> RunAsync(IAgent agent, int seed, CancellationToken cancellationToken = default) =>
+        RunLoop.RunAsync(this, agent, seed, cancellationToken);
+
+    public override string ToString() => Name;
+}
