@@ -1,0 +1,57 @@
+using ScenarioDsl.Cli.Input;
+using ScenarioDsl.Cli.Tests.Infrastructure;
+
+namespace ScenarioDsl.Cli.Tests.Check;
+
+public sealed class InputExpanderTests
+{
+    [Fact]
+    public void Folders_give_their_emps_files_recursively_sorted_and_each_once()
+    {
+        using var folder = new TempFolder();
+        folder.Write("b.emps", "");
+        folder.Write("a/z.emps", "");
+        folder.Write("a/y/x.emps", "");
+        folder.Write("a/notes.txt", "");
+        folder.Write("a/.hidden/skipped.emps", "");
+        folder.Write("a/.dotfile.emps", "");
+
+        var inputs = InputExpander.Expand(["b.emps", "a", "a/z.emps", "."], folder.Path);
+
+        Assert.Empty(inputs.Errors);
+        Assert.Equal(["a/y/x.emps", "a/z.emps", "b.emps"], inputs.Files.Select(f => f.DisplayPath));
+    }
+
+    [Fact]
+    public void A_file_named_explicitly_is_taken_whatever_its_extension()
+    {
+        using var folder = new TempFolder();
+        folder.Write("scenario.txt", "");
+
+        var inputs = InputExpander.Expand(["scenario.txt"], folder.Path);
+
+        Assert.Equal("scenario.txt", Assert.Single(inputs.Files).DisplayPath);
+    }
+
+    [Fact]
+    public void Absolute_paths_print_absolute_and_relative_paths_relative_to_the_working_directory()
+    {
+        using var folder = new TempFolder();
+        string full = folder.Write("sub/a.emps", "");
+        folder.Write("sub/b.emps", "");
+
+        var inputs = InputExpander.Expand([full, "./sub/b.emps"], folder.Path);
+
+        Assert.Equal([full, "sub/b.emps"], inputs.Files.Select(f => f.DisplayPath).OrderBy(p => p.Length).Reverse());
+    }
+
+    [Fact]
+    public void Missing_paths_are_errors_naming_the_path()
+    {
+        using var folder = new TempFolder();
+
+        var inputs = InputExpander.Expand(["gone", "also/gone.emps"], folder.Path);
+
+        Assert.Equal(["path not found: 'gone'", "path not found: 'also/gone.emps'"], inputs.Errors);
+    }
+}
