@@ -1,0 +1,134 @@
+using ScenarioDsl.Language.Diagnostics;
+using ScenarioDsl.Language.Syntax;
+
+namespace ScenarioDsl.Language.Binding;
+
+internal sealed partial class Binder
+{
+    private static readonly string[] GoalUniqueMembers = { "target", "shift", "within", "turns", "weights", "scoring" };
+    private static readonly string[] WeightNames = { "alignment", "impact", "stability" };
+
+    private List<GoalSymbol> BindGoals(IReadOnlyList<SpaceSymbol> spaces)
+    {
+        var spaceByName = spaces.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var result = new List<GoalSymbol>();
+        foreach (var tree in _trees)
+        {
+            foreach (var declaration in tree.Root.Declarations)
+            {
+                if (declaration.Kind != DeclarationKind.Goal || !IsFirst(_goals, declaration)) continue;
+                if (declaration is GoalDeclarationSyntax goal)
+                {
+                    result.Add(BindGoal(goal, tree, spaceByName));
+                }
+                else
+                {
+                    var incomplete = (IncompleteDeclarationSyntax)declaration;
+                    ResolveSpaceOf(incomplete.SpaceName, tree, spaceByName);
+                    result.Add(new GoalSymbol(
+                        incomplete.Name!.Text, incomplete.SpaceName?.Text ?? "", null, GoalKind.Target, EquatableArray<GoalComponent>.Empty,
+                        GoalSymbol.DefaultWithin, GoalSymbol.DefaultTurns, 0.4, 0.3, 0.3, ScoringProfileKind.Process, EpmDirection.Fixed,
+                        LocationOf(tree, incomplete.Name), HasErrors: true));
+                }
+            }
+        }
+        return result;
+    }
+
+    private GoalSymbol BindGoal(GoalDeclarationSyntax goal, SyntaxTree tree, IReadOnlyDictionary<string, SpaceSymbol> spaces)
+    {
+        string name = goal.Name!.Text;
+        var space = ResolveSpaceOf(goal.SpaceName, tree, spaces);
+        var members = FirstMembers(goal.Members, "goal", name, tree, GoalUniqueMembers);
+
+        // target or shift: exactly one, naming at least one dimension
+        members.TryGetValue("target", out var target);
+        members.TryGetValue("shift", out var shift);
+        var kind = shift is not null && target is null ? GoalKind.Shift : GoalKind.Target;
+        var point = (EntriesMemberSyntax?)(kind == GoalKind.Shift ? shift : target);
+        if (target is not null && shift is not null)
+        {
+            var second = target.Span.Start > shift.Span.Start ? target : shift;
+            Report(DiagnosticCatalogue.InvalidGoalKind, tree, second.Head.Span, $"goal '{name}' gives both `target` and `shift`; give exactly one");
+        }
+        else if (point is null)
+        {
+            Report(DiagnosticCatalogue.InvalidGoalKind, tree, goal.Name.Span, $"goal '{name}' gives neither `target` nor `shift`; give exactly one");
+        }
+        else if (point.Entries.Count == 0)
+        {
+            Report(DiagnosticCatalogue.InvalidGoalKind, tree, point.Keyword.Span, $"the `{point.Keyword.Text}` of goal '{name}' constrains no dimension");
+        }
+
+        var components = new List<GoalComponent>();
+        if (point is not null && space is not null)
+        {
+            var given = BindPoint(point, space, tree, $"the {point.Keyword.Text} of goal", name, kind == GoalKind.Target ? "target" : null);
+            components.AddRange(given.OrderBy(g => g.Index).Select(g => new GoalComponent(g.Index, g.Value)));
+        }
+
+        // within
+        double within = NumberMember(members, "within", GoalSymbol.DefaultWithin);
+        if (space is not null)
+        {
+            double diagonal = Math.Sqrt(space.Dimensions.Sum(d => d.Width * d.Width));
+            if (members.TryGetValue("within", out var withinMember) && !(within > 0 && within < diagonal))
+                Report(DiagnosticCatalogue.InvalidWithin, tree, ((ValueMemberSyntax)withinMember).Value.Span, Format(within), space.Name, Format(diagonal));
+        }
+
+        // turns
+        int turns = GoalSymbol.DefaultTurns;
+        if (members.TryGetValue("turns", out var turnsMember))
+        {
+            var token = ((ValueMemberSyntax)turnsMember).Value;
+            double value = token.NumberValue;
+            if (value >= 1 && value <= 1000 && Math.Floor(value) == value) turns = (int)value;
+            else Report(DiagnosticCatalogue.InvalidTurns, tree, token.Span, token.Text);
+        }
+
+        // weights
+        double wa = 0.4, wi = 0.3, ws = 0.3;
+        if (members.TryGetValue("weights", out var weightsMember))
+        {
+            var block = (EntriesMemberSyntax)weightsMember;
+            wa = wi = ws = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in block.Entries.Items)
+            {
+                string weight = entry.Name.Text;
+                if (Array.IndexOf(WeightNames, weight) < 0)
+                {
+                    Report(DiagnosticCatalogue.UnknownReference, tree, entry.Name.Span, SuggestName(entry.Name, WeightNames), "weight", weight);
+                    continue;
+                }
+                if (!seen.Add(weight))
+                {
+                    Report(DiagnosticCatalogue.DuplicateMember, tree, entry.Name.Span, weight, "the weights of goal", name);
+                    continue;
+                }
+                double v = entry.Value.NumberValue;
+                if (v < 0)
+                    Report(DiagnosticCatalogue.InvalidWeights, tree, entry.Value.Span, $"weight '{weight}' is {Format(v)}; weights must not be negative");
+                if (weight == "alignment") wa = v;
+                else if (weight == "impact") wi = v;
+                else ws = v;
+            }
+            if (wa == 0 && wi == 0 && ws == 0 && block.Entries.Items.All(e => e.Value.NumberValue >= 0))
+                Report(DiagnosticCatalogue.InvalidWeights, tree, block.Keyword.Span, $"the weights of goal '{name}' are all zero; give at least one positive weight");
+        }
+
+        // scoring
+        var profile = ScoringProfileKind.Process;
+        var direction = EpmDirection.Fixed;
+        if (members.TryGetValue("scoring", out var scoringMember))
+        {
+            var scoring = (ScoringSyntax)scoringMember;
+            profile = scoring.Profile.Text == "epm" ? ScoringProfileKind.Epm : ScoringProfileKind.Process;
+            direction = scoring.DirectionText == "per-turn" ? EpmDirection.PerTurn : EpmDirection.Fixed;
+        }
+
+        return new GoalSymbol(
+            name, goal.SpaceName.Text, goal.Description?.StringValue, kind, components.ToEquatableArray(),
+            within, turns, wa, wi, ws, profile, direction, LocationOf(tree, goal.Name), HasErrors: space is null);
+    }
+}

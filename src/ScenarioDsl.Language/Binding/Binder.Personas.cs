@@ -1,0 +1,264 @@
+using ScenarioDsl.Language.Diagnostics;
+using ScenarioDsl.Language.Syntax;
+
+namespace ScenarioDsl.Language.Binding;
+
+internal sealed partial class Binder
+{
+    private static readonly string[] PersonaUniqueMembers = { "about", "traits", "start", "opens", "drift", "noise" };
+
+    private List<PersonaSymbol> BindPersonas(IReadOnlyList<SpaceSymbol> spaces)
+    {
+        var spaceByName = spaces.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var cueNames = new HashSet<string>(_cues.Keys, StringComparer.Ordinal) { CueSymbol.Mirroring };
+        var result = new List<PersonaSymbol>();
+
+        foreach (var tree in _trees)
+        {
+            foreach (var declaration in tree.Root.Declarations)
+            {
+                if (declaration.Kind != DeclarationKind.Persona || !IsFirst(_personas, declaration)) continue;
+                if (declaration is PersonaDeclarationSyntax persona)
+                {
+                    result.Add(BindPersona(persona, tree, spaceByName, cueNames));
+                }
+                else
+                {
+                    var incomplete = (IncompleteDeclarationSyntax)declaration;
+                    ResolveSpaceOf(incomplete.SpaceName, tree, spaceByName);
+                    result.Add(BrokenPersona(incomplete, tree));
+                }
+            }
+        }
+        return result;
+    }
+
+    private PersonaSymbol BrokenPersona(IncompleteDeclarationSyntax declaration, SyntaxTree tree) =>
+        new(declaration.Name!.Text, declaration.SpaceName?.Text ?? "", null, EquatableArray<TraitValue>.Empty,
+            EquatableArray<double>.Empty, PersonaSymbol.DefaultOpens, EquatableArray<RuleSymbol>.Empty, 0, 0,
+            EquatableArray<SaysSymbol>.Empty, LocationOf(tree, declaration.Name), HasErrors: true);
+
+    /// <summary>The space a persona or goal is in; null (and reported when unknown) if it cannot be used.</summary>
+    private SpaceSymbol? ResolveSpaceOf(SyntaxToken? spaceName, SyntaxTree tree, IReadOnlyDictionary<string, SpaceSymbol> spaces)
+    {
+        if (spaceName is null || spaceName.IsMissing) return null;
+        if (_brokenSpaces.Contains(spaceName.Text)) return null;
+        if (!Resolve(spaces.Keys.ToList(), "space", spaceName, tree, new SymbolKey(SymbolKind.Space, spaceName.Text))) return null;
+        var space = spaces[spaceName.Text];
+        return space.Dimensions.Count == 0 ? null : space;
+    }
+
+    private PersonaSymbol BindPersona(PersonaDeclarationSyntax persona, SyntaxTree tree, IReadOnlyDictionary<string, SpaceSymbol> spaces, HashSet<string> cueNames)
+    {
+        string name = persona.Name!.Text;
+        var space = ResolveSpaceOf(persona.SpaceName, tree, spaces);
+        var members = FirstMembers(persona.Members, "persona", name, tree, PersonaUniqueMembers);
+        bool hasErrors = space is null;
+
+        // start
+        var start = new double[space?.Dimensions.Count ?? 0];
+        if (!members.TryGetValue("start", out var startMember))
+        {
+            Report(DiagnosticCatalogue.MissingMember, tree, persona.Name.Span, "persona", name, "start");
+        }
+        else if (space is not null)
+        {
+            var entries = (EntriesMemberSyntax)startMember;
+            var given = BindPoint(entries, space, tree, $"the start of persona", name, "start");
+            foreach (var (index, value, _) in given) start[index] = value;
+            var missing = space.Dimensions.Where(d => !given.Any(g => g.Index == d.Index)).Select(d => "'" + d.Name + "'").ToList();
+            if (missing.Count > 0 && entries.Entries.Items.All(e => space.IndexOf(e.Name.Text) >= 0))
+            {
+                string what = (missing.Count == 1 ? "dimension " : "dimensions ") + string.Join(", ", missing);
+                Report(DiagnosticCatalogue.IncompleteStart, tree, entries.Keyword.Span, name, what, space.Name);
+            }
+        }
+
+        // traits
+        var traits = new List<TraitValue>();
+        if (members.TryGetValue("traits", out var traitsMember))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in ((EntriesMemberSyntax)traitsMember).Entries.Items)
+            {
+                if (!seen.Add(entry.Name.Text))
+                {
+                    Report(DiagnosticCatalogue.DuplicateMember, tree, entry.Name.Span, entry.Name.Text, "the traits of persona", name);
+                    continue;
+                }
+                double v = entry.Value.NumberValue;
+                if (!(v >= 0 && v <= 1))
+                    Report(DiagnosticCatalogue.InvalidDynamics, tree, entry.Value.Span, $"trait '{entry.Name.Text}' is {Format(v)}; traits must lie in [0, 1]");
+                traits.Add(new TraitValue(entry.Name.Text, v));
+            }
+        }
+
+        double drift = NumberMember(members, "drift", 0.0);
+        if (members.TryGetValue("drift", out var driftMember) && !(drift >= 0 && drift <= 1))
+            Report(DiagnosticCatalogue.InvalidDynamics, tree, ((ValueMemberSyntax)driftMember).Value.Span, $"drift is {Format(drift)}; it must lie in [0, 1]");
+        double noise = NumberMember(members, "noise", 0.0);
+        if (members.TryGetValue("noise", out var noiseMember) && !(noise >= 0))
+            Report(DiagnosticCatalogue.InvalidDynamics, tree, ((ValueMemberSyntax)noiseMember).Value.Span, $"noise is {Format(noise)}; it must not be negative");
+
+        // rules and says
+        var rules = new List<RuleSymbol>();
+        var ruleSyntax = new List<RuleSyntax>();
+        foreach (var rule in persona.Members.OfType<RuleSyntax>())
+        {
+            Resolve(cueNames, "cue", rule.Cue, tree, new SymbolKey(SymbolKind.Cue, rule.Cue.Text));
+            if (space is null) continue;
+            var conditions = BindConditions(rule.When, space, tree);
+            var effects = new List<EffectSymbol>();
+            foreach (var effect in rule.Effects.Items)
+            {
+                int d = ResolveDimension(space, effect.Dimension, tree);
+                if (d < 0) continue;
+                double amount = effect.Operator.Kind == SyntaxKind.MinusEquals ? -effect.Value.NumberValue : effect.Value.NumberValue;
+                var dim = space.Dimensions[d];
+                if (Math.Abs(amount) > dim.Width)
+                    Report(DiagnosticCatalogue.EffectTooLarge, tree, Spans.Of(effect.Dimension, effect.Value), Format(amount), dim.Name, Format(dim.Width));
+                effects.Add(new EffectSymbol(d, amount));
+            }
+            if (conditions is null || effects.Count != rule.Effects.Count) continue;
+            rules.Add(new RuleSymbol(rule.Cue.Text, conditions.Value, effects.ToEquatableArray(), LocationOf(tree, rule.OnKeyword)));
+            ruleSyntax.Add(rule);
+        }
+        if (space is not null) ReportOpposingRules(rules, ruleSyntax, space, tree);
+
+        var says = new List<SaysSymbol>();
+        var saysSyntax = persona.Members.OfType<SaysSyntax>().ToList();
+        foreach (var line in saysSyntax)
+        {
+            if (space is null) continue;
+            var conditions = BindConditions(line.When, space, tree);
+            if (conditions is not null)
+                says.Add(new SaysSymbol(conditions.Value, line.Text.StringValue, LocationOf(tree, line.SaysKeyword)));
+        }
+        if (!saysSyntax.Any(s => s.When is null))
+            Report(DiagnosticCatalogue.NoDefaultSays, tree, persona.Name.Span, name);
+
+        return new PersonaSymbol(
+            name,
+            persona.SpaceName.Text,
+            members.TryGetValue("about", out var about) ? ((ValueMemberSyntax)about).Value.StringValue : null,
+            traits.ToEquatableArray(),
+            start.ToEquatableArray(),
+            members.TryGetValue("opens", out var opens) ? ((ValueMemberSyntax)opens).Value.StringValue : PersonaSymbol.DefaultOpens,
+            rules.ToEquatableArray(),
+            drift,
+            noise,
+            says.ToEquatableArray(),
+            LocationOf(tree, persona.Name),
+            hasErrors);
+    }
+
+    private static double NumberMember(Dictionary<string, MemberSyntax> members, string keyword, double fallback) =>
+        members.TryGetValue(keyword, out var member) && member is ValueMemberSyntax v && v.Value.Kind == SyntaxKind.Number
+            ? v.Value.NumberValue
+            : fallback;
+
+    /// <summary>Resolves a dimension name in a space (EMPS2003 with a suggestion when unknown); -1 when unknown.</summary>
+    private int ResolveDimension(SpaceSymbol space, SyntaxToken token, SyntaxTree tree)
+    {
+        int index = space.IndexOf(token.Text);
+        if (index >= 0)
+        {
+            _references.Add(new SymbolReference(new SymbolKey(SymbolKind.Dimension, token.Text, space.Name), tree.Path, token.Span));
+            return index;
+        }
+        Report(DiagnosticCatalogue.UnknownDimension, tree, token.Span, SuggestName(token, space.Dimensions.Select(d => d.Name)), token.Text, space.Name);
+        return -1;
+    }
+
+    /// <summary>
+    /// Binds the entries of a <c>start</c>, <c>target</c> or <c>shift</c> block: dimensions resolved,
+    /// duplicates reported (EMPS3008), values checked against ranges when <paramref name="rangeCheck"/> names the value.
+    /// </summary>
+    private List<(int Index, double Value, EntrySyntax Entry)> BindPoint(EntriesMemberSyntax block, SpaceSymbol space, SyntaxTree tree, string owner, string ownerName, string? rangeCheck)
+    {
+        var result = new List<(int, double, EntrySyntax)>();
+        foreach (var entry in block.Entries.Items)
+        {
+            int d = ResolveDimension(space, entry.Name, tree);
+            if (d < 0) continue;
+            if (result.Any(r => r.Item1 == d))
+            {
+                Report(DiagnosticCatalogue.DuplicateMember, tree, entry.Name.Span, entry.Name.Text, owner, ownerName);
+                continue;
+            }
+            double value = entry.Value.NumberValue;
+            var dim = space.Dimensions[d];
+            if (rangeCheck is not null && (value < dim.Low || value > dim.High))
+                Report(DiagnosticCatalogue.ValueOutOfRange, tree, entry.Value.Span, rangeCheck, Format(value), dim.Name, Format(dim.Low), Format(dim.High));
+            result.Add((d, value, entry));
+        }
+        return result;
+    }
+
+    /// <summary>Binds a <c>when</c> clause; null when a dimension is unknown. Reports constant conditions (EMPS2010).</summary>
+    private EquatableArray<ConditionSymbol>? BindConditions(WhenClauseSyntax? when, SpaceSymbol space, SyntaxTree tree)
+    {
+        if (when is null) return EquatableArray<ConditionSymbol>.Empty;
+        var result = new List<ConditionSymbol>();
+        bool ok = true;
+        foreach (var condition in when.Conditions.Items)
+        {
+            int d = ResolveDimension(space, condition.Dimension, tree);
+            if (d < 0)
+            {
+                ok = false;
+                continue;
+            }
+            var op = condition.Operator.Kind switch
+            {
+                SyntaxKind.Less => ComparisonOperator.Less,
+                SyntaxKind.LessEqual => ComparisonOperator.LessOrEqual,
+                SyntaxKind.Greater => ComparisonOperator.Greater,
+                _ => ComparisonOperator.GreaterOrEqual,
+            };
+            var symbol = new ConditionSymbol(d, op, condition.Value.NumberValue);
+            var dim = space.Dimensions[d];
+            string? constant = ConstantTruth(symbol, dim.Low, dim.High);
+            if (constant is not null)
+            {
+                string text = $"{condition.Dimension.Text} {condition.Operator.Text} {condition.Value.Text}";
+                Report(DiagnosticCatalogue.ConstantCondition, tree, Spans.Of(condition.Dimension, condition.Value), text, constant, Format(dim.Low), Format(dim.High), dim.Name);
+            }
+            result.Add(symbol);
+        }
+        return ok ? result.ToEquatableArray() : null;
+    }
+
+    /// <summary>"never holds" / "always holds" when the comparison has one answer over [lo, hi]; else null.</summary>
+    private static string? ConstantTruth(ConditionSymbol c, double lo, double hi)
+    {
+        bool atLo = c.Holds(lo), atHi = c.Holds(hi);
+        // Every comparison is monotone in x, so its truth over [lo, hi] is decided at the ends.
+        if (atLo && atHi) return "always holds";
+        if (!atLo && !atHi) return "never holds";
+        return null;
+    }
+
+    /// <summary>EMPS2013: two rules on one cue with the same conditions that push one dimension both ways.</summary>
+    private void ReportOpposingRules(List<RuleSymbol> rules, List<RuleSyntax> syntax, SpaceSymbol space, SyntaxTree tree)
+    {
+        for (int j = 1; j < rules.Count; j++)
+        {
+            for (int i = 0; i < j; i++)
+            {
+                if (rules[i].Cue != rules[j].Cue || !SameConditions(rules[i].Conditions, rules[j].Conditions)) continue;
+                foreach (var d in rules[j].Effects.Select(e => e.Dimension).Distinct())
+                {
+                    double a = rules[i].Effects.Where(e => e.Dimension == d).Sum(e => e.Amount);
+                    double b = rules[j].Effects.Where(e => e.Dimension == d).Sum(e => e.Amount);
+                    if (a * b >= 0) continue;
+                    var effect = syntax[j].Effects.Items.First(e => e.Dimension.Text == space.Dimensions[d].Name);
+                    Report(DiagnosticCatalogue.OpposingRules, tree, Spans.Of(effect.Dimension, effect.Value), rules[j].Cue, space.Dimensions[d].Name, Where(tree, syntax[i].OnKeyword.Span));
+                }
+            }
+        }
+    }
+
+    private static bool SameConditions(EquatableArray<ConditionSymbol> a, EquatableArray<ConditionSymbol> b) =>
+        a.Count == b.Count && a.All(b.Contains) && b.All(a.Contains);
+}

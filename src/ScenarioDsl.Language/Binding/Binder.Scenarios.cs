@@ -1,0 +1,257 @@
+using System.Globalization;
+using ScenarioDsl.Language.Diagnostics;
+using ScenarioDsl.Language.Syntax;
+using ScenarioDsl.Language.Text;
+
+namespace ScenarioDsl.Language.Binding;
+
+internal sealed partial class Binder
+{
+    /// <summary>Suites may list at most this many seeds, so no input can ask for billions of cases.</summary>
+    public const int MaxSeedsPerSuite = 10_000;
+
+    private List<ScenarioSymbol> BindScenarios(IReadOnlyList<PersonaSymbol> personas, IReadOnlyList<GoalSymbol> goals)
+    {
+        var personaByName = personas.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var goalByName = goals.ToDictionary(g => g.Name, StringComparer.Ordinal);
+        var result = new List<ScenarioSymbol>();
+        foreach (var tree in _trees)
+        {
+            foreach (var declaration in tree.Root.Declarations)
+            {
+                if (declaration.Kind != DeclarationKind.Scenario || !IsFirst(_scenarios, declaration)) continue;
+                string name = declaration.Name!.Text;
+                if (declaration is not ScenarioDeclarationSyntax scenario)
+                {
+                    result.Add(new ScenarioSymbol(name, "", "", 0, LocationOf(tree, declaration.Name), HasErrors: true));
+                    continue;
+                }
+
+                var members = FirstMembers(scenario.Members, "scenario", name, tree, "persona", "goal", "seed");
+                var personaRef = Reference(members, "persona");
+                var goalRef = Reference(members, "goal");
+                if (personaRef is null) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Span, "scenario", name, "persona");
+                if (goalRef is null) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Span, "scenario", name, "goal");
+
+                int seed = 0;
+                if (members.TryGetValue("seed", out var seedMember)) seed = BindSeed(((ValueMemberSyntax)seedMember).Value, tree) ?? 0;
+
+                var persona = personaRef is not null && Resolve(personaByName.Keys, "persona", personaRef, tree, new SymbolKey(SymbolKind.Persona, personaRef.Text)) ? personaByName[personaRef.Text] : null;
+                var goal = goalRef is not null && Resolve(goalByName.Keys, "goal", goalRef, tree, new SymbolKey(SymbolKind.Goal, goalRef.Text)) ? goalByName[goalRef.Text] : null;
+                if (persona is not null && goal is not null) CheckPair(persona, goal, tree, goalRef!.Span, $"scenario", name);
+
+                result.Add(new ScenarioSymbol(name, personaRef?.Text ?? "", goalRef?.Text ?? "", seed, LocationOf(tree, scenario.Name!), HasErrors: persona is null || goal is null));
+            }
+        }
+        return result;
+    }
+
+    private List<SuiteSymbol> BindSuites(IReadOnlyList<PersonaSymbol> personas, IReadOnlyList<GoalSymbol> goals)
+    {
+        var personaByName = personas.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var goalByName = goals.ToDictionary(g => g.Name, StringComparer.Ordinal);
+        var result = new List<SuiteSymbol>();
+        foreach (var tree in _trees)
+        {
+            foreach (var declaration in tree.Root.Declarations)
+            {
+                if (declaration.Kind != DeclarationKind.Suite || !IsFirst(_suites, declaration)) continue;
+                string name = declaration.Name!.Text;
+                if (declaration is not SuiteDeclarationSyntax suite)
+                {
+                    result.Add(new SuiteSymbol(name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<int>.Empty, LocationOf(tree, declaration.Name), HasErrors: true));
+                    continue;
+                }
+
+                var members = FirstMembers(suite.Members, "suite", name, tree, "personas", "goals", "seeds");
+                bool ok = true;
+                var personaList = BindReferenceList(members, "personas", "persona", personaByName.Keys, SymbolKind.Persona, tree, name, ref ok);
+                var goalList = BindReferenceList(members, "goals", "goal", goalByName.Keys, SymbolKind.Goal, tree, name, ref ok);
+
+                var seeds = new List<int> { 0 };
+                if (members.TryGetValue("seeds", out var seedsMember))
+                {
+                    var s = BindSeeds((SeedsSyntax)seedsMember, tree);
+                    if (s is null) ok = false; else seeds = s;
+                }
+
+                foreach (var (goalName, goalToken) in goalList)
+                    foreach (var (personaName, _) in personaList)
+                        CheckPair(personaByName[personaName], goalByName[goalName], tree, goalToken.Span, "suite", name);
+
+                result.Add(new SuiteSymbol(
+                    name, personaList.Select(p => p.Name).ToEquatableArray(), goalList.Select(g => g.Name).ToEquatableArray(),
+                    seeds.ToEquatableArray(), LocationOf(tree, suite.Name!), HasErrors: !ok));
+            }
+        }
+        return result;
+    }
+
+    private static SyntaxToken? Reference(Dictionary<string, MemberSyntax> members, string keyword) =>
+        members.TryGetValue(keyword, out var m) && m is ReferenceMemberSyntax r && r.Names.Count > 0 ? r.Names[0] : null;
+
+    /// <summary>The resolved, distinct names of a suite's <c>personas</c> or <c>goals</c> list.</summary>
+    private List<(string Name, SyntaxToken Token)> BindReferenceList(
+        Dictionary<string, MemberSyntax> members, string keyword, string what, ICollection<string> known, SymbolKind kind,
+        SyntaxTree tree, string suite, ref bool ok)
+    {
+        var result = new List<(string, SyntaxToken)>();
+        if (!members.TryGetValue(keyword, out var member) || member is not ReferenceMemberSyntax list)
+        {
+            var suiteName = _suites[suite].Syntax.Name!;
+            Report(DiagnosticCatalogue.MissingMember, tree, suiteName.Span, "suite", suite, keyword);
+            ok = false;
+            return result;
+        }
+        foreach (var token in list.Names.Items)
+        {
+            if (result.Any(r => r.Item1 == token.Text))
+            {
+                Report(DiagnosticCatalogue.DuplicateMember, tree, token.Span, token.Text, $"the {keyword} of suite", suite);
+                continue;
+            }
+            if (Resolve(known, what, token, tree, new SymbolKey(kind, token.Text))) result.Add((token.Text, token));
+            else ok = false;
+        }
+        return result;
+    }
+
+    private int? BindSeed(SyntaxToken token, SyntaxTree tree)
+    {
+        double v = token.NumberValue;
+        if (v >= 0 && v <= int.MaxValue && Math.Floor(v) == v) return (int)v;
+        Report(DiagnosticCatalogue.InvalidNumber, tree, token.Span, $"invalid seed '{token.Text}': a seed is a whole number in 0..{int.MaxValue.ToString(CultureInfo.InvariantCulture)}");
+        return null;
+    }
+
+    private List<int>? BindSeeds(SeedsSyntax seeds, SyntaxTree tree)
+    {
+        int? from = BindSeed(seeds.From, tree);
+        if (seeds.To is null) return from is null ? null : new List<int> { from.Value };
+        int? to = BindSeed(seeds.To, tree);
+        if (from is null || to is null) return null;
+        var span = Spans.Of(seeds.From, seeds.To);
+        if (from > to)
+        {
+            Report(DiagnosticCatalogue.InvalidNumber, tree, span, $"invalid seed range {seeds.From.Text}..{seeds.To.Text}: the first seed is greater than the last");
+            return null;
+        }
+        if ((long)to.Value - from.Value + 1 > MaxSeedsPerSuite)
+        {
+            Report(DiagnosticCatalogue.InvalidNumber, tree, span, $"invalid seed range {seeds.From.Text}..{seeds.To.Text}: a suite runs at most {MaxSeedsPerSuite} seeds");
+            return null;
+        }
+        return Enumerable.Range(from.Value, to.Value - from.Value + 1).ToList();
+    }
+
+    /// <summary>Checks one persona against one goal (SPEC 2.1): spaces, direction, target point, reachability, convergence.</summary>
+    private void CheckPair(PersonaSymbol persona, GoalSymbol goal, SyntaxTree tree, TextSpan at, string ownerKind, string owner)
+    {
+        if (persona.HasErrors || goal.HasErrors || persona.Start.Count == 0) return;
+        if (persona.Space != goal.Space)
+        {
+            Report(DiagnosticCatalogue.SpaceMismatch, tree, at, persona.Name, persona.Space, goal.Name, goal.Space);
+            return;
+        }
+        var space = _spaces.TryGetValue(goal.Space, out _) ? FindSpaceSymbol(goal.Space) : null;
+        if (space is null || goal.Components.Count == 0) return;
+
+        double norm2 = 0;
+        var outside = new List<(DimensionSymbol Dim, double Value)>();
+        foreach (var c in goal.Components)
+        {
+            double s0 = persona.Start[c.Dimension];
+            double u = goal.Kind == GoalKind.Target ? c.Value - s0 : c.Value;
+            double t = s0 + u;
+            norm2 += u * u;
+            var dim = space.Dimensions[c.Dimension];
+            if (t < dim.Low || t > dim.High) outside.Add((dim, t));
+        }
+
+        if (norm2 == 0)
+        {
+            Report(DiagnosticCatalogue.NoDirection, tree, at, goal.Name, persona.Name);
+            return;
+        }
+        foreach (var (dim, value) in outside)
+            Report(DiagnosticCatalogue.TargetOutsideSpace, tree, at, goal.Name, dim.Name, persona.Name, Format(value), Format(dim.Low), Format(dim.High));
+        if (outside.Count > 0) return;
+
+        if (Math.Sqrt(norm2) <= goal.Within)
+            Report(DiagnosticCatalogue.StartsConverged, tree, at, ownerKind, owner, persona.Name, Format(goal.Within), goal.Name);
+
+        foreach (var c in goal.Components)
+        {
+            double u = goal.Kind == GoalKind.Target ? c.Value - persona.Start[c.Dimension] : c.Value;
+            if (u == 0) continue;
+            bool reachable = persona.Rules.Any(r => r.Effects.Any(e => e.Dimension == c.Dimension && Math.Sign(e.Amount) == Math.Sign(u)));
+            if (!reachable)
+                Report(DiagnosticCatalogue.TargetUnreachable, tree, at, goal.Name, space.Dimensions[c.Dimension].Name, persona.Name, u > 0 ? "rise" : "fall", u > 0 ? "raises" : "lowers");
+        }
+    }
+
+    private SpaceSymbol? _lastSpace;
+    private IReadOnlyList<SpaceSymbol> _boundSpaces = Array.Empty<SpaceSymbol>();
+
+    private SpaceSymbol? FindSpaceSymbol(string name)
+    {
+        if (_lastSpace?.Name == name) return _lastSpace;
+        foreach (var s in _boundSpaces)
+            if (s.Name == name) return _lastSpace = s;
+        return null;
+    }
+
+    /// <summary>EMPS4001 (info): personas and goals no scenario or suite uses, and spaces nothing is in.</summary>
+    private void ReportUnused(IReadOnlyList<ScenarioSymbol> scenarios, IReadOnlyList<SuiteSymbol> suites)
+    {
+        var usedPersonas = new HashSet<string>(scenarios.Select(s => s.Persona).Concat(suites.SelectMany(s => s.Personas)), StringComparer.Ordinal);
+        var usedGoals = new HashSet<string>(scenarios.Select(s => s.Goal).Concat(suites.SelectMany(s => s.Goals)), StringComparer.Ordinal);
+        foreach (var (name, declared) in _personas)
+            if (!usedPersonas.Contains(name))
+                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Span, "persona", name);
+        foreach (var (name, declared) in _goals)
+            if (!usedGoals.Contains(name))
+                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Span, "goal", name);
+
+        var usedSpaces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in _personas.Values.Concat(_goals.Values))
+        {
+            var space = d.Syntax switch
+            {
+                PersonaDeclarationSyntax p => p.SpaceName,
+                GoalDeclarationSyntax g => g.SpaceName,
+                IncompleteDeclarationSyntax i => i.SpaceName,
+                _ => null,
+            };
+            if (space is not null) usedSpaces.Add(space.Text);
+        }
+        foreach (var (name, declared) in _spaces)
+            if (!usedSpaces.Contains(name))
+                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Span, "space", name);
+    }
+
+    /// <summary>EMPS1003: two declarations of one kind that become the same C# identifier, or one that takes its container's name.</summary>
+    private void ReportIdentifierCollisions()
+    {
+        Check(_spaces.Values.Select(d => (d.Syntax.Name!, d.Tree)), "space", n => IdentifierNaming.StateTypeName(n));
+        Check(_personas.Values.Select(d => (d.Syntax.Name!, d.Tree)), "persona", IdentifierNaming.ToPascalCase, "Personas");
+        Check(_goals.Values.Select(d => (d.Syntax.Name!, d.Tree)), "goal", IdentifierNaming.ToPascalCase, "Goals");
+        Check(_scenarios.Values.Select(d => (d.Syntax.Name!, d.Tree)), "scenario", IdentifierNaming.ToPascalCase, "Scenarios");
+        Check(_suites.Values.Select(d => (d.Syntax.Name!, d.Tree)), "suite", IdentifierNaming.ToPascalCase, "Suites");
+
+        void Check(IEnumerable<(SyntaxToken Name, SyntaxTree Tree)> names, string kind, Func<string, string> map, string? container = null)
+        {
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (token, tree) in names)
+            {
+                string identifier = map(token.Text);
+                if (seen.TryGetValue(identifier, out var other))
+                    Report(DiagnosticCatalogue.IdentifierCollision, tree, token.Span, kind, other, kind, token.Text, identifier);
+                else if (identifier == container)
+                    Report(DiagnosticCatalogue.IdentifierCollision, tree, token.Span, kind, token.Text, "its generated class", container, identifier);
+                else
+                    seen[identifier] = token.Text;
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using ScenarioDsl.Language.Diagnostics;
+using ScenarioDsl.Language.Syntax;
+
+namespace ScenarioDsl.Language.Binding;
+
+internal sealed partial class Binder
+{
+    private List<SpaceSymbol> BindSpaces()
+    {
+        var result = new List<SpaceSymbol>();
+        foreach (var (space, tree) in Declarations<SpaceDeclarationSyntax>())
+        {
+            if (!IsFirst(_spaces, space)) continue;
+            string name = space.Name!.Text;
+            var dimensions = new List<DimensionSymbol>();
+            var seen = new Dictionary<string, DimensionSyntax>(StringComparer.Ordinal);
+            var identifiers = new Dictionary<string, string>(StringComparer.Ordinal);
+            bool hasErrors = false;
+
+            foreach (var dim in space.Members.OfType<DimensionSyntax>())
+            {
+                string dimName = dim.Name.Text;
+                if (seen.ContainsKey(dimName))
+                {
+                    Report(DiagnosticCatalogue.DuplicateDimension, tree, dim.Name.Span, dimName, name);
+                    hasErrors = true;
+                    continue;
+                }
+                seen[dimName] = dim;
+
+                string identifier = IdentifierNaming.ToPascalCase(dimName);
+                if (identifiers.TryGetValue(identifier, out var other))
+                {
+                    Report(DiagnosticCatalogue.IdentifierCollision, tree, dim.Name.Span, "dimension", other, "dimension", dimName, identifier);
+                    hasErrors = true;
+                }
+                else if (IdentifierNaming.ReservedStateMembers.Contains(identifier))
+                {
+                    Report(DiagnosticCatalogue.IdentifierCollision, tree, dim.Name.Span, "dimension", dimName, "the generated member", identifier, identifier);
+                    hasErrors = true;
+                }
+                identifiers[identifier] = dimName;
+
+                double lo = dim.Low.NumberValue, hi = dim.High.NumberValue;
+                if (!(lo < hi))
+                {
+                    Report(DiagnosticCatalogue.InvalidRange, tree, Spans.Of(dim.OpenBracket, dim.CloseBracket), dimName, lo, hi);
+                    hasErrors = true;
+                }
+
+                dimensions.Add(new DimensionSymbol(dimName, dimensions.Count, lo, hi, dim.Description?.StringValue));
+                _definitions.Add(new SymbolDefinition(new SymbolKey(SymbolKind.Dimension, dimName, name), tree.Path, dim.Name.Span, dim.Span));
+            }
+
+            if (dimensions.Count == 0)
+            {
+                Report(DiagnosticCatalogue.MissingMember, tree, space.Name.Span, "space", name, "dimension");
+                hasErrors = true;
+            }
+
+            result.Add(new SpaceSymbol(name, space.Description?.StringValue, dimensions.ToEquatableArray(), LocationOf(tree, space.Name), hasErrors));
+        }
+        return result;
+    }
+
+    private List<CueSymbol> BindCues()
+    {
+        var result = new List<CueSymbol>
+        {
+            new(CueSymbol.Mirroring, EquatableArray<string>.Empty, IsBuiltIn: true, default),
+        };
+        foreach (var entry in _cues.Values)
+        {
+            if (entry is null) continue;
+            var (cue, tree) = (entry.Syntax, entry.Tree);
+            var phrases = new List<string>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var token in cue.Phrases.Items)
+            {
+                string phrase = token.StringValue;
+                if (phrase.Trim().Length == 0)
+                {
+                    Report(DiagnosticCatalogue.BadPhrase, tree, token.Span, $"cue '{cue.Name.Text}' has an empty phrase, which can never be detected");
+                    continue;
+                }
+                if (!seen.Add(phrase))
+                {
+                    Report(DiagnosticCatalogue.BadPhrase, tree, token.Span, $"cue '{cue.Name.Text}' lists the phrase \"{phrase}\" twice (phrases match case-insensitively)");
+                    continue;
+                }
+                phrases.Add(phrase);
+            }
+            result.Add(new CueSymbol(cue.Name.Text, phrases.ToEquatableArray(), IsBuiltIn: false, LocationOf(tree, cue.Name)));
+        }
+
+        // Cue identifiers collide when two cue names map to one C# name.
+        var identifiers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in _cues.Values)
+        {
+            if (entry is null) continue;
+            string identifier = IdentifierNaming.ToPascalCase(entry.Syntax.Name.Text);
+            if (identifiers.TryGetValue(identifier, out var other))
+                Report(DiagnosticCatalogue.IdentifierCollision, entry.Tree, entry.Syntax.Name.Span, "cue", other, "cue", entry.Syntax.Name.Text, identifier);
+            else
+                identifiers[identifier] = entry.Syntax.Name.Text;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace ScenarioDsl.Language.Binding;
+
+/// <summary>
+/// How .emps names become C# identifiers in generated code. It lives in the language core so the
+/// binder can report collisions (EMPS1003) with the same function the generator uses.
+/// </summary>
+public static class IdentifierNaming
+{
+    /// <summary><c>high_anxiety</c> -> <c>HighAnxiety</c>; <c>distress</c> -> <c>Distress</c>.</summary>
+    public static string ToPascalCase(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        bool upper = true;
+        foreach (char c in name)
+        {
+            if (c == '_')
+            {
+                upper = true;
+                continue;
+            }
+            sb.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+        if (sb.Length == 0 || char.IsDigit(sb[0])) sb.Insert(0, '_');
+        return sb.ToString();
+    }
+
+    /// <summary>The generated type of a space's state: <c>&lt;Space&gt;State</c>.</summary>
+    public static string StateTypeName(string space) => ToPascalCase(space) + "State";
+
+    /// <summary>Generated containers that declarations of each kind become members of.</summary>
+    public static readonly IReadOnlyList<string> ContainerNames = new[] { "Spaces", "Personas", "Goals", "Scenarios", "Suites" };
+
+    /// <summary>Member names the generated state struct uses itself; a dimension may not take them.</summary>
+    public static readonly IReadOnlyList<string> ReservedStateMembers = new[]
+    {
+        "Dimensions", "Count", "Item", "Equals", "GetHashCode", "ToString", "Deconstruct", "EqualityContract",
+        "ToArray", "FromSpan", "CopyTo", "Get", "Space",
+    };
+}
