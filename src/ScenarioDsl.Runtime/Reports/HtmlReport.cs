@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using ScenarioDsl.Runtime.Results;
+
+namespace ScenarioDsl.Runtime.Reports;
+
+/// <summary>
+/// The self-contained HTML report: a scorecard, score bars per agent, and per run (one
+/// <c>&lt;figure class="run"&gt;</c> each) the dimensions over turns and the projection toward the target,
+/// plus the transcript. No scripts, fonts or external URLs. Written to a temp file, then renamed.
+/// </summary>
+public static class HtmlReport
+{
+    public const string FileName = "report.html";
+
+    public static void Write(string path, IReadOnlyList<RunRecord> runs)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, Render(runs), new UTF8Encoding(false));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static string Render(IReadOnlyList<RunRecord> runs)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>emps run report</title><style>")
+            .Append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}")
+            .Append("td:first-child,th:first-child,td.l{text-align:left}figure.run{border-top:1px solid #ddd;margin:1em 0;padding-top:.5em}")
+            .Append("figure.run svg{margin-right:1em}details{font-size:90%}.cues{color:#666}")
+            .Append("</style></head><body>\n<h1>emps run report</h1>\n");
+        html.Append("<p>").Append(runs.Count).Append(" runs.</p>\n");
+
+        var agents = runs.GroupBy(r => r.Agent)
+            .Select(g => (g.Key, g.Average(r => r.Headline), g.Count()))
+            .OrderBy(a => a.Key, StringComparer.Ordinal)
+            .ToList();
+        html.Append("<h2>Scores per agent</h2>\n").Append(Plots.ScoreBars(agents)).Append('\n');
+
+        html.Append("<h2>Scorecard</h2>\n<table><tr><th>scenario</th><th>seed</th><th>agent</th><th>profile</th><th>score</th><th>converged</th><th>turns</th><th>details</th></tr>\n");
+        foreach (var run in runs)
+        {
+            html.Append("<tr><td>").Append(E(run.Scenario)).Append("</td><td>").Append(run.Seed).Append("</td><td>").Append(E(run.Agent))
+                .Append("</td><td>").Append(E(run.Profile)).Append(" v").Append(E(run.ProfileVersion))
+                .Append("</td><td>").Append(N(run.Headline)).Append("</td><td>").Append(run.Converged ? "yes" : "no")
+                .Append("</td><td>").Append(run.Turns).Append("</td><td class=\"l\">").Append(E(Details(run))).Append("</td></tr>\n");
+        }
+        html.Append("</table>\n<h2>Runs</h2>\n");
+
+        foreach (var run in runs)
+        {
+            html.Append("<figure class=\"run\" id=\"").Append(E(Anchor(run))).Append("\"><figcaption><b>").Append(E(run.Scenario))
+                .Append("</b> seed ").Append(run.Seed).Append(", agent ").Append(E(run.Agent)).Append(", ").Append(E(run.Profile))
+                .Append(": ").Append(N(run.Headline)).Append("</figcaption>\n");
+            html.Append(Plots.Dimensions(run)).Append(Plots.Projection(run)).Append('\n');
+            html.Append("<details><summary>transcript</summary><ol><li><i>persona:</i> ").Append(E(run.Opening)).Append("</li>");
+            foreach (var m in run.Messages)
+            {
+                html.Append("<li><i>agent:</i> ").Append(E(m.Agent)).Append(" <span class=\"cues\">[").Append(E(string.Join(", ", m.Cues))).Append("]</span>");
+                if (m.Persona is not null) html.Append("<br><i>persona:</i> ").Append(E(m.Persona));
+                html.Append("</li>");
+            }
+            html.Append("</ol></details></figure>\n");
+        }
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    private static string Details(RunRecord run) => run.Profile == "epm"
+        ? $"outcome {N((run.Number("outcome") ?? 0) / 100)}, efficiency {N((run.Number("efficiency") ?? 0) / 100)}, stability {N((run.Number("stability") ?? 0) / 100)}, {(run.Scores.TryGetValue("outcomeKind", out var kind) ? kind.ToString() : "")}"
+        : $"A {N(run.Number("alignment") ?? 0)}, In {N(run.Number("impactNormalized") ?? 0)}, S {N(run.Number("stability") ?? 0)}, P {N(run.Number("progress") ?? 0)}";
+
+    private static string Anchor(RunRecord run) => $"{run.Scenario}-s{run.Seed}-{run.Agent}";
+
+    private static string E(string text) => SvgWriter.Encode(text);
+
+    private static string N(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+}

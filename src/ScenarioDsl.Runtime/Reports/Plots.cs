@@ -1,0 +1,78 @@
+using ScenarioDsl.Runtime.Results;
+
+namespace ScenarioDsl.Runtime.Reports;
+
+/// <summary>The report's plots, drawn as inline SVG from run records.</summary>
+public static class Plots
+{
+    public static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
+
+    /// <summary>Each dimension over turns, as a fraction of its range; dashed lines mark the target values.</summary>
+    public static string Dimensions(RunRecord run)
+    {
+        var svg = new SvgWriter("plot-dimensions", "state over turns (fraction of range)", 0, Math.Max(1, run.MaxTurns), 0, 1);
+        for (int d = 0; d < run.Dimensions.Length; d++)
+        {
+            double lo = run.Ranges.Length > d ? run.Ranges[d][0] : 0, hi = run.Ranges.Length > d ? run.Ranges[d][1] : 1;
+            double width = hi > lo ? hi - lo : 1;
+            string color = Palette[d % Palette.Length];
+            svg.Polyline(run.States.Select((s, t) => ((double)t, (s[d] - lo) / width)), color);
+            int c = Array.IndexOf(run.Constrained, run.Dimensions[d]);
+            if (c >= 0 && c < run.Target.Length)
+                svg.Polyline([(0.0, (run.Target[c] - lo) / width), (Math.Max(1, run.MaxTurns), (run.Target[c] - lo) / width)], color, dashed: true, markers: false);
+            svg.Text(SvgWriter.Left + 6 + 95 * (d % 4), SvgWriter.Top + 12 + 12 * (d / 4), run.Dimensions[d], "start", 10, color);
+        }
+        svg.AxisLabels("turn", "");
+        return svg.ToString();
+    }
+
+    /// <summary>
+    /// The trajectory projected on the goal: x = progress along u (0 = start, 1 = target),
+    /// y = distance from the start-target line, both in units of |u|; the circle is the within radius.
+    /// </summary>
+    public static string Projection(RunRecord run)
+    {
+        var points = Project(run, out double uNorm);
+        double xMax = Math.Max(1.2, points.Max(p => p.X) + 0.1), xMin = Math.Min(-0.2, points.Min(p => p.X) - 0.1);
+        double yMax = Math.Max(0.5, points.Max(p => p.Y) + 0.1);
+        var svg = new SvgWriter("plot-projection", "toward the target (units of |u|)", xMin, xMax, 0, yMax);
+        svg.Circle(1, 0, Math.Max(3, run.Within / (uNorm > 0 ? uNorm : 1) * (SvgWriter.Width - SvgWriter.Left - SvgWriter.Right) / (xMax - xMin)), "#2ca02c", filled: false);
+        svg.Circle(0, 0, 4, "#555");
+        svg.Circle(1, 0, 4, "#2ca02c");
+        svg.Polyline(points, "#1f77b4");
+        svg.AxisLabels("progress along u", "off-line");
+        return svg.ToString();
+    }
+
+    internal static List<(double X, double Y)> Project(RunRecord run, out double uNorm)
+    {
+        var index = run.Constrained.Select(name => Array.IndexOf(run.Dimensions, name)).ToArray();
+        var s0 = run.States[0];
+        var u = index.Select((d, i) => run.Target[i] - s0[d]).ToArray();
+        double uu = u.Sum(x => x * x);
+        uNorm = Math.Sqrt(uu);
+        var result = new List<(double, double)>();
+        foreach (var s in run.States)
+        {
+            var v = index.Select((d, i) => s[d] - s0[d]).ToArray();
+            double along = uu > 0 ? v.Select((x, i) => x * u[i]).Sum() / uu : 0;
+            double off2 = v.Select((x, i) => x - along * u[i]).Sum(x => x * x);
+            result.Add((along, uNorm > 0 ? Math.Sqrt(off2) / uNorm : 0));
+        }
+        return result;
+    }
+
+    /// <summary>Mean headline score (0..1) per agent, one bar each.</summary>
+    public static string ScoreBars(IReadOnlyList<(string Agent, double Mean, int Runs)> agents)
+    {
+        var svg = new SvgWriter("plot-scores", "mean score per agent (process composite / EPM-Q)", 0, Math.Max(1, agents.Count), 0, 1);
+        for (int i = 0; i < agents.Count; i++)
+        {
+            var (agent, mean, runs) = agents[i];
+            svg.Rect(i + 0.15, 0, i + 0.85, mean, Palette[i % Palette.Length]);
+            svg.Text(svg.X(i + 0.5), svg.Y(mean) - 3, SvgWriter.F(mean), "middle");
+            svg.Text(svg.X(i + 0.5), SvgWriter.Height - SvgWriter.Bottom + 12, $"{agent} ({runs})", "middle");
+        }
+        return svg.ToString();
+    }
+}

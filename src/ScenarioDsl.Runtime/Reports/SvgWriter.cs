@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace ScenarioDsl.Runtime.Reports;
+
+/// <summary>A tiny SVG builder: a fixed-size canvas with a plot area mapped from data coordinates.</summary>
+internal sealed class SvgWriter
+{
+    public const double Width = 440, Height = 240, Left = 44, Right = 12, Top = 24, Bottom = 30;
+
+    private readonly StringBuilder _svg = new();
+    private readonly double _x0, _x1, _y0, _y1;
+
+    public SvgWriter(string cssClass, string title, double x0, double x1, double y0, double y1)
+    {
+        _x0 = x0;
+        _x1 = x1 > x0 ? x1 : x0 + 1;
+        _y0 = y0;
+        _y1 = y1 > y0 ? y1 : y0 + 1;
+        _svg.Append("<svg class=\"").Append(cssClass).Append("\" viewBox=\"0 0 ")
+            .Append(F(Width)).Append(' ').Append(F(Height)).Append("\" width=\"").Append(F(Width)).Append("\" height=\"").Append(F(Height)).Append("\">");
+        _svg.Append("<title>").Append(Encode(title)).Append("</title>");
+        _svg.Append("<rect x=\"").Append(F(Left)).Append("\" y=\"").Append(F(Top)).Append("\" width=\"").Append(F(Width - Left - Right))
+            .Append("\" height=\"").Append(F(Height - Top - Bottom)).Append("\" fill=\"#fafafa\" stroke=\"#bbb\"/>");
+        Text(Width / 2, 15, title, "middle", 12, "#222");
+    }
+
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    public static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    public double X(double x) => Left + (x - _x0) / (_x1 - _x0) * (Width - Left - Right);
+
+    public double Y(double y) => Height - Bottom - (y - _y0) / (_y1 - _y0) * (Height - Top - Bottom);
+
+    public void Polyline(IEnumerable<(double X, double Y)> points, string color, bool dashed = false, bool markers = true)
+    {
+        var list = points.ToList();
+        _svg.Append("<polyline fill=\"none\" stroke=\"").Append(color).Append("\" stroke-width=\"1.8\"")
+            .Append(dashed ? " stroke-dasharray=\"5 4\"" : "").Append(" points=\"");
+        foreach (var (x, y) in list) _svg.Append(F(X(x))).Append(',').Append(F(Y(y))).Append(' ');
+        _svg.Append("\"/>");
+        if (markers)
+            foreach (var (x, y) in list) Circle(x, y, 2.2, color);
+    }
+
+    public void Circle(double x, double y, double radiusPx, string color, bool filled = true) =>
+        _svg.Append("<circle cx=\"").Append(F(X(x))).Append("\" cy=\"").Append(F(Y(y))).Append("\" r=\"").Append(F(radiusPx))
+            .Append(filled ? "\" fill=\"" + color + "\"/>" : "\" fill=\"none\" stroke=\"" + color + "\" stroke-dasharray=\"3 3\"/>");
+
+    public void Rect(double x0, double y0, double x1, double y1, string color) =>
+        _svg.Append("<rect x=\"").Append(F(Math.Min(X(x0), X(x1)))).Append("\" y=\"").Append(F(Math.Min(Y(y0), Y(y1))))
+            .Append("\" width=\"").Append(F(Math.Abs(X(x1) - X(x0)))).Append("\" height=\"").Append(F(Math.Abs(Y(y1) - Y(y0))))
+            .Append("\" fill=\"").Append(color).Append("\"/>");
+
+    public void Text(double xPx, double yPx, string text, string anchor = "start", double size = 10, string color = "#444") =>
+        _svg.Append("<text x=\"").Append(F(xPx)).Append("\" y=\"").Append(F(yPx)).Append("\" font-size=\"").Append(F(size))
+            .Append("\" text-anchor=\"").Append(anchor).Append("\" fill=\"").Append(color).Append("\" font-family=\"sans-serif\">")
+            .Append(Encode(text)).Append("</text>");
+
+    public void AxisLabels(string xLabel, string yLabel)
+    {
+        Text(X(_x0), Height - Bottom + 12, F(_x0), "middle");
+        Text(X(_x1), Height - Bottom + 12, F(_x1), "middle");
+        Text(Left - 4, Y(_y0) + 3, F(_y0), "end");
+        Text(Left - 4, Y(_y1) + 3, F(_y1), "end");
+        Text((Left + Width - Right) / 2, Height - 4, xLabel, "middle");
+        Text(10, (Top + Height - Bottom) / 2, yLabel, "middle");
+    }
+
+    public override string ToString() => _svg + "</svg>";
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ScenarioDsl.Runtime.Results;
+
+/// <summary>
+/// One line of results.jsonl (SPEC 5): everything needed to re-score or plot a run later.
+/// Doubles are written shortest round-trippable, so states read back bit for bit.
+/// </summary>
+public sealed class RunRecord
+{
+    public string Scenario { get; set; } = "";
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Suite { get; set; }
+
+    public string Persona { get; set; } = "";
+
+    public string Goal { get; set; } = "";
+
+    public int Seed { get; set; }
+
+    public string Agent { get; set; } = "";
+
+    public string Profile { get; set; } = "";
+
+    public string ProfileVersion { get; set; } = "";
+
+    public string[] Dimensions { get; set; } = [];
+
+    /// <summary>[lo, hi] per dimension.</summary>
+    public double[][] Ranges { get; set; } = [];
+
+    /// <summary>Names of the goal's constrained dimensions.</summary>
+    public string[] Constrained { get; set; } = [];
+
+    /// <summary>The target point over the constrained dimensions.</summary>
+    public double[] Target { get; set; } = [];
+
+    public double Within { get; set; }
+
+    public int MaxTurns { get; set; }
+
+    public string Opening { get; set; } = "";
+
+    /// <summary>s0 .. sn, each in dimension order.</summary>
+    public double[][] States { get; set; } = [];
+
+    public MessageRecord[] Messages { get; set; } = [];
+
+    public Dictionary<string, JsonElement> Scores { get; set; } = new();
+
+    public bool Converged { get; set; }
+
+    public int Turns { get; set; }
+
+    /// <summary>The resume key: scenario, seed and agent.</summary>
+    [JsonIgnore]
+    public string Key => KeyOf(Scenario, Seed, Agent);
+
+    public static string KeyOf(string scenario, int seed, string agent) => scenario + "\u001f" + seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\u001f" + agent;
+
+    /// <summary>A numeric score, or null when absent.</summary>
+    public double? Number(string name) =>
+        Scores.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+
+    /// <summary>The profile's headline in [0, 1]: process composite, epm EPM-Q / 100.</summary>
+    [JsonIgnore]
+    public double Headline => Profile == "epm" ? (Number("epmQ") ?? 0) / 100.0 : Number("composite") ?? 0;
+}
+
+/// <summary>One turn of a run in results.jsonl: the agent's reply, the persona's answer, the cues sorted by name.</summary>
+public sealed class MessageRecord
+{
+    public string Agent { get; set; } = "";
+
+    public string? Persona { get; set; }
+
+    public string[] Cues { get; set; } = [];
+}
