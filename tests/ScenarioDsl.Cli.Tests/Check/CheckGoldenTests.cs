@@ -10,7 +10,9 @@ namespace ScenarioDsl.Cli.Tests.Check;
 /// </summary>
 public sealed class CheckGoldenTests
 {
-    public static TheoryData<string> Inputs => ["lexical"];
+    /// <summary>lexical: encodings, line endings, lexer errors; semantic: one compilation over several
+    /// files with errors, warnings and infos; configured: a .globalconfig in the folder changes severities.</summary>
+    public static TheoryData<string> Inputs => ["lexical", "semantic", "configured"];
 
     [Theory]
     [MemberData(nameof(Inputs))]

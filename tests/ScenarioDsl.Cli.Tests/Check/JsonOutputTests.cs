@@ -7,10 +7,11 @@ public sealed class JsonOutputTests
 {
     private static readonly string[] Properties = ["file", "line", "column", "endLine", "endColumn", "severity", "code", "message"];
 
-    [Fact]
-    public void Output_is_one_array_of_diagnostics_with_the_documented_fields()
+    [Theory]
+    [MemberData(nameof(CheckGoldenTests.Inputs), MemberType = typeof(CheckGoldenTests))]
+    public void Output_is_one_array_of_diagnostics_with_the_documented_fields(string name)
     {
-        var result = CliRunner.Run(TestPaths.ProjectDirectory, "check", "TestData/check/lexical", "--format", "json");
+        var result = CliRunner.Run(TestPaths.ProjectDirectory, "check", $"TestData/check/{name}", "--format", "json");
         using var json = JsonDocument.Parse(result.Out);
 
         Assert.Equal(JsonValueKind.Array, json.RootElement.ValueKind);
@@ -18,7 +19,7 @@ public sealed class JsonOutputTests
         foreach (var item in json.RootElement.EnumerateArray())
         {
             Assert.Equal(Properties, item.EnumerateObject().Select(p => p.Name));
-            Assert.StartsWith("TestData/check/lexical/", item.GetProperty("file").GetString());
+            Assert.StartsWith($"TestData/check/{name}/", item.GetProperty("file").GetString());
             int line = item.GetProperty("line").GetInt32(), column = item.GetProperty("column").GetInt32();
             int endLine = item.GetProperty("endLine").GetInt32(), endColumn = item.GetProperty("endColumn").GetInt32();
             Assert.True(line >= 1 && column >= 1, "positions are 1-based");
@@ -29,10 +30,11 @@ public sealed class JsonOutputTests
         }
     }
 
-    [Fact]
-    public void Diagnostics_are_ordered_by_file_then_position()
+    [Theory]
+    [MemberData(nameof(CheckGoldenTests.Inputs), MemberType = typeof(CheckGoldenTests))]
+    public void Diagnostics_are_ordered_by_file_then_position(string name)
     {
-        var result = CliRunner.Run(TestPaths.ProjectDirectory, "check", "TestData/check/lexical", "--format", "json");
+        var result = CliRunner.Run(TestPaths.ProjectDirectory, "check", $"TestData/check/{name}", "--format", "json");
         using var json = JsonDocument.Parse(result.Out);
         var keys = json.RootElement.EnumerateArray()
             .Select(d => (File: d.GetProperty("file").GetString()!, Line: d.GetProperty("line").GetInt32(), Column: d.GetProperty("column").GetInt32()))

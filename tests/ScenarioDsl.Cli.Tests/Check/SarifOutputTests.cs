@@ -50,10 +50,11 @@ public sealed class SarifOutputTests
         Assert.Equal("note", rules.Single(r => r.GetProperty("id").GetString() == "EMPS4001").GetProperty("defaultConfiguration").GetProperty("level").GetString());
     }
 
-    [Fact]
-    public void Results_point_at_their_rule_and_a_relative_region()
+    [Theory]
+    [MemberData(nameof(CheckGoldenTests.Inputs), MemberType = typeof(CheckGoldenTests))]
+    public void Results_point_at_their_rule_and_a_relative_region(string name)
     {
-        using var sarif = Sarif(TestPaths.ProjectDirectory, "TestData/check/lexical");
+        using var sarif = Sarif(TestPaths.ProjectDirectory, $"TestData/check/{name}");
         var ruleIds = Driver(sarif).GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
         var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
 
@@ -66,7 +67,7 @@ public sealed class SarifOutputTests
             Assert.False(string.IsNullOrEmpty(result.GetProperty("message").GetProperty("text").GetString()));
             var physical = Assert.Single(result.GetProperty("locations").EnumerateArray()).GetProperty("physicalLocation");
             string uri = physical.GetProperty("artifactLocation").GetProperty("uri").GetString()!;
-            Assert.StartsWith("TestData/check/lexical/", uri);
+            Assert.StartsWith($"TestData/check/{name}/", uri);
             Assert.True(Uri.IsWellFormedUriString(uri, UriKind.Relative), uri);
             var region = physical.GetProperty("region");
             foreach (var field in new[] { "startLine", "startColumn", "endLine", "endColumn" })

@@ -9,6 +9,56 @@ public sealed class SeverityConfigurationTests
     private const string OpenComment = "/* never closed\n";
     private const string OpenCommentMessage = "unterminated comment: '/*' has no closing '*/'";
 
+    /// <summary>Clean but for EMPS3006 (a persona with no `says` without `when`) and EMPS2008 (energy cannot rise).</summary>
+    private const string OnlyWarnings = """
+        space Mood { calm [0, 1]  energy [0, 1] }
+        cues { praise "well done" }
+        persona Tired in Mood {
+          start { calm: 0.2, energy: 0.1 }
+          on praise => calm += 0.1
+          says when calm > 0.5 "Better."
+        }
+        goal Energise in Mood { target { energy: 0.8 } }
+        scenario WakeUp { persona Tired  goal Energise }
+
+        """;
+
+    [Fact]
+    public void Warnings_alone_exit_0()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.emps", OnlyWarnings);
+
+        var result = folder.Run("check", "a.emps");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning EMPS3006", result.Out);
+        Assert.Equal("0 errors, 2 warnings in 1 file\n", result.Error);
+    }
+
+    [Fact]
+    public void A_globalconfig_raising_a_warning_to_an_error_makes_the_exit_code_1()
+    {
+        using var folder = new TempFolder();
+        folder.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.EMPS3006.severity = error\n");
+        folder.Write("a.emps", OnlyWarnings);
+
+        var result = folder.Run("check", "a.emps");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error EMPS3006", result.Out);
+        Assert.Contains("warning EMPS2008", result.Out);
+    }
+
+    [Fact]
+    public void The_severity_option_can_raise_a_warning_to_an_error()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.emps", OnlyWarnings);
+
+        Assert.Equal(1, folder.Run("check", "a.emps", "--severity", "EMPS2008=error").ExitCode);
+    }
+
     [Fact]
     public void A_globalconfig_can_turn_an_error_into_a_warning_and_the_exit_code_follows()
     {
