@@ -9,6 +9,8 @@ public static class Program
     internal static IReadOnlyList<Func<Command>> Verbs { get; } =
     [
         CheckCommand.Create,
+        FmtCommand.Create,
+        LspCommand.Create,
     ];
 
     public static int Main(string[] args) => EmpsCli.Run(args, CliContext.FromConsole());

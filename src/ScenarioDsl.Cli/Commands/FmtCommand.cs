@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Text;
+using ScenarioDsl.Language.Formatting;
+using ScenarioDsl.Language.Text;
+
+namespace ScenarioDsl.Cli.Commands;
+
+/// <summary>
+/// <c>emps fmt PATH... [--check]</c>: rewrites .emps files in the canonical layout (only the files
+/// that change). PATH is a file or a folder (its .emps files, recursively, bin/ and obj/ skipped).
+/// Exit codes: 0 all formatted (or, with --check, nothing would change); 1 with --check when a
+/// file would change, or when a file has syntax errors (reported and left untouched); 2 for a
+/// path that does not exist or cannot be read or written.
+/// </summary>
+public static class FmtCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = ".emps files or folders to format",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Do not write: list the files that would change and exit 1 when any would",
+        };
+        var command = new Command("fmt", "Format .emps files in the canonical layout (comments kept)");
+        command.Arguments.Add(paths);
+        command.Options.Add(check);
+        command.SetAction(parseResult =>
+        {
+            var context = CliContext.Of(parseResult);
+            return Run(parseResult.GetValue(paths) ?? Array.Empty<string>(), parseResult.GetValue(check), context);
+        });
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> paths, bool check, CliContext context)
+    {
+        var output = context.Out;
+        var error = context.Error;
+        var files = new List<string>();
+        bool badPath = false;
+        foreach (var typed in paths)
+        {
+            string path = context.GetFullPath(typed);
+            if (File.Exists(path)) files.Add(path);
+            else if (Directory.Exists(path)) files.AddRange(EnumerateEmps(path));
+            else
+            {
+                error.WriteLine($"emps fmt: '{typed}' does not exist");
+                badPath = true;
+            }
+        }
+        if (badPath) return 2;
+
+        bool anyChange = false, anySyntaxError = false, ioError = false;
+        foreach (var full in files.Distinct(StringComparer.Ordinal))
+        {
+            string file = Path.GetRelativePath(context.WorkingDirectory, full);
+            byte[] bytes;
+            try { bytes = File.ReadAllBytes(full); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"emps fmt: cannot read '{file}': {e.Message}");
+                ioError = true;
+                continue;
+            }
+
+            bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+            var text = SourceText.FromBytes(bytes, file);
+            var result = EmpsFormatter.Format(text);
+            switch (result.Status)
+            {
+                case FormatStatus.SyntaxErrors:
+                    error.WriteLine($"{file}: not formatted: the file has syntax errors (see emps check)");
+                    anySyntaxError = true;
+                    continue;
+                case FormatStatus.Unsafe:
+                    error.WriteLine($"{file}: not formatted: the formatter could not keep the file's tokens (please report this file)");
+                    anySyntaxError = true;
+                    continue;
+            }
+            if (!result.Changed) continue;
+            anyChange = true;
+            if (check)
+            {
+                output.WriteLine(file);
+                continue;
+            }
+            try
+            {
+                File.WriteAllText(full, result.Text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: bom));
+                output.WriteLine($"formatted {file}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"emps fmt: cannot write '{file}': {e.Message}");
+                ioError = true;
+            }
+        }
+
+        if (ioError) return 2;
+        if (anySyntaxError) return 1;
+        return check && anyChange ? 1 : 0;
+    }
+
+    private static IEnumerable<string> EnumerateEmps(string folder) =>
+        Directory.EnumerateFiles(folder, "*.emps", SearchOption.AllDirectories)
+            .Where(f =>
+            {
+                var parts = Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar);
+                return !parts.Contains("bin") && !parts.Contains("obj") && !parts.Contains("node_modules");
+            })
+            .OrderBy(f => f, StringComparer.Ordinal);
+}

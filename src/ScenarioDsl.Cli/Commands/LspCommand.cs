@@ -1,0 +1,35 @@
+using System.CommandLine;
+using ScenarioDsl.LanguageServer;
+
+namespace ScenarioDsl.Cli.Commands;
+
+/// <summary>
+/// <c>emps lsp</c>: the language server on stdin/stdout (LSP 3.17, Content-Length framed JSON-RPC).
+/// <c>--stdio</c> is accepted (and implied) because language clients pass it. Exit code 0 after a
+/// shutdown request and an exit notification, 1 when the client disconnects without shutdown.
+/// </summary>
+public static class LspCommand
+{
+    public static Command Create()
+    {
+        var stdio = new Option<bool>("--stdio") { Description = "Talk over stdin/stdout (the default and only transport)" };
+        var delay = new Option<int>("--diagnostics-delay")
+        {
+            Description = "Milliseconds diagnostics wait for typing to pause",
+            DefaultValueFactory = _ => 10,
+        };
+        var command = new Command("lsp", "Run the .emps language server on stdin/stdout");
+        command.Options.Add(stdio);
+        command.Options.Add(delay);
+        command.SetAction(async (parseResult, cancellation) =>
+        {
+            var options = new LanguageServerOptions { DiagnosticsDelay = TimeSpan.FromMilliseconds(Math.Max(0, parseResult.GetValue(delay))) };
+            using var input = Console.OpenStandardInput();
+            using var output = Console.OpenStandardOutput();
+            using var server = EmpsLanguageServer.Start(input, output, options);
+            using var registration = cancellation.Register(server.Dispose);
+            return await server.Completion.ConfigureAwait(false);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Microsoft.VisualStudio.Threading;
+using ScenarioDsl.LanguageServer.Handlers;
+using ScenarioDsl.LanguageServer.Protocol;
+using ScenarioDsl.LanguageServer.Workspace;
+using StreamJsonRpc;
+
+namespace ScenarioDsl.LanguageServer;
+
+/// <summary>Settings of one server instance.</summary>
+public sealed record LanguageServerOptions
+{
+    /// <summary>How long diagnostics wait for typing to pause before they are computed and sent.</summary>
+    public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.FromMilliseconds(10);
+}
+
+/// <summary>
+/// The .emps language server: LSP 3.17 over JSON-RPC with Content-Length headers. Messages are
+/// dispatched one at a time in arrival order (document changes are applied in order); requests
+/// are answered from the workspace's current immutable snapshot.
+/// </summary>
+public sealed class EmpsLanguageServer : IDisposable
+{
+    private const int Uninitialized = 0, Running = 1, ShutDown = 2;
+
+    private readonly JsonRpc _rpc;
+    private readonly EmpsWorkspace _workspace = new();
+    private readonly DiagnosticsPublisher _diagnostics;
+    private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _state;
+
+    private EmpsLanguageServer(Stream input, Stream output, LanguageServerOptions options)
+    {
+        var formatter = new SystemTextJsonFormatter();
+        ProtocolSerialization.Configure(formatter.JsonSerializerOptions);
+        _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter))
+        {
+            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
+        };
+        _rpc.AddLocalRpcTarget(this, new JsonRpcTargetOptions { DisposeOnDisconnect = false, AllowNonPublicInvocation = false });
+        _diagnostics = new DiagnosticsPublisher(() => _workspace.Current, SendDiagnosticsAsync, options.DiagnosticsDelay);
+        _rpc.Disconnected += (_, _) => _exit.TrySetResult(_state == ShutDown ? 0 : 1);
+    }
+
+    /// <summary>Starts a server reading requests from <paramref name="input"/> and writing to <paramref name="output"/>.</summary>
+    public static EmpsLanguageServer Start(Stream input, Stream output, LanguageServerOptions? options = null)
+    {
+        var server = new EmpsLanguageServer(input, output, options ?? new LanguageServerOptions());
+        server._rpc.StartListening();
+        return server;
+    }
+
+    /// <summary>Completes with the process exit code: 0 after shutdown then exit, 1 when the client left without shutdown.</summary>
+    public Task<int> Completion => _exit.Task;
+
+    internal EmpsWorkspace Workspace => _workspace;
+
+    internal DiagnosticsPublisher Diagnostics => _diagnostics;
+
+    public void Dispose() => _rpc.Dispose();
+
+    private Task SendDiagnosticsAsync(PublishDiagnosticsParams p) =>
+        _rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p);
+
+    private WorkspaceSnapshot Ready()
+    {
+        if (_state == Uninitialized) throw new LocalRpcException("the server is not initialized") { ErrorCode = ErrorCodes.ServerNotInitialized };
+        if (_state == ShutDown) throw new LocalRpcException("the server is shut down") { ErrorCode = ErrorCodes.InvalidRequest };
+        return _workspace.Current;
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------
+
+    [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
+    public InitializeResult Initialize(InitializeParams p)
+    {
+        if (_state != Uninitialized) throw new LocalRpcException("initialize was already called") { ErrorCode = ErrorCodes.InvalidRequest };
+        string? root = p.WorkspaceFolders?.FirstOrDefault()?.Uri ?? p.RootUri;
+        root = root is not null ? DocumentUris.ToPath(root) : p.RootPath;
+        if (root is not null && Directory.Exists(root)) _workspace.LoadFolder(root);
+        _state = Running;
+        var capabilities = new ServerCapabilities(
+            new TextDocumentSyncOptions(OpenClose: true, Change: TextDocumentSyncKind.Incremental, Save: new SaveOptions(false)),
+            new CompletionOptions(new[] { " ", ":", ",", "{" }, ResolveProvider: false),
+            HoverProvider: true,
+            DefinitionProvider: true,
+            ReferencesProvider: true,
+            new RenameOptions(PrepareProvider: true),
+            DocumentSymbolProvider: true,
+            DocumentFormattingProvider: true,
+            FoldingRangeProvider: true,
+            new SemanticTokensOptions(SemanticTokensHandler.Legend, Full: true, Range: false),
+            new CodeActionOptions(new[] { "quickfix" }));
+        return new InitializeResult(capabilities, new ServerInfo("emps", typeof(EmpsLanguageServer).Assembly.GetName().Version?.ToString() ?? "0"));
+    }
+
+    [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
+    public void Initialized(JsonElement? p)
+    {
+        if (_state == Running) _diagnostics.Schedule();
+    }
+
+    [JsonRpcMethod("shutdown")]
+    public object? Shutdown()
+    {
+        Ready();
+        _state = ShutDown;
+        return null;
+    }
+
+    [JsonRpcMethod("exit")]
+    public void Exit()
+    {
+        _exit.TrySetResult(_state == ShutDown ? 0 : 1);
+        _ = Task.Run(_rpc.Dispose);
+    }
+
+    // ---- documents -------------------------------------------------------------------------
+
+    [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
+    public void DidOpen(DidOpenTextDocumentParams p)
+    {
+        if (_state != Running || p?.TextDocument is null) return;
+        _workspace.Open(p.TextDocument.Uri, p.TextDocument.Version, p.TextDocument.Text ?? "");
+        _diagnostics.Schedule();
+    }
+
+    [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
+    public void DidChange(DidChangeTextDocumentParams p)
+    {
+        if (_state != Running || p?.TextDocument is null || p.ContentChanges is null) return;
+        if (_workspace.Change(p.TextDocument.Uri, p.TextDocument.Version, p.ContentChanges) is not null)
+            _diagnostics.Schedule();
+    }
+
+    [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
+    public void DidClose(DidCloseTextDocumentParams p)
+    {
+        if (_state != Running || p?.TextDocument is null) return;
+        _workspace.Close(p.TextDocument.Uri);
+        _diagnostics.Schedule();
+    }
+
+    [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
+    public void DidSave(DidSaveTextDocumentParams p)
+    {
+        // The editor's text is already current; nothing to do.
+    }
+
+    [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeWatchedFiles(DidChangeWatchedFilesParams p)
+    {
+        if (_state != Running || p?.Changes is null) return;
+        _workspace.FilesChanged(p.Changes);
+        _diagnostics.Schedule();
+    }
+
+    // ---- features --------------------------------------------------------------------------
+
+    [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
+    public CompletionList OnCompletion(CompletionParams p) => CompletionHandler.Handle(Ready(), p);
+
+    [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
+    public Hover? OnHover(TextDocumentPositionParams p) => HoverHandler.Handle(Ready(), p);
+
+    [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
+    public Location[] OnDefinition(TextDocumentPositionParams p) => DefinitionHandler.Handle(Ready(), p);
+
+    [JsonRpcMethod("textDocument/references", UseSingleObjectParameterDeserialization = true)]
+    public Location[] OnReferences(ReferenceParams p) => ReferencesHandler.Handle(Ready(), p);
+
+    [JsonRpcMethod("textDocument/prepareRename", UseSingleObjectParameterDeserialization = true)]
+    public PrepareRenameResult? OnPrepareRename(TextDocumentPositionParams p) => RenameHandler.Prepare(Ready(), p);
+
+    [JsonRpcMethod("textDocument/rename", UseSingleObjectParameterDeserialization = true)]
+    public WorkspaceEdit? OnRename(RenameParams p) => RenameHandler.Handle(Ready(), p);
+
+    [JsonRpcMethod("textDocument/documentSymbol", UseSingleObjectParameterDeserialization = true)]
+    public DocumentSymbol[] OnDocumentSymbols(DocumentSymbolParams p) => DocumentSymbolHandler.Handle(Ready(), p);
+
+    [JsonRpcMethod("textDocument/formatting", UseSingleObjectParameterDeserialization = true)]
+    public TextEdit[] OnFormatting(DocumentFormattingParams p) => FormattingHandler.Handle(Ready(), p);
+
+    [JsonRpcMethod("textDocument/foldingRange", UseSingleObjectParameterDeserialization = true)]
+    public FoldingRange[] OnFoldingRanges(FoldingRangeParams p) => FoldingRangeHandler.Handle(Ready(), p);
+
+    [JsonRpcMethod("textDocument/semanticTokens/full", UseSingleObjectParameterDeserialization = true)]
+    public SemanticTokens OnSemanticTokensFull(SemanticTokensParams p) => SemanticTokensHandler.Handle(Ready(), p);
+
+    [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
+    public CodeAction[] OnCodeActions(CodeActionParams p) => CodeActionHandler.Handle(Ready(), p);
+}

@@ -1,0 +1,184 @@
+using ScenarioDsl.Language.Binding;
+using ScenarioDsl.Language.Syntax;
+using ScenarioDsl.LanguageServer.Protocol;
+using ScenarioDsl.LanguageServer.Workspace;
+
+namespace ScenarioDsl.LanguageServer.Handlers;
+
+/// <summary>
+/// textDocument/completion, from the tokens before the caret: declaration keywords at the top
+/// level; member keywords at the start of a member; cues after <c>on</c>; spaces after <c>in</c>;
+/// dimensions of the bound space inside <c>start</c>/<c>target</c>/<c>shift</c> braces, after
+/// <c>when</c>/<c>and</c>/<c>=&gt;</c> and between effects; personas and goals in scenarios and suites.
+/// </summary>
+internal static class CompletionHandler
+{
+    private static readonly string[] PersonaMembers = { "about", "traits", "start", "opens", "on", "drift", "noise", "says" };
+    private static readonly string[] GoalMembers = { "target", "shift", "within", "turns", "weights", "scoring" };
+    private static readonly string[] ScenarioMembers = { "persona", "goal", "seed" };
+    private static readonly string[] SuiteMembers = { "personas", "goals", "seeds" };
+    private static readonly string[] Weights = { "alignment", "impact", "stability" };
+
+    public static CompletionList Handle(WorkspaceSnapshot snapshot, CompletionParams p)
+    {
+        var doc = DocumentContext.Find(snapshot, p?.TextDocument);
+        if (doc is null) return new CompletionList(false, Array.Empty<CompletionItem>());
+        var items = Complete(snapshot.Compilation.Model, doc.Tree, doc.Offset(p!.Position));
+        return new CompletionList(false, items.GroupBy(i => i.Label).Select(g => g.First()).ToArray());
+    }
+
+    internal static IEnumerable<CompletionItem> Complete(BoundModel model, SyntaxTree tree, int offset)
+    {
+        var tokens = tree.Root.DescendantTokens().Where(t => !t.IsMissing && t.Kind != SyntaxKind.EndOfFile).ToList();
+        // The token being typed (an identifier the caret touches at its end or inside) is replaced
+        // by the completion; the context is what comes before it.
+        int before = -1;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Span.Start >= offset) break;
+            if (t.Kind == SyntaxKind.Identifier && t.Span.End >= offset) break;
+            before = i;
+        }
+        var prev = before >= 0 ? tokens[before] : null;
+        var prev2 = before >= 1 ? tokens[before - 1] : null;
+        bool startOfLine = IsLineStartBefore(tree.Text.Text, offset);
+
+        var declaration = EnclosingDeclaration(tree.Root, offset);
+        if (declaration is null)
+            return Keywords(SyntaxFacts.DeclarationKeywords);
+
+        string? spaceName = declaration switch
+        {
+            PersonaDeclarationSyntax pd => pd.SpaceName.Text,
+            GoalDeclarationSyntax gd => gd.SpaceName.Text,
+            IncompleteDeclarationSyntax id => id.SpaceName?.Text,
+            _ => null,
+        };
+        var dims = spaceName is null ? Enumerable.Empty<CompletionItem>() : Dimensions(model, spaceName);
+
+        if (prev is not null && prev.IsKeyword("in") && declaration.Kind is DeclarationKind.Persona or DeclarationKind.Goal)
+            return model.Spaces.Select(s => new CompletionItem(s.Name, CompletionItemKind.Module, "space"));
+
+        // Inside the braces of an entries member (start, target, shift, traits, weights).
+        if (declaration is BlockDeclarationSyntax block)
+        {
+            foreach (var member in block.Members.OfType<EntriesMemberSyntax>())
+            {
+                bool inside = member.OpenBrace.Span.End <= offset && (member.CloseBrace.IsMissing || offset <= member.CloseBrace.Span.Start);
+                if (!inside) continue;
+                if (prev is not null && prev.Kind is not (SyntaxKind.OpenBrace or SyntaxKind.Comma)) return Array.Empty<CompletionItem>();
+                return member.Keyword.Text switch
+                {
+                    "weights" => Keywords(Weights, CompletionItemKind.Property),
+                    "traits" => Array.Empty<CompletionItem>(),
+                    _ => dims,
+                };
+            }
+        }
+
+        if (prev is not null)
+        {
+            if (prev.IsKeyword("on")) return Cues(model);
+            if (prev.IsKeyword("when") || prev.IsKeyword("and") || prev.Kind == SyntaxKind.Arrow) return dims;
+            if (prev.IsKeyword("scoring")) return Keywords(new[] { "process", "epm" });
+            if (prev.IsKeyword("epm")) return Keywords(new[] { "direction" });
+            if (prev.IsKeyword("direction")) return Keywords(new[] { "fixed", "per-turn" });
+            if (prev.Kind == SyntaxKind.Comma && InEffects(declaration, offset)) return dims;
+            if (declaration.Kind == DeclarationKind.Scenario && !startOfLine)
+            {
+                if (prev.IsKeyword("persona")) return Personas(model);
+                if (prev.IsKeyword("goal")) return Goals(model);
+            }
+            if (declaration.Kind == DeclarationKind.Suite && !startOfLine)
+            {
+                var listHead = prev.Kind == SyntaxKind.Comma ? HeadOfList(tokens, before) : prev;
+                if (listHead is not null && listHead.IsKeyword("personas")) return Personas(model);
+                if (listHead is not null && listHead.IsKeyword("goals")) return Goals(model);
+            }
+        }
+
+        bool atMemberStart = startOfLine || (prev is not null && prev.Kind == SyntaxKind.OpenBrace && prev == (declaration as BlockDeclarationSyntax)?.OpenBrace);
+        if (atMemberStart)
+        {
+            return declaration.Kind switch
+            {
+                DeclarationKind.Persona => Keywords(PersonaMembers),
+                DeclarationKind.Goal => Keywords(GoalMembers),
+                DeclarationKind.Scenario => Keywords(ScenarioMembers),
+                DeclarationKind.Suite => Keywords(SuiteMembers),
+                _ => Array.Empty<CompletionItem>(),
+            };
+        }
+        return Array.Empty<CompletionItem>();
+    }
+
+    /// <summary>The keyword of a comma list (<c>personas A, B,</c>) whose last comma is at <paramref name="comma"/>.</summary>
+    private static SyntaxToken? HeadOfList(List<SyntaxToken> tokens, int comma)
+    {
+        int i = comma;
+        while (i >= 2 && tokens[i].Kind == SyntaxKind.Comma && tokens[i - 1].Kind == SyntaxKind.Identifier)
+        {
+            if (tokens[i - 2].Kind == SyntaxKind.Comma) i -= 2;
+            else return tokens[i - 2];
+        }
+        return null;
+    }
+
+    private static bool InEffects(DeclarationSyntax declaration, int offset) =>
+        declaration is BlockDeclarationSyntax block && block.Members.OfType<RuleSyntax>()
+            .Any(r => !r.Arrow.IsMissing && r.Arrow.Span.End <= offset && offset <= r.Span.End + 1);
+
+    private static bool IsLineStartBefore(string text, int offset)
+    {
+        int i = Math.Min(offset, text.Length) - 1;
+        while (i >= 0 && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i--; // the word being typed
+        while (i >= 0 && (text[i] == ' ' || text[i] == '\t')) i--;
+        return i < 0 || text[i] == '\n' || text[i] == '\r';
+    }
+
+    /// <summary>The declaration whose extent (keyword to closing brace, or to the next declaration) holds the offset.</summary>
+    private static DeclarationSyntax? EnclosingDeclaration(CompilationUnitSyntax root, int offset)
+    {
+        DeclarationSyntax? found = null;
+        foreach (var d in root.Declarations)
+        {
+            if (d.Keyword.Span.End > offset) break;
+            if (d.Keyword.Span.End == offset) return null; // typing the keyword itself
+            found = d;
+        }
+        if (found is BlockDeclarationSyntax block)
+        {
+            if (block.OpenBrace.IsMissing || offset < block.OpenBrace.Span.End) return found;
+            if (!block.CloseBrace.IsMissing && offset > block.CloseBrace.Span.Start) return null;
+        }
+        return found;
+    }
+
+    private static IEnumerable<CompletionItem> Keywords(IEnumerable<string> words, int kind = CompletionItemKind.Keyword) =>
+        words.Select(w => new CompletionItem(w, kind));
+
+    private static IEnumerable<CompletionItem> Dimensions(BoundModel model, string spaceName)
+    {
+        var space = model.FindSpace(spaceName);
+        if (space is null) return Array.Empty<CompletionItem>();
+        return space.Dimensions.Select(d => new CompletionItem(
+            d.Name, CompletionItemKind.Field,
+            $"[{HoverHandler.F(d.Low)}, {HoverHandler.F(d.High)}]" + (d.Description is null ? "" : " " + d.Description),
+            SortText: d.Index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static IEnumerable<CompletionItem> Cues(BoundModel model)
+    {
+        var cues = model.Cues.Select(c => new CompletionItem(c.Name, CompletionItemKind.Event, c.IsBuiltIn ? "built-in cue" : string.Join(", ", c.Phrases.Select(p => "\"" + p + "\""))));
+        return model.FindCue(CueSymbol.Mirroring) is null
+            ? cues.Append(new CompletionItem(CueSymbol.Mirroring, CompletionItemKind.Event, "built-in cue"))
+            : cues;
+    }
+
+    private static IEnumerable<CompletionItem> Personas(BoundModel model) =>
+        model.Personas.Select(p => new CompletionItem(p.Name, CompletionItemKind.Class, "persona in " + p.Space));
+
+    private static IEnumerable<CompletionItem> Goals(BoundModel model) =>
+        model.Goals.Select(g => new CompletionItem(g.Name, CompletionItemKind.Struct, "goal in " + g.Space));
+}

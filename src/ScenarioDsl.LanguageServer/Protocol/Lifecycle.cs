@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace ScenarioDsl.LanguageServer.Protocol;
+
+public sealed record WorkspaceFolder(string Uri, string Name);
+
+public sealed record InitializeParams(
+    int? ProcessId,
+    string? RootUri,
+    string? RootPath,
+    WorkspaceFolder[]? WorkspaceFolders,
+    JsonElement? Capabilities,
+    JsonElement? InitializationOptions);
+
+public sealed record ServerInfo(string Name, string Version);
+
+public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
+
+public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, SaveOptions? Save);
+
+public sealed record SaveOptions(bool IncludeText);
+
+public sealed record CompletionOptions(string[] TriggerCharacters, bool ResolveProvider);
+
+public sealed record RenameOptions(bool PrepareProvider);
+
+public sealed record SemanticTokensLegend(string[] TokenTypes, string[] TokenModifiers);
+
+public sealed record SemanticTokensOptions(SemanticTokensLegend Legend, bool Full, bool Range);
+
+public sealed record CodeActionOptions(string[] CodeActionKinds);
+
+public sealed record ServerCapabilities(
+    TextDocumentSyncOptions TextDocumentSync,
+    CompletionOptions CompletionProvider,
+    bool HoverProvider,
+    bool DefinitionProvider,
+    bool ReferencesProvider,
+    RenameOptions RenameProvider,
+    bool DocumentSymbolProvider,
+    bool DocumentFormattingProvider,
+    bool FoldingRangeProvider,
+    SemanticTokensOptions SemanticTokensProvider,
+    CodeActionOptions CodeActionProvider);
+
+/// <summary>TextDocumentSyncKind.</summary>
+public static class TextDocumentSyncKind
+{
+    public const int None = 0;
+    public const int Full = 1;
+    public const int Incremental = 2;
+}

@@ -1,0 +1,184 @@
+using System.Collections.Immutable;
+using System.Text;
+using ScenarioDsl.Language.Binding;
+using ScenarioDsl.Language.Diagnostics;
+using ScenarioDsl.Language.Text;
+using ScenarioDsl.LanguageServer.Protocol;
+
+namespace ScenarioDsl.LanguageServer.Workspace;
+
+/// <summary>
+/// The mutable holder of the current <see cref="WorkspaceSnapshot"/>. Changes are applied one at a
+/// time under a lock, each producing a new snapshot; reads take the current snapshot.
+/// </summary>
+public sealed class EmpsWorkspace
+{
+    private readonly object _gate = new();
+    private WorkspaceSnapshot _current = WorkspaceSnapshot.Empty;
+    private string? _root;
+
+    public WorkspaceSnapshot Current => Volatile.Read(ref _current);
+
+    public string? Root => _root;
+
+    /// <summary>Reads every .emps file under <paramref name="root"/> and its .globalconfig.</summary>
+    public void LoadFolder(string root)
+    {
+        _root = Path.GetFullPath(root);
+        var texts = new List<SourceText>();
+        if (Directory.Exists(_root))
+        {
+            foreach (var file in EnumerateEmps(_root))
+            {
+                var text = TryRead(file);
+                if (text is not null) texts.Add(text);
+            }
+        }
+        var options = ReadOptions(_root);
+        lock (_gate)
+        {
+            var open = _current.OpenDocuments;
+            var compilation = EmpsCompilation.Create(texts.Where(t => !open.ContainsKey(t.Path)).Concat(open.Values.Select(d => d.Text)));
+            Publish(new WorkspaceSnapshot(compilation, open, options, _current.Generation + 1));
+        }
+    }
+
+    public WorkspaceSnapshot Open(string uri, int version, string text)
+    {
+        string path = DocumentUris.ToPath(uri);
+        lock (_gate)
+        {
+            var source = SourceText.From(text, path);
+            var doc = new OpenDocument(uri, path, version, source);
+            return Publish(new WorkspaceSnapshot(
+                _current.Compilation.WithText(source), _current.OpenDocuments.SetItem(path, doc), _current.Options, _current.Generation + 1));
+        }
+    }
+
+    /// <summary>
+    /// Applies content changes in order. A change for a document that is not open, or whose version
+    /// is not newer than the one held, is ignored (returns null).
+    /// </summary>
+    public WorkspaceSnapshot? Change(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    {
+        string path = DocumentUris.ToPath(uri);
+        lock (_gate)
+        {
+            if (!_current.OpenDocuments.TryGetValue(path, out var doc) || version <= doc.Version) return null;
+            var text = doc.Text;
+            foreach (var change in changes)
+                text = Apply(text, change);
+            var updated = doc with { Version = version, Text = text };
+            return Publish(new WorkspaceSnapshot(
+                _current.Compilation.WithText(text), _current.OpenDocuments.SetItem(path, updated), _current.Options, _current.Generation + 1));
+        }
+    }
+
+    /// <summary>Closes a document: the file's disk content (if any, under the root) takes its place.</summary>
+    public WorkspaceSnapshot Close(string uri)
+    {
+        string path = DocumentUris.ToPath(uri);
+        lock (_gate)
+        {
+            var compilation = _current.Compilation;
+            var onDisk = IsUnderRoot(path) ? TryRead(path) : null;
+            compilation = onDisk is null ? compilation.RemoveFile(path) : compilation.WithText(onDisk);
+            return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments.Remove(path), _current.Options, _current.Generation + 1));
+        }
+    }
+
+    /// <summary>A watched file was created, changed or deleted on disk (open documents keep the editor's text).</summary>
+    public WorkspaceSnapshot FilesChanged(IReadOnlyList<FileEvent> events)
+    {
+        lock (_gate)
+        {
+            var compilation = _current.Compilation;
+            var options = _current.Options;
+            foreach (var e in events)
+            {
+                string path = DocumentUris.ToPath(e.Uri);
+                if (Path.GetFileName(path) == ".globalconfig")
+                {
+                    if (_root is not null) options = ReadOptions(_root);
+                    continue;
+                }
+                if (!path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase) || _current.OpenDocuments.ContainsKey(path)) continue;
+                var text = e.Type == 3 ? null : TryRead(path);
+                compilation = text is null ? compilation.RemoveFile(path) : compilation.WithText(text);
+            }
+            return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments, options, _current.Generation + 1));
+        }
+    }
+
+    internal static SourceText Apply(SourceText text, TextDocumentContentChangeEvent change)
+    {
+        if (change.Range is null) return text.WithText(change.Text);
+        int start = text.GetPosition(new LinePosition(change.Range.Start.Line, change.Range.Start.Character));
+        int end = text.GetPosition(new LinePosition(change.Range.End.Line, change.Range.End.Character));
+        if (end < start) (start, end) = (end, start);
+        var sb = new StringBuilder(text.Length - (end - start) + change.Text.Length);
+        sb.Append(text.Text, 0, start).Append(change.Text).Append(text.Text, end, text.Length - end);
+        return text.WithText(sb.ToString());
+    }
+
+    private WorkspaceSnapshot Publish(WorkspaceSnapshot snapshot)
+    {
+        Volatile.Write(ref _current, snapshot);
+        return snapshot;
+    }
+
+    private bool IsUnderRoot(string path) =>
+        _root is not null && path.StartsWith(_root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static SourceText? TryRead(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? SourceText.FromBytes(File.ReadAllBytes(path), path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static DiagnosticOptions ReadOptions(string root)
+    {
+        string config = Path.Combine(root, ".globalconfig");
+        try
+        {
+            return File.Exists(config) ? DiagnosticOptions.ParseGlobalConfig(File.ReadAllText(config)) : DiagnosticOptions.Default;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return DiagnosticOptions.Default;
+        }
+    }
+
+    private static IEnumerable<string> EnumerateEmps(string root)
+    {
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            string dir = pending.Pop();
+            string[] files, dirs;
+            try
+            {
+                files = Directory.GetFiles(dir, "*.emps");
+                dirs = Directory.GetDirectories(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            foreach (var f in files.OrderBy(f => f, StringComparer.Ordinal)) yield return f;
+            foreach (var d in dirs)
+            {
+                string name = Path.GetFileName(d);
+                if (name is "bin" or "obj" or "node_modules" || name.StartsWith('.')) continue;
+                pending.Push(d);
+            }
+        }
+    }
+}
