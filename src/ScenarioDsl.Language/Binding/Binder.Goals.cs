@@ -45,17 +45,18 @@ internal sealed partial class Binder
         members.TryGetValue("target", out var target);
         members.TryGetValue("shift", out var shift);
         var kind = shift is not null && target is null ? GoalKind.Shift : GoalKind.Target;
-        var point = (EntriesMemberSyntax?)(kind == GoalKind.Shift ? shift : target);
+        var pointMember = kind == GoalKind.Shift ? shift : target;
+        var point = pointMember as EntriesMemberSyntax;
         if (target is not null && shift is not null)
         {
             var second = target.Span.Start > shift.Span.Start ? target : shift;
             Report(DiagnosticCatalogue.InvalidGoalKind, tree, second.Head.Span, $"goal '{name}' gives both `target` and `shift`; give exactly one");
         }
-        else if (point is null)
+        else if (pointMember is null)
         {
             Report(DiagnosticCatalogue.InvalidGoalKind, tree, goal.Name.Span, $"goal '{name}' gives neither `target` nor `shift`; give exactly one");
         }
-        else if (point.Entries.Count == 0)
+        else if (point is not null && point.Entries.Count == 0)
         {
             Report(DiagnosticCatalogue.InvalidGoalKind, tree, point.Keyword.Span, $"the `{point.Keyword.Text}` of goal '{name}' constrains no dimension");
         }
@@ -72,15 +73,15 @@ internal sealed partial class Binder
         if (space is not null)
         {
             double diagonal = Math.Sqrt(space.Dimensions.Sum(d => d.Width * d.Width));
-            if (members.TryGetValue("within", out var withinMember) && !(within > 0 && within < diagonal))
-                Report(DiagnosticCatalogue.InvalidWithin, tree, ((ValueMemberSyntax)withinMember).Value.Span, Format(within), space.Name, Format(diagonal));
+            if (members.TryGetValue("within", out var withinMember) && withinMember is ValueMemberSyntax withinValue && !(within > 0 && within < diagonal))
+                Report(DiagnosticCatalogue.InvalidWithin, tree, withinValue.Value.Span, Format(within), space.Name, Format(diagonal));
         }
 
         // turns
         int turns = GoalSymbol.DefaultTurns;
-        if (members.TryGetValue("turns", out var turnsMember))
+        if (members.TryGetValue("turns", out var turnsMember) && turnsMember is ValueMemberSyntax turnsValue)
         {
-            var token = ((ValueMemberSyntax)turnsMember).Value;
+            var token = turnsValue.Value;
             double value = token.NumberValue;
             if (value >= 1 && value <= 1000 && Math.Floor(value) == value) turns = (int)value;
             else Report(DiagnosticCatalogue.InvalidTurns, tree, token.Span, token.Text);
@@ -88,9 +89,8 @@ internal sealed partial class Binder
 
         // weights
         double wa = 0.4, wi = 0.3, ws = 0.3;
-        if (members.TryGetValue("weights", out var weightsMember))
+        if (members.TryGetValue("weights", out var weightsMember) && weightsMember is EntriesMemberSyntax block)
         {
-            var block = (EntriesMemberSyntax)weightsMember;
             wa = wi = ws = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in block.Entries.Items)
@@ -120,9 +120,8 @@ internal sealed partial class Binder
         // scoring
         var profile = ScoringProfileKind.Process;
         var direction = EpmDirection.Fixed;
-        if (members.TryGetValue("scoring", out var scoringMember))
+        if (members.TryGetValue("scoring", out var scoringMember) && scoringMember is ScoringSyntax scoring)
         {
-            var scoring = (ScoringSyntax)scoringMember;
             profile = scoring.Profile.Text == "epm" ? ScoringProfileKind.Epm : ScoringProfileKind.Process;
             direction = scoring.DirectionText == "per-turn" ? EpmDirection.PerTurn : EpmDirection.Fixed;
         }

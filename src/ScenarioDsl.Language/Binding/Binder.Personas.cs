@@ -61,9 +61,8 @@ internal sealed partial class Binder
         {
             Report(DiagnosticCatalogue.MissingMember, tree, persona.Name.Span, "persona", name, "start");
         }
-        else if (space is not null)
+        else if (space is not null && startMember is EntriesMemberSyntax entries)
         {
-            var entries = (EntriesMemberSyntax)startMember;
             var given = BindPoint(entries, space, tree, $"the start of persona", name, "start");
             foreach (var (index, value, _) in given) start[index] = value;
             var missing = space.Dimensions.Where(d => !given.Any(g => g.Index == d.Index)).Select(d => "'" + d.Name + "'").ToList();
@@ -76,10 +75,10 @@ internal sealed partial class Binder
 
         // traits
         var traits = new List<TraitValue>();
-        if (members.TryGetValue("traits", out var traitsMember))
+        if (members.TryGetValue("traits", out var traitsMember) && traitsMember is EntriesMemberSyntax traitsBlock)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in ((EntriesMemberSyntax)traitsMember).Entries.Items)
+            foreach (var entry in traitsBlock.Entries.Items)
             {
                 if (!seen.Add(entry.Name.Text))
                 {
@@ -94,11 +93,11 @@ internal sealed partial class Binder
         }
 
         double drift = NumberMember(members, "drift", 0.0);
-        if (members.TryGetValue("drift", out var driftMember) && !(drift >= 0 && drift <= 1))
-            Report(DiagnosticCatalogue.InvalidDynamics, tree, ((ValueMemberSyntax)driftMember).Value.Span, $"drift is {Format(drift)}; it must lie in [0, 1]");
+        if (members.TryGetValue("drift", out var driftMember) && driftMember is ValueMemberSyntax driftValue && !(drift >= 0 && drift <= 1))
+            Report(DiagnosticCatalogue.InvalidDynamics, tree, driftValue.Value.Span, $"drift is {Format(drift)}; it must lie in [0, 1]");
         double noise = NumberMember(members, "noise", 0.0);
-        if (members.TryGetValue("noise", out var noiseMember) && !(noise >= 0))
-            Report(DiagnosticCatalogue.InvalidDynamics, tree, ((ValueMemberSyntax)noiseMember).Value.Span, $"noise is {Format(noise)}; it must not be negative");
+        if (members.TryGetValue("noise", out var noiseMember) && noiseMember is ValueMemberSyntax noiseValue && !(noise >= 0))
+            Report(DiagnosticCatalogue.InvalidDynamics, tree, noiseValue.Value.Span, $"noise is {Format(noise)}; it must not be negative");
 
         // rules and says
         var rules = new List<RuleSymbol>();
@@ -140,10 +139,10 @@ internal sealed partial class Binder
         return new PersonaSymbol(
             name,
             persona.SpaceName.Text,
-            members.TryGetValue("about", out var about) ? ((ValueMemberSyntax)about).Value.StringValue : null,
+            members.TryGetValue("about", out var about) && about is ValueMemberSyntax aboutValue ? aboutValue.Value.StringValue : null,
             traits.ToEquatableArray(),
             start.ToEquatableArray(),
-            members.TryGetValue("opens", out var opens) ? ((ValueMemberSyntax)opens).Value.StringValue : PersonaSymbol.DefaultOpens,
+            members.TryGetValue("opens", out var opens) && opens is ValueMemberSyntax opensValue ? opensValue.Value.StringValue : PersonaSymbol.DefaultOpens,
             rules.ToEquatableArray(),
             drift,
             noise,

@@ -30,11 +30,11 @@ internal sealed partial class Binder
                 var members = FirstMembers(scenario.Members, "scenario", name, tree, "persona", "goal", "seed");
                 var personaRef = Reference(members, "persona");
                 var goalRef = Reference(members, "goal");
-                if (personaRef is null) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Span, "scenario", name, "persona");
-                if (goalRef is null) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Span, "scenario", name, "goal");
+                if (personaRef is null && !members.ContainsKey("persona")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Span, "scenario", name, "persona");
+                if (goalRef is null && !members.ContainsKey("goal")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Span, "scenario", name, "goal");
 
                 int seed = 0;
-                if (members.TryGetValue("seed", out var seedMember)) seed = BindSeed(((ValueMemberSyntax)seedMember).Value, tree) ?? 0;
+                if (members.TryGetValue("seed", out var seedMember) && seedMember is ValueMemberSyntax seedValue) seed = BindSeed(seedValue.Value, tree) ?? 0;
 
                 var persona = personaRef is not null && Resolve(personaByName.Keys, "persona", personaRef, tree, new SymbolKey(SymbolKind.Persona, personaRef.Text)) ? personaByName[personaRef.Text] : null;
                 var goal = goalRef is not null && Resolve(goalByName.Keys, "goal", goalRef, tree, new SymbolKey(SymbolKind.Goal, goalRef.Text)) ? goalByName[goalRef.Text] : null;
@@ -71,7 +71,7 @@ internal sealed partial class Binder
                 var seeds = new List<int> { 0 };
                 if (members.TryGetValue("seeds", out var seedsMember))
                 {
-                    var s = BindSeeds((SeedsSyntax)seedsMember, tree);
+                    var s = seedsMember is SeedsSyntax seedsSyntax ? BindSeeds(seedsSyntax, tree) : null;
                     if (s is null) ok = false; else seeds = s;
                 }
 
@@ -98,6 +98,8 @@ internal sealed partial class Binder
         var result = new List<(string, SyntaxToken)>();
         if (!members.TryGetValue(keyword, out var member) || member is not ReferenceMemberSyntax list)
         {
+            ok = false;
+            if (member is not null) return result; // present but broken: already reported
             var suiteName = _suites[suite].Syntax.Name!;
             Report(DiagnosticCatalogue.MissingMember, tree, suiteName.Span, "suite", suite, keyword);
             ok = false;

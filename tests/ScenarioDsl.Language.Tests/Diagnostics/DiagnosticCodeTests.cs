@@ -1,0 +1,298 @@
+using static ScenarioDsl.Language.Tests.Diagnostics.MarkedSource;
+
+namespace ScenarioDsl.Language.Tests.Diagnostics;
+
+/// <summary>
+/// One test per catalogue code: the code is reported once, at the marked span, with its default
+/// severity; and a near miss does not report it. Every test starts from <see cref="Space"/> ...
+/// <see cref="Scenario"/>, a small compilation with no diagnostics at all.
+/// </summary>
+public class DiagnosticCodeTests
+{
+    private const string Space = """
+        space Mood {
+          calm  [0, 1]  "How calm"
+          trust [-1, 1]
+        }
+
+        """;
+
+    private const string Cues = """
+        cues {
+          warmth "i hear you", "that sounds hard"
+          advice "you should"
+        }
+
+        """;
+
+    private static string Persona(string extra = "", string start = "start { calm: 0.2, trust: 0 }", string name = "Worrier") => $$"""
+        persona {{name}} in Mood {
+          {{start}}
+          on warmth => calm += 0.1, trust += 0.1
+          on advice => trust -= 0.05
+          says "Hm."
+        {{extra}}
+        }
+
+        """;
+
+    private static string Goal(string body = "target { calm: 0.8 }", string name = "Calm") => $$"""
+        goal {{name}} in Mood {
+          {{body}}
+        }
+
+        """;
+
+    private static string Scenario(string persona = "Worrier", string goal = "Calm") => $$"""
+        scenario Check {
+          persona {{persona}}
+          goal {{goal}}
+        }
+
+        """;
+
+    private static readonly string Valid = Space + Cues + Persona() + Goal() + Scenario();
+
+    [Fact]
+    public void The_base_compilation_has_no_diagnostics()
+    {
+        var compilation = ScenarioDsl.Language.Binding.EmpsCompilation.FromText(Valid);
+        Assert.Empty(compilation.Diagnostics);
+    }
+
+    [Fact]
+    public void EMPS0001_syntax_error()
+    {
+        var d = AssertReported("EMPS0001", Space + Cues + Persona("  [|stat|] { calm: 0.2 }") + Goal() + Scenario());
+        Assert.Contains("did you mean 'start'?", d.Message);
+        Assert.Equal("start", d.Suggestion!.NewText);
+        var unexpected = AssertReported("EMPS0001", Space + Cues + Persona() + Goal("target { calm: [|}|]") + Scenario());
+        Assert.Equal("unexpected '}'; expected a number", unexpected.Message);
+        // At a line break the error sits where the missing token was expected: right after the previous token.
+        var expected = AssertReported("EMPS0001", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  within$$\n  turns 3") + Scenario());
+        Assert.Equal("expected a number", expected.Message);
+        AssertNotReported("EMPS0001", Valid);
+    }
+
+    [Fact]
+    public void EMPS0002_invalid_number()
+    {
+        AssertReported("EMPS0002", Space + Cues + Persona("  drift [|1e999|]") + Goal() + Scenario());
+        AssertReported("EMPS0002", Space + Cues + Persona("  noise [|NaN|]") + Goal() + Scenario());
+        AssertNotReported("EMPS0002", Space + Cues + Persona("  drift 1e-3") + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS0003_unterminated_string_or_comment()
+    {
+        AssertReported("EMPS0003", Space + Cues + Persona("  about [|\"no closing quote|]") + Goal() + Scenario());
+        AssertReported("EMPS0003", Valid + "[|/*|] never closed");
+        AssertNotReported("EMPS0003", Valid + "/* closed */");
+    }
+
+    [Fact]
+    public void EMPS1001_duplicate_declaration()
+    {
+        var d = AssertReported("EMPS1001", Valid + "persona [|Worrier|] in Mood {\n  start { calm: 0, trust: 0 }\n  says \"x\"\n}\n");
+        Assert.Contains("test.emps(9,9)", d.Message);
+        AssertNotReported("EMPS1001", Valid + Persona(name: "Other") + Scenario(persona: "Other").Replace("Check", "Check2"));
+    }
+
+    [Fact]
+    public void EMPS1002_unknown_reference()
+    {
+        var d = AssertReported("EMPS1002", Space + Cues + Persona("  on [|warmt|] => calm += 0.1") + Goal() + Scenario());
+        Assert.Equal("warmth", d.Suggestion!.NewText);
+        AssertReported("EMPS1002", Space + Cues + Persona() + Goal() + Scenario(goal: "[|Calmer|]"));
+        AssertNotReported("EMPS1002", Space + Cues + Persona("  on mirroring => trust += 0.01") + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS1003_generated_identifier_collision()
+    {
+        AssertReported("EMPS1003", Valid + Persona(name: "worrier_two").Replace("\n", "\n") + Persona(name: "[|WorrierTwo|]"));
+        AssertNotReported("EMPS1003", Valid + Persona(name: "worrier_two") + Persona(name: "WorrierThree"));
+    }
+
+    [Fact]
+    public void EMPS2001_duplicate_dimension()
+    {
+        AssertReported("EMPS2001", "space Mood {\n  calm [0, 1]\n  trust [-1, 1]\n  [|calm|] [0, 2]\n}\n" + Cues + Persona() + Goal() + Scenario());
+        AssertNotReported("EMPS2001", Valid);
+    }
+
+    [Fact]
+    public void EMPS2002_empty_or_inverted_range()
+    {
+        AssertReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [|[1, -1]|]\n}\n" + Cues + Persona() + Goal() + Scenario());
+        AssertReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [|[1, 1]|]\n}\n" + Cues + Persona() + Goal() + Scenario());
+        AssertNotReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [-1e-9, 0]\n}\n" + Cues + Persona(start: "start { calm: 0.2, trust: 0 }") + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS2003_unknown_dimension()
+    {
+        var d = AssertReported("EMPS2003", Space + Cues + Persona(start: "start { [|clam|]: 0.2, trust: 0 }") + Goal() + Scenario());
+        Assert.Equal("calm", d.Suggestion!.NewText);
+        AssertReported("EMPS2003", Space + Cues + Persona() + Goal("target { [|mood|]: 0.8 }") + Scenario());
+        AssertNotReported("EMPS2003", Valid);
+    }
+
+    [Fact]
+    public void EMPS2004_value_outside_range()
+    {
+        AssertReported("EMPS2004", Space + Cues + Persona(start: "start { calm: [|1.5|], trust: 0 }") + Goal() + Scenario());
+        AssertReported("EMPS2004", Space + Cues + Persona() + Goal("target { calm: [|-0.1|] }") + Scenario());
+        AssertNotReported("EMPS2004", Space + Cues + Persona(start: "start { calm: 0, trust: -1 }") + Goal("target { calm: 1 }") + Scenario());
+    }
+
+    [Fact]
+    public void EMPS2005_start_misses_a_dimension()
+    {
+        var d = AssertReported("EMPS2005", Space + Cues + Persona(start: "[|start|] { calm: 0.2 }") + Goal() + Scenario());
+        Assert.Contains("'trust'", d.Message);
+        AssertNotReported("EMPS2005", Valid);
+    }
+
+    [Fact]
+    public void EMPS2006_persona_and_goal_in_different_spaces()
+    {
+        const string other = "space Other {\n  x [0, 1]\n}\n";
+        AssertReported("EMPS2006", other + Space + Cues + Persona() + Goal() + "goal Far in Other {\n  target { x: 1 }\n}\n" + Scenario(goal: "[|Far|]"));
+        AssertNotReported("EMPS2006", other + Valid);
+    }
+
+    [Fact]
+    public void EMPS2007_goal_without_direction()
+    {
+        AssertReported("EMPS2007", Space + Cues + Persona() + Goal("target { calm: 0.2 }", "Stay") + Scenario(goal: "[|Stay|]"));
+        AssertReported("EMPS2007", Space + Cues + Persona() + Goal("shift { calm: 0 }", "Stay") + Scenario(goal: "[|Stay|]"));
+        AssertNotReported("EMPS2007", Valid);
+    }
+
+    [Fact]
+    public void EMPS2008_target_unreachable()
+    {
+        var d = AssertReported("EMPS2008", Space + Cues + Persona() + Goal("target { calm: 0 }", "Tense") + Scenario(goal: "[|Tense|]"));
+        Assert.Contains("to fall", d.Message);
+        AssertNotReported("EMPS2008", Valid);
+    }
+
+    [Fact]
+    public void EMPS2009_target_point_outside_the_space()
+    {
+        AssertReported("EMPS2009", Space + Cues + Persona() + Goal("shift { calm: 0.9 }", "Beyond") + Scenario(goal: "[|Beyond|]"));
+        AssertNotReported("EMPS2009", Space + Cues + Persona() + Goal("shift { calm: 0.8 }", "Edge") + Scenario(goal: "Edge"));
+    }
+
+    [Fact]
+    public void EMPS2010_condition_never_or_always_holds()
+    {
+        AssertReported("EMPS2010", Space + Cues + Persona("  on advice when [|calm > 1|] => trust -= 0.05") + Goal() + Scenario());
+        var always = AssertReported("EMPS2010", Space + Cues + Persona("  says when [|trust >= -1|] \"always\"") + Goal() + Scenario());
+        Assert.Contains("always holds", always.Message);
+        AssertNotReported("EMPS2010", Space + Cues + Persona("  on advice when calm > 0.5 and trust <= 1e-3 => trust -= 0.05") + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS2011_scenario_starts_converged()
+    {
+        AssertReported("EMPS2011", Space + Cues + Persona() + Goal("target { calm: 0.22 }\n  within 0.05", "Near") + Scenario(goal: "[|Near|]"));
+        AssertNotReported("EMPS2011", Space + Cues + Persona() + Goal("target { calm: 0.3 }\n  within 0.05", "Near") + Scenario(goal: "Near"));
+    }
+
+    [Fact]
+    public void EMPS2012_effect_larger_than_range()
+    {
+        AssertReported("EMPS2012", Space + Cues + Persona("  on advice => [|calm += 1.5|]") + Goal() + Scenario());
+        AssertNotReported("EMPS2012", Space + Cues + Persona("  on advice => calm += 1") + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS2013_opposing_rules()
+    {
+        AssertReported("EMPS2013", Space + Cues + Persona("  on advice => calm += 0.01, [|trust += 0.1|]") + Goal() + Scenario());
+        AssertNotReported("EMPS2013", Space + Cues + Persona("  on advice when calm > 0.5 => trust += 0.1") + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS3001_turns_out_of_range()
+    {
+        AssertReported("EMPS3001", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  turns [|0|]") + Scenario());
+        AssertReported("EMPS3001", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  turns [|2.5|]") + Scenario());
+        AssertNotReported("EMPS3001", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  turns 1000") + Scenario());
+    }
+
+    [Fact]
+    public void EMPS3002_within_out_of_range()
+    {
+        AssertReported("EMPS3002", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  within [|0|]") + Scenario());
+        AssertReported("EMPS3002", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  within [|3|]") + Scenario());
+        AssertNotReported("EMPS3002", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  within 0.5") + Scenario());
+    }
+
+    [Fact]
+    public void EMPS3003_invalid_weights()
+    {
+        AssertReported("EMPS3003", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  weights { alignment: [|-1|], impact: 1 }") + Scenario());
+        AssertReported("EMPS3003", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  [|weights|] { alignment: 0 }") + Scenario());
+        AssertNotReported("EMPS3003", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  weights { stability: 1 }") + Scenario());
+    }
+
+    [Fact]
+    public void EMPS3004_drift_noise_or_trait_out_of_range()
+    {
+        AssertReported("EMPS3004", Space + Cues + Persona("  drift [|1.5|]") + Goal() + Scenario());
+        AssertReported("EMPS3004", Space + Cues + Persona("  noise [|-0.1|]") + Goal() + Scenario());
+        AssertReported("EMPS3004", Space + Cues + Persona("  traits { openness: [|2|] }") + Goal() + Scenario());
+        AssertNotReported("EMPS3004", Space + Cues + Persona("  drift 1\n  noise 0\n  traits { openness: 0 }") + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS3005_goal_needs_exactly_one_of_target_and_shift()
+    {
+        AssertReported("EMPS3005", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  [|shift|] { calm: 0.1 }") + Scenario());
+        AssertReported("EMPS3005", Space + Cues + Persona() + Goal("turns 3", "[|Calm|]") + Scenario());
+        AssertReported("EMPS3005", Space + Cues + Persona() + Goal("[|target|] { }") + Scenario());
+        AssertNotReported("EMPS3005", Valid);
+    }
+
+    [Fact]
+    public void EMPS3006_persona_may_fall_silent()
+    {
+        string silent = Persona().Replace("  says \"Hm.\"\n", "  says when calm > 0.5 \"Better.\"\n").Replace("persona Worrier", "persona [|Worrier|]");
+        AssertReported("EMPS3006", Space + Cues + silent + Goal() + Scenario());
+        AssertNotReported("EMPS3006", Valid);
+    }
+
+    [Fact]
+    public void EMPS3007_required_member_missing()
+    {
+        AssertReported("EMPS3007", Space + Cues + Persona() + Goal() + "scenario [|Check|] {\n  persona Worrier\n}\n");
+        AssertReported("EMPS3007", Space + Cues + Persona(start: "about \"no start\"", name: "[|Worrier|]") + Goal() + Scenario());
+        AssertNotReported("EMPS3007", Valid);
+    }
+
+    [Fact]
+    public void EMPS3008_member_given_twice()
+    {
+        AssertReported("EMPS3008", Space + Cues + Persona("  drift 0.1\n  [|drift|] 0.2") + Goal() + Scenario());
+        AssertReported("EMPS3008", Space + Cues + Persona(start: "start { calm: 0.2, trust: 0, [|calm|]: 0.3 }") + Goal() + Scenario());
+        AssertNotReported("EMPS3008", Space + Cues + Persona("  drift 0.1\n  noise 0.2") + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS4001_declaration_not_used()
+    {
+        AssertReported("EMPS4001", Valid + Persona(name: "[|Idle|]"));
+        AssertNotReported("EMPS4001", Valid);
+    }
+
+    [Fact]
+    public void EMPS4002_duplicated_or_empty_phrase()
+    {
+        AssertReported("EMPS4002", Space + "cues {\n  warmth \"i hear you\", [|\"I HEAR YOU\"|]\n  advice \"you should\"\n}\n" + Persona() + Goal() + Scenario());
+        AssertReported("EMPS4002", Space + "cues {\n  warmth \"i hear you\", [|\"\"|]\n  advice \"you should\"\n}\n" + Persona() + Goal() + Scenario());
+        AssertNotReported("EMPS4002", Valid);
+    }
+}
