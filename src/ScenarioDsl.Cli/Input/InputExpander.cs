@@ -3,16 +3,17 @@ namespace ScenarioDsl.Cli.Input;
 /// <summary>
 /// Turns the paths of a command line into the .emps files to read. A file is taken as named
 /// (whatever its extension); a folder gives every <c>*.emps</c> file below it, recursively
-/// (hidden files and folders are skipped). The result is sorted by display path (ordinal) with
+/// (hidden files and folders are skipped, and symbolic links to folders are not followed, so a link
+/// loop cannot make the walk endless). The result is sorted by display path (ordinal) with
 /// each file once, so output does not depend on the file system's order.
 /// </summary>
 public static class InputExpander
 {
     public const string Extension = ".emps";
 
-    private static readonly EnumerationOptions Recursive = new()
+    private static readonly EnumerationOptions OneLevel = new()
     {
-        RecurseSubdirectories = true,
+        RecurseSubdirectories = false,
         IgnoreInaccessible = true,
         MatchType = MatchType.Simple,
         MatchCasing = MatchCasing.CaseSensitive,
@@ -34,10 +35,7 @@ public static class InputExpander
             else if (Directory.Exists(fullPath))
             {
                 int before = files.Count;
-                foreach (var file in Directory.EnumerateFiles(fullPath, "*" + Extension, Recursive))
-                {
-                    if (file.EndsWith(Extension, StringComparison.Ordinal)) Add(files, file, path, workingDirectory);
-                }
+                foreach (var file in EnumerateEmpsFiles(fullPath)) Add(files, file, path, workingDirectory);
                 if (files.Count == before && !HasFileUnder(files.Keys, fullPath)) emptyFolders.Add(path);
             }
             else
@@ -47,6 +45,25 @@ public static class InputExpander
         }
         var sorted = files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToArray();
         return new InputSet(sorted, errors, emptyFolders);
+    }
+
+    /// <summary>The .emps files below <paramref name="folder"/>, without following links to folders.</summary>
+    private static IEnumerable<string> EnumerateEmpsFiles(string folder)
+    {
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
+        {
+            string current = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(current, "*" + Extension, OneLevel))
+            {
+                if (file.EndsWith(Extension, StringComparison.Ordinal)) yield return file;
+            }
+            foreach (var sub in new DirectoryInfo(current).EnumerateDirectories("*", OneLevel))
+            {
+                if (sub.LinkTarget is null) pending.Push(sub.FullName);
+            }
+        }
     }
 
     private static bool HasFileUnder(IEnumerable<string> files, string folder)

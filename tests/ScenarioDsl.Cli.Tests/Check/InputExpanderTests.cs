@@ -23,6 +23,18 @@ public sealed class InputExpanderTests
     }
 
     [Fact]
+    public void Links_to_folders_are_not_followed_so_a_link_loop_ends()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a/x.emps", "");
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "a", "up"), "..");
+
+        var inputs = InputExpander.Expand(["."], folder.Path);
+
+        Assert.Equal(["a/x.emps"], inputs.Files.Select(f => f.DisplayPath));
+    }
+
+    [Fact]
     public void A_file_named_explicitly_is_taken_whatever_its_extension()
     {
         using var folder = new TempFolder();
