@@ -73,7 +73,7 @@ internal sealed partial class Binder
         if (space is not null)
         {
             double diagonal = Math.Sqrt(space.Dimensions.Sum(d => d.Width * d.Width));
-            if (members.TryGetValue("within", out var withinMember) && withinMember is ValueMemberSyntax withinValue && !(within > 0 && within < diagonal))
+            if (members.TryGetValue("within", out var withinMember) && withinMember is ValueMemberSyntax withinValue && !(within > 0 && within < diagonal) && !double.IsNaN(within) && !double.IsNaN(diagonal))
                 Report(DiagnosticCatalogue.InvalidWithin, tree, withinValue.Value.Span, Format(within), space.Name, Format(diagonal));
         }
 
@@ -84,7 +84,7 @@ internal sealed partial class Binder
             var token = turnsValue.Value;
             double value = token.NumberValue;
             if (value >= 1 && value <= 1000 && Math.Floor(value) == value) turns = (int)value;
-            else Report(DiagnosticCatalogue.InvalidTurns, tree, token.Span, token.Text);
+            else if (!double.IsNaN(value)) Report(DiagnosticCatalogue.InvalidTurns, tree, token.Span, token.Text);
         }
 
         // weights
@@ -113,7 +113,7 @@ internal sealed partial class Binder
                 else if (weight == "impact") wi = v;
                 else ws = v;
             }
-            if (wa == 0 && wi == 0 && ws == 0 && block.Entries.Items.All(e => e.Value.NumberValue >= 0))
+            if (wa == 0 && wi == 0 && ws == 0 && block.Entries.Items.All(e => e.Value.NumberValue >= 0 || double.IsNaN(e.Value.NumberValue)) && !block.Entries.Items.Any(e => double.IsNaN(e.Value.NumberValue)))
                 Report(DiagnosticCatalogue.InvalidWeights, tree, block.Keyword.Span, $"the weights of goal '{name}' are all zero; give at least one positive weight");
         }
 
@@ -128,6 +128,6 @@ internal sealed partial class Binder
 
         return new GoalSymbol(
             name, goal.SpaceName.Text, goal.Description?.StringValue, kind, components.ToEquatableArray(),
-            within, turns, wa, wi, ws, profile, direction, LocationOf(tree, goal.Name), HasErrors: space is null);
+            within, turns, wa, wi, ws, profile, direction, LocationOf(tree, goal.Name), HasErrors: space is null || HasErrorsIn(_goals[name]));
     }
 }

@@ -53,7 +53,7 @@ internal sealed partial class Binder
         string name = persona.Name!.Text;
         var space = ResolveSpaceOf(persona.SpaceName, tree, spaces);
         var members = FirstMembers(persona.Members, "persona", name, tree, PersonaUniqueMembers);
-        bool hasErrors = space is null;
+        bool hasErrors = space is null || HasErrorsIn(_personas[name]);
 
         // start
         var start = new double[space?.Dimensions.Count ?? 0];
@@ -86,17 +86,17 @@ internal sealed partial class Binder
                     continue;
                 }
                 double v = entry.Value.NumberValue;
-                if (!(v >= 0 && v <= 1))
+                if (!(v >= 0 && v <= 1) && !double.IsNaN(v))
                     Report(DiagnosticCatalogue.InvalidDynamics, tree, entry.Value.Span, $"trait '{entry.Name.Text}' is {Format(v)}; traits must lie in [0, 1]");
                 traits.Add(new TraitValue(entry.Name.Text, v));
             }
         }
 
         double drift = NumberMember(members, "drift", 0.0);
-        if (members.TryGetValue("drift", out var driftMember) && driftMember is ValueMemberSyntax driftValue && !(drift >= 0 && drift <= 1))
+        if (members.TryGetValue("drift", out var driftMember) && driftMember is ValueMemberSyntax driftValue && !(drift >= 0 && drift <= 1) && !double.IsNaN(drift))
             Report(DiagnosticCatalogue.InvalidDynamics, tree, driftValue.Value.Span, $"drift is {Format(drift)}; it must lie in [0, 1]");
         double noise = NumberMember(members, "noise", 0.0);
-        if (members.TryGetValue("noise", out var noiseMember) && noiseMember is ValueMemberSyntax noiseValue && !(noise >= 0))
+        if (members.TryGetValue("noise", out var noiseMember) && noiseMember is ValueMemberSyntax noiseValue && noise < 0)
             Report(DiagnosticCatalogue.InvalidDynamics, tree, noiseValue.Value.Span, $"noise is {Format(noise)}; it must not be negative");
 
         // rules and says
@@ -114,7 +114,7 @@ internal sealed partial class Binder
                 if (d < 0) continue;
                 double amount = effect.Operator.Kind == SyntaxKind.MinusEquals ? -effect.Value.NumberValue : effect.Value.NumberValue;
                 var dim = space.Dimensions[d];
-                if (Math.Abs(amount) > dim.Width)
+                if (Math.Abs(amount) > dim.Width && !double.IsNaN(dim.Width))
                     Report(DiagnosticCatalogue.EffectTooLarge, tree, Spans.Of(effect.Dimension, effect.Value), Format(amount), dim.Name, Format(dim.Width));
                 effects.Add(new EffectSymbol(d, amount));
             }
@@ -187,7 +187,7 @@ internal sealed partial class Binder
             }
             double value = entry.Value.NumberValue;
             var dim = space.Dimensions[d];
-            if (rangeCheck is not null && (value < dim.Low || value > dim.High))
+            if (rangeCheck is not null && dim.Low < dim.High && (value < dim.Low || value > dim.High))
                 Report(DiagnosticCatalogue.ValueOutOfRange, tree, entry.Value.Span, rangeCheck, Format(value), dim.Name, Format(dim.Low), Format(dim.High));
             result.Add((d, value, entry));
         }

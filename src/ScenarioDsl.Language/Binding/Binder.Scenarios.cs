@@ -122,6 +122,7 @@ internal sealed partial class Binder
     {
         double v = token.NumberValue;
         if (v >= 0 && v <= int.MaxValue && Math.Floor(v) == v) return (int)v;
+        if (double.IsNaN(v)) return null; // already reported by the lexer
         Report(DiagnosticCatalogue.InvalidNumber, tree, token.Span, $"invalid seed '{token.Text}': a seed is a whole number in 0..{int.MaxValue.ToString(CultureInfo.InvariantCulture)}");
         return null;
     }

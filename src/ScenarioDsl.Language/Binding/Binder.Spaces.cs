@@ -42,7 +42,7 @@ internal sealed partial class Binder
                 identifiers[identifier] = dimName;
 
                 double lo = dim.Low.NumberValue, hi = dim.High.NumberValue;
-                if (!(lo < hi))
+                if (!(lo < hi) && !double.IsNaN(lo) && !double.IsNaN(hi))
                 {
                     Report(DiagnosticCatalogue.InvalidRange, tree, Spans.Of(dim.OpenBracket, dim.CloseBracket), dimName, lo, hi);
                     hasErrors = true;

@@ -117,7 +117,7 @@ internal sealed partial class Binder
         var name = declaration.Name!;
         if (table.TryGetValue(name.Text, out var first))
         {
-            Report(DiagnosticCatalogue.DuplicateDeclaration, tree, name.Span, DeclarationSyntax.KindName(declaration.Kind), name.Text, Where(first.Tree, first.Syntax.Name!.Span));
+            Report(DiagnosticCatalogue.DuplicateDeclaration, tree, name.Span, DeclarationSyntax.KindName(declaration.Kind), name.Text, "at " + Where(first.Tree, first.Syntax.Name!.Span));
             return;
         }
         table[name.Text] = new Declared<T>(declaration, tree);
@@ -134,7 +134,7 @@ internal sealed partial class Binder
         }
         if (_cues.TryGetValue(name, out var first) && first is not null)
         {
-            Report(DiagnosticCatalogue.DuplicateDeclaration, tree, cue.Name.Span, "cue", name, Where(first.Tree, first.Syntax.Name.Span));
+            Report(DiagnosticCatalogue.DuplicateDeclaration, tree, cue.Name.Span, "cue", name, "at " + Where(first.Tree, first.Syntax.Name.Span));
             return;
         }
         _cues[name] = new Declared<CueSyntax>(cue, tree);

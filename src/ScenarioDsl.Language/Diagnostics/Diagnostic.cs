@@ -40,7 +40,7 @@ public sealed record Diagnostic
     public override string ToString() =>
         $"{Location}: {SeverityText(Severity)} {Code}: {Message}";
 
-    internal static string SeverityText(DiagnosticSeverity severity) => severity switch
+    public static string SeverityText(DiagnosticSeverity severity) => severity switch
     {
         DiagnosticSeverity.Error => "error",
         DiagnosticSeverity.Warning => "warning",

@@ -26,7 +26,7 @@ public static class DiagnosticCatalogue
         "EMPS0003", "Unterminated string or comment", "{0}", DiagnosticSeverity.Error, Syntax);
 
     public static readonly DiagnosticDescriptor DuplicateDeclaration = new(
-        "EMPS1001", "Duplicate declaration", "{0} '{1}' is already declared (at {2})", DiagnosticSeverity.Error, Names);
+        "EMPS1001", "Duplicate declaration", "{0} '{1}' is already declared ({2})", DiagnosticSeverity.Error, Names);
 
     public static readonly DiagnosticDescriptor UnknownReference = new(
         "EMPS1002", "Unknown reference", "unknown {0} '{1}'", DiagnosticSeverity.Error, Names);

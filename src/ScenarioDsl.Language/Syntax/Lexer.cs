@@ -223,7 +223,7 @@ public sealed class Lexer
         if (badExponent)
         {
             Report(DiagnosticCatalogue.InvalidNumber, span, $"invalid number '{text}': the exponent has no digits");
-            value = 0.0;
+            value = double.NaN; // reported here; the binder skips checks on NaN values
             return SyntaxKind.Number;
         }
 
@@ -231,7 +231,7 @@ public sealed class Lexer
         if (double.IsInfinity(parsed) || double.IsNaN(parsed))
         {
             Report(DiagnosticCatalogue.InvalidNumber, span, $"invalid number '{text}': outside the range of a double");
-            parsed = 0.0;
+            parsed = double.NaN; // reported here; the binder skips checks on NaN values
         }
         value = parsed;
         return SyntaxKind.Number;

@@ -35,22 +35,35 @@ internal sealed class Parser
         int start = 0;
         while (start < eof)
         {
+            // Brace depth inside this declaration: at depth 0 a keyword and a name start the next
+            // declaration even when the rest of its header is broken.
+            int depth = 0;
             int end = start + 1;
-            while (end < eof && !IsDeclarationStart(end)) end++;
+            for (; end < eof; end++)
+            {
+                var kind = _tokens[end - 1].Kind;
+                if (kind == SyntaxKind.OpenBrace) depth++;
+                else if (kind == SyntaxKind.CloseBrace && depth > 0) depth--;
+                if (IsDeclarationStart(end, depth)) break;
+            }
             declarations.Add(ParseDeclaration(start, end));
             start = end;
         }
         return new CompilationUnitSyntax(declarations, _tokens[eof]);
     }
 
-    /// <summary>A declaration keyword first on its line, followed by what a header starts with.</summary>
-    private bool IsDeclarationStart(int index)
+    /// <summary>
+    /// A declaration keyword first on its line, followed by a name (outside braces) or by what a
+    /// whole header starts with (inside braces, where <c>persona P</c> is a scenario member).
+    /// </summary>
+    private bool IsDeclarationStart(int index, int depth)
     {
         var token = _tokens[index];
         if (token.Kind != SyntaxKind.Identifier || !token.IsFirstOnLine || !SyntaxFacts.IsDeclarationKeyword(token.Text)) return false;
         var next = _tokens[index + 1];
         if (token.Text == "cues") return next.Kind == SyntaxKind.OpenBrace;
         if (next.Kind != SyntaxKind.Identifier || index + 2 >= _tokens.Length) return false;
+        if (depth == 0) return true;
         var after = _tokens[index + 2];
         return after.Kind is SyntaxKind.OpenBrace or SyntaxKind.String || after.IsKeyword("in");
     }
