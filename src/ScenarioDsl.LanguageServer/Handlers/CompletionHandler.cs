@@ -84,7 +84,7 @@ internal static class CompletionHandler
             if (prev.IsKeyword("scoring")) return Keywords(new[] { "process", "epm" });
             if (prev.IsKeyword("epm")) return Keywords(new[] { "direction" });
             if (prev.IsKeyword("direction")) return Keywords(new[] { "fixed", "per-turn" });
-            if (prev.Kind == SyntaxKind.Comma && InEffects(declaration, offset)) return dims;
+            if (prev.Kind == SyntaxKind.Comma && InEffects(tokens, before)) return dims;
             if (declaration.Kind == DeclarationKind.Scenario && !startOfLine)
             {
                 if (prev.IsKeyword("persona")) return Personas(model);
@@ -125,9 +125,16 @@ internal static class CompletionHandler
         return null;
     }
 
-    private static bool InEffects(DeclarationSyntax declaration, int offset) =>
-        declaration is BlockDeclarationSyntax block && block.Members.OfType<RuleSyntax>()
-            .Any(r => !r.Arrow.IsMissing && r.Arrow.Span.End <= offset && offset <= r.Span.End + 1);
+    /// <summary>True when an <c>=&gt;</c> comes before <paramref name="index"/> in the same member (the member's first token starts its line).</summary>
+    private static bool InEffects(List<SyntaxToken> tokens, int index)
+    {
+        for (int i = index; i >= 0; i--)
+        {
+            if (tokens[i].Kind == SyntaxKind.Arrow) return true;
+            if (tokens[i].IsFirstOnLine || tokens[i].Kind is SyntaxKind.OpenBrace or SyntaxKind.CloseBrace) return false;
+        }
+        return false;
+    }
 
     private static bool IsLineStartBefore(string text, int offset)
     {

@@ -1,0 +1,113 @@
+using ScenarioDsl.LanguageServer.Protocol;
+
+namespace ScenarioDsl.LanguageServer.Tests;
+
+public class DiagnosticsTests
+{
+    [Fact]
+    public async Task Broken_file_gets_catalogue_diagnostics_at_utf16_positions_and_a_fix_clears_them()
+    {
+        using var ws = new TempWorkspace(("space.emps", Samples.Space));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        string uri = ws.UriOf("people.emps");
+        await client.OpenAsync(uri, Samples.BrokenPeople);
+
+        var published = await client.WaitForDiagnosticsAsync(uri, p => p.Diagnostics.Any(d => d.Code == "EMPS2003"));
+        var d = published.Diagnostics.Single(x => x.Code == "EMPS2003");
+        Assert.Equal(LspDiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(new Position(3, 28), d.Range.Start);
+        Assert.Equal(new Position(3, 32), d.Range.End);
+        Assert.Contains("clam", d.Message);
+        Assert.Equal(1, published.Version);
+
+        // Incremental edit: replace 'clam' by 'calm' (a range in UTF-16 units, after the emoji).
+        await client.ChangeAsync(uri, 2, new TextDocumentContentChangeEvent(new Range(new Position(3, 28), new Position(3, 32)), 4, "calm"));
+        var fixedUp = await client.WaitForDiagnosticsAsync(uri, p => p.Version == 2 || p.Diagnostics.All(x => x.Code != "EMPS2003"));
+        Assert.DoesNotContain(fixedUp.Diagnostics, x => x.Severity == LspDiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public async Task Syntax_errors_are_published_and_cleared_on_close()
+    {
+        using var ws = new TempWorkspace(("space.emps", Samples.Space));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        string uri = ws.UriOf("draft.emps");
+        await client.OpenAsync(uri, "scenario S {\n  persona\n");
+        var published = await client.WaitForDiagnosticsAsync(uri, p => p.Diagnostics.Any(d => d.Code == "EMPS0001"));
+        Assert.All(published.Diagnostics, d => Assert.Equal("emps", d.Source));
+
+        await client.CloseAsync(uri);
+        await client.WaitForDiagnosticsAsync(uri, p => p.Diagnostics.Length == 0);
+    }
+
+    [Fact]
+    public async Task Names_resolve_across_files_including_unopened_ones_on_disk()
+    {
+        using var ws = new TempWorkspace(("space.emps", Samples.Space));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        string uri = ws.UriOf("people.emps");
+        await client.OpenAsync(uri, Samples.People);
+        var published = await client.WaitForDiagnosticsAsync(uri, _ => true);
+        Assert.DoesNotContain(published.Diagnostics, d => d.Code is "EMPS1002" or "EMPS2003");
+    }
+
+    [Fact]
+    public async Task A_stale_version_is_ignored()
+    {
+        using var ws = new TempWorkspace(("space.emps", Samples.Space));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        string uri = ws.UriOf("people.emps");
+        await client.OpenAsync(uri, Samples.People, version: 5);
+        await client.WaitForDiagnosticsAsync(uri, _ => true);
+        await client.ReplaceAsync(uri, 4, "this is not a scenario");
+        await client.ReplaceAsync(uri, 5, "neither is this");
+        var symbols = await client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier(uri)));
+        Assert.Contains(symbols, s => s.Name == "Worrier");
+        Assert.Equal(Samples.People, client.Server.Workspace.Current.OpenDocuments.Values.Single().Text.Text);
+    }
+
+    [Fact]
+    public async Task Several_incremental_changes_in_one_notification_apply_in_order()
+    {
+        await using var client = await LspTestClient.StartAsync();
+        const string uri = "untitled:one.emps";
+        await client.OpenAsync(uri, "space A {\r\n  x [0, 1]\r\n}\r\n");
+        await client.ChangeAsync(uri, 2,
+            new TextDocumentContentChangeEvent(new Range(new Position(1, 2), new Position(1, 3)), null, "y\U0001F600"),
+            new TextDocumentContentChangeEvent(new Range(new Position(1, 5), new Position(1, 5)), null, "_"),
+            new TextDocumentContentChangeEvent(new Range(new Position(0, 6), new Position(0, 7)), null, "Bb"));
+        // Messages are handled in arrival order: once a later request is answered, the change is applied.
+        await client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier(uri)));
+        Assert.Equal("space Bb {\r\n  y\U0001F600_ [0, 1]\r\n}\r\n", client.Server.Workspace.Current.OpenDocuments.Values.Single().Text.Text);
+    }
+
+    [Fact]
+    public async Task Watched_file_changes_are_honoured()
+    {
+        using var ws = new TempWorkspace(("space.emps", Samples.Space));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        string uri = ws.UriOf("people.emps");
+        await client.OpenAsync(uri, Samples.People);
+        await client.WaitForDiagnosticsAsync(uri, p => !p.Diagnostics.Any(d => d.Code == "EMPS1002"));
+
+        File.Delete(ws.PathOf("space.emps"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("space.emps"), 3) }));
+        await client.WaitForDiagnosticsAsync(uri, p => p.Diagnostics.Any(d => d.Code == "EMPS1002"));
+
+        ws.Write("space.emps", Samples.Space);
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("space.emps"), 1) }));
+        await client.WaitForDiagnosticsAsync(uri, p => !p.Diagnostics.Any(d => d.Code == "EMPS1002"));
+    }
+
+    [Fact]
+    public async Task Globalconfig_severities_apply()
+    {
+        using var ws = new TempWorkspace(("space.emps", Samples.Space));
+        File.WriteAllText(Path.Combine(ws.Root, ".globalconfig"), "is_global = true\ndotnet_diagnostic.EMPS2003.severity = warning\n");
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        string uri = ws.UriOf("people.emps");
+        await client.OpenAsync(uri, Samples.BrokenPeople);
+        var published = await client.WaitForDiagnosticsAsync(uri, p => p.Diagnostics.Any(d => d.Code == "EMPS2003"));
+        Assert.Equal(LspDiagnosticSeverity.Warning, published.Diagnostics.Single(d => d.Code == "EMPS2003").Severity);
+    }
+}

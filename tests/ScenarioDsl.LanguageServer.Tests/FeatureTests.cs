@@ -1,0 +1,296 @@
+using ScenarioDsl.Language.Formatting;
+using ScenarioDsl.LanguageServer.Protocol;
+using StreamJsonRpc;
+
+namespace ScenarioDsl.LanguageServer.Tests;
+
+/// <summary>Every feature over a two-file workspace: space.emps stays on disk, people.emps (CRLF, emoji) is open.</summary>
+public sealed class FeatureTests : IAsyncLifetime
+{
+    private readonly TempWorkspace _ws = new(("space.emps", Samples.Space));
+    private LspTestClient _client = null!;
+    private string _uri = "";
+
+    public async Task InitializeAsync()
+    {
+        _client = await LspTestClient.StartAsync(_ws.Root);
+        _uri = _ws.UriOf("people.emps");
+        await _client.OpenAsync(_uri, Samples.People);
+        await _client.WaitForDiagnosticsAsync(_uri, _ => true);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _client.DisposeAsync();
+        _ws.Dispose();
+    }
+
+    private TextDocumentPositionParams At(string needle, int skip = 0, int plus = 0, string? text = null)
+    {
+        var (line, ch) = Samples.Find(text ?? Samples.People, needle, skip);
+        return new TextDocumentPositionParams(new TextDocumentIdentifier(_uri), new Position(line, ch + plus));
+    }
+
+    private Task<CompletionList> CompleteAsync(string text, string caretMarker)
+    {
+        var (line, ch) = Samples.Find(text, caretMarker);
+        return _client.RequestAsync<CompletionList>("textDocument/completion",
+            new CompletionParams(new TextDocumentIdentifier(_uri), new Position(line, ch)));
+    }
+
+    private async Task ReplaceAsync(string text, int version)
+    {
+        await _client.ReplaceAsync(_uri, version, text);
+        // Messages are handled in arrival order, so the next request already sees this text.
+    }
+
+    [Fact]
+    public async Task Definition_of_a_space_goes_to_the_unopened_file()
+    {
+        var locations = await _client.RequestAsync<Location[]>("textDocument/definition", At("Mood", plus: 2));
+        var l = Assert.Single(locations);
+        Assert.Equal(_ws.UriOf("space.emps"), l.Uri);
+        Assert.Equal(new Range(new Position(0, 6), new Position(0, 10)), l.Range);
+    }
+
+    [Fact]
+    public async Task Definition_of_a_dimension_in_a_rule_goes_to_the_space()
+    {
+        var locations = await _client.RequestAsync<Location[]>("textDocument/definition", At("calm +=", plus: 1));
+        var l = Assert.Single(locations);
+        Assert.Equal(_ws.UriOf("space.emps"), l.Uri);
+        Assert.Equal(new Position(1, 2), l.Range.Start);
+    }
+
+    [Fact]
+    public async Task Definition_of_a_persona_in_a_scenario_is_in_the_same_file()
+    {
+        var locations = await _client.RequestAsync<Location[]>("textDocument/definition", At("Worrier", skip: 2));
+        var l = Assert.Single(locations);
+        Assert.Equal(_uri, l.Uri);
+        Assert.Equal(new Range(new Position(0, 8), new Position(0, 15)), l.Range);
+    }
+
+    [Fact]
+    public async Task Definition_on_whitespace_or_outside_the_document_is_empty()
+    {
+        var none = await _client.RequestAsync<Location[]>("textDocument/definition",
+            new TextDocumentPositionParams(new TextDocumentIdentifier(_uri), new Position(7, 0)));
+        Assert.Empty(none);
+        var outside = await _client.RequestAsync<Location[]>("textDocument/definition",
+            new TextDocumentPositionParams(new TextDocumentIdentifier(_uri), new Position(500, 9000)));
+        Assert.Empty(outside);
+        var negative = await _client.RequestAsync<Location[]>("textDocument/definition",
+            new TextDocumentPositionParams(new TextDocumentIdentifier(_uri), new Position(-3, -1)));
+        Assert.NotNull(negative);
+        var unknownDoc = await _client.RequestAsync<Location[]>("textDocument/definition",
+            new TextDocumentPositionParams(new TextDocumentIdentifier("file:///nowhere/x.emps"), new Position(0, 0)));
+        Assert.Empty(unknownDoc);
+    }
+
+    [Fact]
+    public async Task References_find_uses_across_files()
+    {
+        var refs = await _client.RequestAsync<Location[]>("textDocument/references",
+            new ReferenceParams(new TextDocumentIdentifier(_uri), At("calm:").Position, new ReferenceContext(true)));
+        Assert.Contains(refs, r => r.Uri == _ws.UriOf("space.emps"));
+        Assert.True(refs.Count(r => r.Uri == _uri) >= 4, string.Join(", ", refs.Select(r => r.Range.Start)));
+        var withoutDecl = await _client.RequestAsync<Location[]>("textDocument/references",
+            new ReferenceParams(new TextDocumentIdentifier(_uri), At("calm:").Position, new ReferenceContext(false)));
+        Assert.DoesNotContain(withoutDecl, r => r.Uri == _ws.UriOf("space.emps"));
+    }
+
+    [Fact]
+    public async Task Rename_edits_every_file()
+    {
+        var prepare = await _client.RequestAsync<PrepareRenameResult?>("textDocument/prepareRename", At("Settle", skip: 1));
+        Assert.NotNull(prepare);
+        Assert.Equal("Settle", prepare!.Placeholder);
+
+        var edit = await _client.RequestAsync<WorkspaceEdit>("textDocument/rename",
+            new RenameParams(new TextDocumentIdentifier(_uri), At("calm", skip: 1).Position, "serenity"));
+        Assert.Contains(_ws.UriOf("space.emps"), edit.Changes.Keys);
+        Assert.All(edit.Changes.Values.SelectMany(e => e), e => Assert.Equal("serenity", e.NewText));
+        Assert.Equal(4, edit.Changes[_uri].Length); // start, effect, condition, target
+
+        // -32602 (invalid params); StreamJsonRpc's client surfaces that code as RemoteMethodNotFoundException.
+        var bad = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => _client.RequestAsync<WorkspaceEdit>("textDocument/rename",
+            new RenameParams(new TextDocumentIdentifier(_uri), At("calm", skip: 1).Position, "9lives")));
+        Assert.Contains("not a valid name", bad.Message);
+    }
+
+    [Fact]
+    public async Task Hover_shows_a_dimensions_range_a_personas_start_and_a_goals_target()
+    {
+        var dim = await _client.RequestAsync<Hover?>("textDocument/hover", At("trust += 0.1"));
+        Assert.Contains("[0, 1]", dim!.Contents.Value);
+        Assert.Contains("Trust in the agent", dim.Contents.Value);
+        Assert.Equal("markdown", dim.Contents.Kind);
+
+        var persona = await _client.RequestAsync<Hover?>("textDocument/hover", At("Worrier", skip: 2));
+        Assert.Contains("calm -0.5", persona!.Contents.Value);
+        Assert.Contains("2 rules", persona.Contents.Value);
+
+        var goal = await _client.RequestAsync<Hover?>("textDocument/hover", At("Settle", skip: 1));
+        Assert.Contains("target: calm 0.5", goal!.Contents.Value);
+
+        var nothing = await _client.RequestAsync<Hover?>("textDocument/hover", At("says"));
+        Assert.Null(nothing);
+    }
+
+    [Fact]
+    public async Task Completion_offers_cues_after_on()
+    {
+        string text = Samples.People.Replace("  says \"Hm.\"", "  on |");
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        var items = (await CompleteAsync(text, "|")).Items.Select(i => i.Label).ToList();
+        Assert.Contains("validation", items);
+        Assert.Contains("advice", items);
+        Assert.Contains("mirroring", items);
+        Assert.DoesNotContain("calm", items);
+    }
+
+    [Fact]
+    public async Task Completion_offers_dimensions_in_start_effects_and_conditions()
+    {
+        string text = Samples.People.Replace("start { calm: -0.5, trust: 0.2 }", "start { calm: -0.5, | }");
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        Assert.Equal(new[] { "calm", "trust" }, (await CompleteAsync(text, "|")).Items.Select(i => i.Label).OrderBy(x => x));
+
+        text = Samples.People.Replace("on advice when calm < 0 => trust -= 0.1", "on advice when calm < 0 and | => trust -= 0.1");
+        await ReplaceAsync(text.Replace("|", ""), 3);
+        Assert.Contains("trust", (await CompleteAsync(text, "|")).Items.Select(i => i.Label));
+
+        text = Samples.People.Replace("=> calm += 0.2, trust += 0.1", "=> calm += 0.2, tr|");
+        await ReplaceAsync(text.Replace("|", ""), 4);
+        Assert.Contains("trust", (await CompleteAsync(text, "|")).Items.Select(i => i.Label));
+    }
+
+    [Fact]
+    public async Task Completion_offers_spaces_after_in_and_personas_and_goals_in_scenarios()
+    {
+        string text = Samples.People.Replace("goal Settle in Mood", "goal Settle in |");
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        Assert.Equal(new[] { "Mood" }, (await CompleteAsync(text, "|")).Items.Select(i => i.Label));
+
+        text = Samples.People.Replace("  persona Worrier\r\n", "  persona |\r\n");
+        await ReplaceAsync(text.Replace("|", ""), 3);
+        Assert.Equal(new[] { "Worrier" }, (await CompleteAsync(text, "|")).Items.Select(i => i.Label));
+
+        text = Samples.People + "\r\nsuite All {\r\n  personas Worrier\r\n  goals Settle, |\r\n}\r\n";
+        await ReplaceAsync(text.Replace("|", ""), 4);
+        Assert.Equal(new[] { "Settle" }, (await CompleteAsync(text, "|")).Items.Select(i => i.Label));
+    }
+
+    [Fact]
+    public async Task Completion_offers_keywords_at_the_top_level_and_at_member_starts()
+    {
+        string text = Samples.People + "\r\n|";
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        var top = (await CompleteAsync(text, "|")).Items.Select(i => i.Label).ToList();
+        Assert.Contains("persona", top);
+        Assert.Contains("suite", top);
+
+        text = Samples.People.Replace("  says \"Hm.\"", "  |");
+        await ReplaceAsync(text.Replace("|", ""), 3);
+        var members = (await CompleteAsync(text, "|")).Items.Select(i => i.Label).ToList();
+        Assert.Contains("says", members);
+        Assert.Contains("drift", members);
+        Assert.DoesNotContain("within", members);
+    }
+
+    [Fact]
+    public async Task Document_symbols_list_declarations_and_members()
+    {
+        var symbols = await _client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier(_uri)));
+        Assert.Equal(new[] { "Worrier", "Settle", "CalmTheWorrier" }, symbols.Select(s => s.Name));
+        Assert.Equal(LspSymbolKind.Class, symbols[0].Kind);
+        Assert.Contains(symbols[0].Children!, c => c.Name == "on validation");
+        Assert.Equal(new Range(new Position(0, 8), new Position(0, 15)), symbols[0].SelectionRange);
+        Assert.Equal(new Position(6, 1), symbols[0].Range.End);
+    }
+
+    [Fact]
+    public async Task Formatting_returns_the_emps_fmt_result_as_one_edit()
+    {
+        string messy = Samples.People.Replace("  start { calm: -0.5, trust: 0.2 }", "      start{calm:-0.5,trust :0.2}  // \U0001F61F");
+        await ReplaceAsync(messy, 2);
+        var edits = await _client.RequestAsync<TextEdit[]>("textDocument/formatting",
+            new DocumentFormattingParams(new TextDocumentIdentifier(_uri), new FormattingOptions(2, true)));
+        var edit = Assert.Single(edits);
+        string applied = Apply(messy, edit);
+        Assert.Equal(EmpsFormatter.Format(messy).Text, applied);
+        Assert.Contains("  start { calm: -0.5, trust: 0.2 } // \U0001F61F\r\n", applied);
+
+        await ReplaceAsync("space {", 3);
+        Assert.Empty(await _client.RequestAsync<TextEdit[]>("textDocument/formatting",
+            new DocumentFormattingParams(new TextDocumentIdentifier(_uri), null)));
+    }
+
+    [Fact]
+    public async Task Folding_ranges_cover_declarations_and_comment_blocks()
+    {
+        string text = "// one\r\n// two\r\n" + Samples.People;
+        await ReplaceAsync(text, 2);
+        var ranges = await _client.RequestAsync<FoldingRange[]>("textDocument/foldingRange", new FoldingRangeParams(new TextDocumentIdentifier(_uri)));
+        Assert.Contains(ranges, r => r.StartLine == 0 && r.EndLine == 1 && r.Kind == "comment");
+        Assert.Contains(ranges, r => r.StartLine == 2 && r.EndLine == 7);
+        Assert.Contains(ranges, r => r.StartLine == 14 && r.EndLine == 16);
+    }
+
+    [Fact]
+    public async Task Semantic_tokens_classify_keywords_names_numbers_and_strings()
+    {
+        var tokens = await _client.RequestAsync<SemanticTokens>("textDocument/semanticTokens/full", new SemanticTokensParams(new TextDocumentIdentifier(_uri)));
+        var legend = Handlers.SemanticTokensHandler.Legend.TokenTypes;
+        var decoded = Decode(tokens.Data).Select(t => (t.Line, t.Char, t.Length, Type: legend[t.Type])).ToList();
+        Assert.Contains((0, 0, 7, "keyword"), decoded);    // persona
+        Assert.Contains((0, 8, 7, "class"), decoded);      // Worrier
+        Assert.Contains((0, 16, 2, "keyword"), decoded);   // in
+        Assert.Contains((0, 19, 4, "type"), decoded);      // Mood
+        Assert.Contains((1, 8, 18, "string"), decoded);    // "Worries a lot 😟" counts the emoji as two units
+        Assert.Contains((2, 16, 4, "number"), decoded);    // -0.5
+        Assert.Contains((3, 5, 10, "event"), decoded);     // validation
+        Assert.Contains((3, 19, 4, "property"), decoded);  // calm
+        Assert.Contains((3, 24, 2, "operator"), decoded);  // +=
+    }
+
+    [Fact]
+    public async Task Code_action_offers_the_did_you_mean_fix()
+    {
+        await ReplaceAsync(Samples.People.Replace("=> calm += 0.2", "=> clam += 0.2"), 2);
+        await _client.WaitForDiagnosticsAsync(_uri, p => p.Diagnostics.Any(d => d.Code == "EMPS2003"));
+        var (line, ch) = Samples.Find(Samples.People, "calm += 0.2");
+        var actions = await _client.RequestAsync<CodeAction[]>("textDocument/codeAction",
+            new CodeActionParams(new TextDocumentIdentifier(_uri), new Range(new Position(line, ch), new Position(line, ch + 4)), new CodeActionContext(null, null)));
+        var action = Assert.Single(actions);
+        Assert.Equal("quickfix", action.Kind);
+        Assert.Contains("calm", action.Title);
+        var edit = Assert.Single(action.Edit.Changes[_uri]);
+        Assert.Equal("calm", edit.NewText);
+        Assert.Equal(new Range(new Position(line, ch), new Position(line, ch + 4)), edit.Range);
+
+        var elsewhere = await _client.RequestAsync<CodeAction[]>("textDocument/codeAction",
+            new CodeActionParams(new TextDocumentIdentifier(_uri), new Range(new Position(0, 0), new Position(0, 1)), null));
+        Assert.Empty(elsewhere);
+    }
+
+    internal static IEnumerable<(int Line, int Char, int Length, int Type)> Decode(int[] data)
+    {
+        int line = 0, ch = 0;
+        for (int i = 0; i + 4 < data.Length; i += 5)
+        {
+            if (data[i] != 0) ch = 0;
+            line += data[i];
+            ch += data[i + 1];
+            yield return (line, ch, data[i + 2], data[i + 3]);
+        }
+    }
+
+    internal static string Apply(string text, TextEdit edit)
+    {
+        var source = ScenarioDsl.Language.Text.SourceText.From(text);
+        int start = Conversions.ToOffset(source, edit.Range.Start), end = Conversions.ToOffset(source, edit.Range.End);
+        return text.Substring(0, start) + edit.NewText + text.Substring(end);
+    }
+}

@@ -1,0 +1,1 @@
+global using Range = ScenarioDsl.LanguageServer.Protocol.Range;

@@ -1,0 +1,64 @@
+using ScenarioDsl.LanguageServer.Protocol;
+using StreamJsonRpc;
+
+namespace ScenarioDsl.LanguageServer.Tests;
+
+public class LifecycleTests
+{
+    [Fact]
+    public async Task Initialize_announces_incremental_sync_and_every_feature()
+    {
+        await using var client = await LspTestClient.StartAsync(initialize: false);
+        var result = await client.InitializeAsync(null);
+        var caps = result.Capabilities;
+        Assert.Equal(TextDocumentSyncKind.Incremental, caps.TextDocumentSync.Change);
+        Assert.True(caps.TextDocumentSync.OpenClose);
+        Assert.True(caps.HoverProvider && caps.DefinitionProvider && caps.ReferencesProvider && caps.DocumentSymbolProvider);
+        Assert.True(caps.DocumentFormattingProvider && caps.FoldingRangeProvider);
+        Assert.True(caps.RenameProvider.PrepareProvider);
+        Assert.Contains("keyword", caps.SemanticTokensProvider.Legend.TokenTypes);
+        Assert.Contains("quickfix", caps.CodeActionProvider.CodeActionKinds);
+        Assert.Equal("emps", result.ServerInfo.Name);
+    }
+
+    [Fact]
+    public async Task Requests_before_initialize_fail_with_server_not_initialized()
+    {
+        await using var client = await LspTestClient.StartAsync(initialize: false);
+        var e = await Assert.ThrowsAsync<RemoteInvocationException>(() =>
+            client.RequestAsync<object>("textDocument/hover", new { textDocument = new { uri = "file:///x.emps" }, position = new { line = 0, character = 0 } }));
+        Assert.Equal(ErrorCodes.ServerNotInitialized, e.ErrorCode);
+        await client.InitializeAsync(null);
+        var again = await Assert.ThrowsAsync<RemoteInvocationException>(() => client.InitializeAsync(null));
+        Assert.Equal(ErrorCodes.InvalidRequest, again.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Shutdown_then_exit_completes_with_code_0()
+    {
+        await using var client = await LspTestClient.StartAsync();
+        await client.RequestAsync<object?>("shutdown", null);
+        var e = await Assert.ThrowsAsync<RemoteInvocationException>(() =>
+            client.RequestAsync<object>("textDocument/documentSymbol", new { textDocument = new { uri = "file:///x.emps" } }));
+        Assert.Equal(ErrorCodes.InvalidRequest, e.ErrorCode);
+        await client.NotifyAsync("exit", null);
+        Assert.Equal(0, await client.Server.Completion.WaitAsync(LspTestClient.Timeout));
+    }
+
+    [Fact]
+    public async Task Exit_without_shutdown_completes_with_code_1()
+    {
+        await using var client = await LspTestClient.StartAsync();
+        await client.NotifyAsync("exit", null);
+        Assert.Equal(1, await client.Server.Completion.WaitAsync(LspTestClient.Timeout));
+    }
+
+    [Fact]
+    public async Task Client_disconnect_ends_the_server()
+    {
+        var client = await LspTestClient.StartAsync();
+        client.Rpc.Dispose();
+        Assert.Equal(1, await client.Server.Completion.WaitAsync(LspTestClient.Timeout));
+        client.Server.Dispose();
+    }
+}
