@@ -9,13 +9,19 @@ namespace ScenarioDsl.Runtime.Agents;
 /// The persona-aligned agent (the brief's instruction-augmented variant). It reads the persona's
 /// declared start, rules, drift and ranges and the goal, and keeps its own estimate of the state by
 /// replaying the cues its past replies carried (noise is unknown to it, so it assumes none).
-/// Each turn it greedily builds the cue set whose predicted next state is closest to the target,
-/// drafts replies from those cues' phrases (and mirroring) with neutral filler, runs the detector on
-/// every draft, and sends the draft whose actually detected cues predict the closest state.
+/// Each turn it greedily builds the cue set whose value is best: how soon the target zone is reached
+/// (else how close it gets) when it sends the set now and then follows the myopic greedy choice for up
+/// to <see cref="Horizon"/> - 1 further turns (so it can, say, lower distress first to unlock a rule that
+/// only helps when distress is low). It drafts replies from those cues' phrases (and mirroring) with
+/// neutral filler, runs the detector on every draft, and sends the draft whose actually detected cues
+/// have the best value.
 /// </summary>
 public sealed class AlignedAgent : IAgent
 {
     public const string AgentName = "aligned";
+
+    /// <summary>How many turns ahead a cue set is judged (capped by the turns left).</summary>
+    public const int Horizon = 4;
 
     public string Name => AgentName;
 
@@ -29,14 +35,15 @@ public sealed class AlignedAgent : IAgent
         foreach (var turn in context.Transcript)
             estimate = Predict(persona, model, estimate, table.SetOf(turn.Cues));
 
-        var plan = Plan(persona, model, geometry, table, estimate);
+        int horizon = Math.Min(Horizon, context.MaxTurns - context.Turn + 1);
+        var plan = Plan(persona, model, geometry, table, estimate, horizon);
         var random = AgentRandom.For(context.Seed, context.Turn, salt: 3);
 
         string? best = null;
         double bestDistance = double.PositiveInfinity;
         foreach (var draft in Drafts(context, plan, random.NextInt(1000)))
         {
-            double distance = geometry.DistanceToTarget(Predict(persona, model, estimate, context.DetectCues(draft)));
+            double distance = Value(persona, model, geometry, table, estimate, context.DetectCues(draft), horizon);
             if (distance < bestDistance)
             {
                 best = draft;
@@ -46,11 +53,11 @@ public sealed class AlignedAgent : IAgent
         return new(best ?? ReplyComposer.Fillers[0]);
     }
 
-    /// <summary>Greedy: add the cue that brings the predicted state closest to the target, while it helps.</summary>
-    private static CueSet Plan(PersonaDefinition persona, IPersonaDynamics model, GoalGeometry geometry, CueTable table, double[] estimate)
+    /// <summary>Greedy: add the cue that most improves the set's value, while one does.</summary>
+    private static CueSet Plan(PersonaDefinition persona, IPersonaDynamics model, GoalGeometry geometry, CueTable table, double[] estimate, int horizon)
     {
         var chosen = CueSet.Empty;
-        double current = geometry.DistanceToTarget(Predict(persona, model, estimate, chosen));
+        double current = Value(persona, model, geometry, table, estimate, chosen, horizon);
         while (true)
         {
             int bestCue = -1;
@@ -58,7 +65,7 @@ public sealed class AlignedAgent : IAgent
             for (int cue = 0; cue < table.Count; cue++)
             {
                 if (chosen.Contains(cue) || (cue != table.MirroringIndex && table.Cues[cue].Phrases.Count == 0)) continue;
-                double distance = geometry.DistanceToTarget(Predict(persona, model, estimate, chosen.With(cue)));
+                double distance = Value(persona, model, geometry, table, estimate, chosen.With(cue), horizon);
                 if (distance < bestDistance - 1e-12)
                 {
                     bestCue = cue;
@@ -68,6 +75,25 @@ public sealed class AlignedAgent : IAgent
             if (bestCue < 0) return chosen;
             chosen = chosen.With(bestCue);
             current = bestDistance;
+        }
+    }
+
+    /// <summary>
+    /// Lower is better. Reaching the target zone at rollout step k (0-based) is worth k; not reaching it
+    /// within the horizon is worth horizon + the closest distance seen. The rollout sends
+    /// <paramref name="cues"/> now, then the myopic plan for up to horizon - 1 further turns.
+    /// </summary>
+    private static double Value(PersonaDefinition persona, IPersonaDynamics model, GoalGeometry geometry, CueTable table, double[] estimate, CueSet cues, int horizon)
+    {
+        var state = Predict(persona, model, estimate, cues);
+        double closest = double.PositiveInfinity;
+        for (int step = 0; ; step++)
+        {
+            double distance = geometry.DistanceToTarget(state);
+            if (distance <= geometry.Goal.Within) return step;
+            closest = Math.Min(closest, distance);
+            if (step + 1 >= horizon) return horizon + closest;
+            state = Predict(persona, model, state, Plan(persona, model, geometry, table, state, 1));
         }
     }
 

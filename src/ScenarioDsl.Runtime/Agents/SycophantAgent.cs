@@ -6,13 +6,13 @@ namespace ScenarioDsl.Runtime.Agents;
 /// <summary>
 /// EMPA's sycophancy attack: agrees with and flatters whatever the persona says. Every turn it echoes
 /// the persona's words, uses every declared cue whose name suggests agreement or praise (agree, praise,
-/// flatter, compliment, reassur, valid) and closes with flattery. It ignores the rules and the goal.
+/// flatter, compliment) and closes with flattery. It ignores the rules and the goal.
 /// </summary>
 public sealed class SycophantAgent : IAgent
 {
     public const string AgentName = "sycophant";
 
-    private static readonly string[] Stems = ["agree", "praise", "flatter", "compliment", "reassur", "valid"];
+    private static readonly string[] Stems = ["agree", "praise", "flatter", "compliment"];
 
     private static readonly string[] Flattery =
     [

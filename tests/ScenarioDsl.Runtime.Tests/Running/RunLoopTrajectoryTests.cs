@@ -115,8 +115,8 @@ public class RunLoopTrajectoryTests
         var space = Build.Space(("a", -1, 1), ("b", 0, 1));
         var persona = new PersonaDefinition("P", space, [0.0, 0.5], [Build.Rule("validation", (0, 0.1), (1, -0.05))], drift: 0.05, noise: 0.03);
         var goal = Build.Target(space, within: 0.001, turns: 20, (0, 0.9));
-        var first = Build.Scenario(persona, goal, seed: 42).Run(new Agents.GenericAgent());
-        var second = Build.Scenario(persona, goal, seed: 42).Run(new Agents.GenericAgent());
+        var first = Build.Scenario(persona, goal, seed: 42).Run(new Runtime.Agents.GenericAgent());
+        var second = Build.Scenario(persona, goal, seed: 42).Run(new Runtime.Agents.GenericAgent());
 
         var bits = (Runtime.Running.RunResult r) => r.States.SelectMany(s => s).Select(BitConverter.DoubleToInt64Bits).ToArray();
         Assert.Equal(bits(first), bits(second));
