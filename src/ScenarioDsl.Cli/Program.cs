@@ -9,6 +9,7 @@ public static class Program
     internal static IReadOnlyList<Func<Command>> Verbs { get; } =
     [
         CheckCommand.Create,
+        RunCommand.Create,
         FmtCommand.Create,
         LspCommand.Create,
     ];

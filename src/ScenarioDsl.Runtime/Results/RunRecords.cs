@@ -10,6 +10,8 @@ public static class RunRecords
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = false,
+        // Readable non-ASCII and apostrophes; the lines are never embedded in HTML or scripts.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static RunRecord From(RunResult result)

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using ScenarioDsl.Cli.Run;
+using Spectre.Console;
+
+namespace ScenarioDsl.Cli.Commands;
+
+/// <summary>
+/// <c>emps run PATH... [--agent NAME]... [--seed N] [--out DIR]</c>: runs every scenario and suite case
+/// of the files with each agent, writes DIR/results.jsonl and DIR/report.html, prints a scorecard.
+/// A live progress bar on a terminal, plain lines when output is redirected. Exit 0 when done,
+/// 1 when the files have errors, 2 for bad usage, 130 when cancelled (rerun to resume).
+/// </summary>
+public static class RunCommand
+{
+    public const string DefaultOut = "emps-report";
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "The .emps files or folders (searched recursively) whose scenarios and suites to run.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var agents = new Option<string[]>("--agent", "-a")
+        {
+            Description = "Agent(s): generic, validating, aligned, sycophant, scripted:FILE; repeat or comma-separate. Default: the four reference agents.",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => [],
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var seed = new Option<int?>("--seed")
+        {
+            Description = "Run every scenario and suite case with this seed instead of its own.",
+            HelpName = "N",
+        };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Folder for results.jsonl and report.html; finished runs found there are skipped.",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => DefaultOut,
+        };
+
+        var command = new Command("run", "Run scenarios and suites with agents; write results and an HTML report.") { paths, agents, seed, output };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var context = CliContext.Of(parseResult);
+            var request = new RunRequest(
+                parseResult.GetValue(paths) ?? [],
+                parseResult.GetValue(agents) ?? [],
+                parseResult.GetValue(seed),
+                parseResult.GetValue(output) ?? DefaultOut);
+            return RunAsync(context, request, cancellationToken);
+        });
+        return command;
+    }
+
+    public static Task<int> RunAsync(CliContext context, RunRequest request, CancellationToken cancellationToken)
+    {
+        bool terminal = ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected;
+        if (terminal)
+        {
+            var console = AnsiConsole.Console;
+            return new RunSession(context, new SpectreRunProgress(console), rows => Scorecard.WriteSpectre(console, rows)).RunAsync(request, cancellationToken);
+        }
+        return new RunSession(context, new PlainRunProgress(context.Out), rows => Scorecard.WritePlain(context.Out, rows)).RunAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,13 @@
+using ScenarioDsl.Runtime.Agents;
+using ScenarioDsl.Runtime.Results;
+using ScenarioDsl.Runtime.Running;
+
+namespace ScenarioDsl.Cli.Run;
+
+/// <summary>One run to do: a scenario (or suite case) with its seed, and an agent.</summary>
+public sealed record RunJob(Scenario Scenario, int Seed, IAgent Agent)
+{
+    public string Key => RunRecord.KeyOf(Scenario.Name, Seed, Agent.Name);
+
+    public string Label => $"{Scenario.Name} seed {Seed} {Agent.Name}";
+}

@@ -1,0 +1,102 @@
+using ScenarioDsl.Cli.Input;
+using ScenarioDsl.Language.Binding;
+using ScenarioDsl.Language.Diagnostics;
+using ScenarioDsl.Runtime.Interpretation;
+using ScenarioDsl.Runtime.Reports;
+using ScenarioDsl.Runtime.Results;
+
+namespace ScenarioDsl.Cli.Run;
+
+/// <summary>What one <c>emps run</c> is asked to do.</summary>
+public sealed record RunRequest(IReadOnlyList<string> Paths, IReadOnlyList<string> Agents, int? Seed, string OutDirectory);
+
+/// <summary>
+/// The work of <c>emps run</c>: compile the files (diagnostics and exit 1 on errors), build the jobs
+/// (every scenario and suite case x every agent), skip those already in DIR/results.jsonl, run the rest
+/// one by one appending each record as a whole flushed line, then write DIR/report.html (temp file +
+/// rename) over every record of the file and print the scorecard of this command's runs.
+/// </summary>
+public sealed class RunSession(CliContext context, IRunProgress progress, Action<IReadOnlyList<Scorecard.Row>> printScorecard)
+{
+    public const int Success = 0;
+    public const int ErrorsFound = 1;
+    public const int Cancelled = 130;
+
+    public async Task<int> RunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var inputs = InputExpander.Expand(request.Paths, context.WorkingDirectory);
+        if (inputs.Errors.Count > 0) return Usage(inputs.Errors);
+        if (inputs.Files.Count == 0) return Usage([$"no {InputExpander.Extension} files found in {string.Join(", ", inputs.EmptyFolders.Select(f => $"'{f}'"))}"]);
+        var (texts, readErrors) = SourceReader.ReadAll(inputs.Files);
+        if (readErrors.Count > 0) return Usage(readErrors);
+
+        var (agents, agentErrors) = AgentSelection.Create(AgentSelection.Names(request.Agents), context.WorkingDirectory);
+        if (agentErrors.Count > 0) return Usage(agentErrors);
+
+        var compilation = EmpsCompilation.Create(texts);
+        if (compilation.HasErrors)
+        {
+            foreach (var diagnostic in compilation.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+                context.Error.Write(diagnostic + "\n");
+            context.Error.Write("emps run: the files have errors; nothing was run.\n");
+            return ErrorsFound;
+        }
+
+        var scenarios = ModelInterpreter.Load(compilation).AllRuns()
+            .Select(s => request.Seed is { } seed ? s.WithSeed(seed) : s)
+            .ToArray();
+        if (scenarios.Length == 0)
+        {
+            context.Error.Write("emps run: error: the files declare no scenario or suite to run.\n");
+            return ErrorsFound;
+        }
+
+        var jobs = scenarios.SelectMany(s => agents.Select(a => new RunJob(s, s.Seed, a))).ToArray();
+        string outDirectory = context.GetFullPath(request.OutDirectory);
+        using var results = ResultsFile.Open(outDirectory);
+        var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
+        bool cancelled = false;
+
+        await progress.RunAsync(jobs.Length, jobs.Length - pending.Length, async report =>
+        {
+            foreach (var job in pending)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    cancelled = true;
+                    return;
+                }
+                try
+                {
+                    var result = await job.Scenario.RunAsync(job.Agent, job.Seed, cancellationToken).ConfigureAwait(false);
+                    var record = RunRecords.From(result);
+                    results.Append(record);
+                    report(job, record);
+                }
+                catch (OperationCanceledException)
+                {
+                    cancelled = true;
+                    return;
+                }
+            }
+        }).ConfigureAwait(false);
+
+        var all = results.Records;
+        HtmlReport.Write(Path.Combine(outDirectory, HtmlReport.FileName), all);
+        var keys = new HashSet<string>(jobs.Select(j => j.Key), StringComparer.Ordinal);
+        printScorecard(Scorecard.Rows(all.Where(r => keys.Contains(r.Key))));
+        context.Out.Write($"results: {Path.Combine(request.OutDirectory, ResultsFile.FileName)}\nreport: {Path.Combine(request.OutDirectory, HtmlReport.FileName)}\n");
+        if (cancelled)
+        {
+            context.Error.Write("emps run: cancelled; run the same command again to resume.\n");
+            return Cancelled;
+        }
+        return Success;
+    }
+
+    private int Usage(IEnumerable<string> messages)
+    {
+        foreach (var message in messages) context.Error.Write($"emps run: error: {message}\n");
+        return EmpsCli.UsageError;
+    }
+}

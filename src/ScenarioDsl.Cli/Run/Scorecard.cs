@@ -1,0 +1,68 @@
+using System.Globalization;
+using ScenarioDsl.Runtime.Results;
+using Spectre.Console;
+
+namespace ScenarioDsl.Cli.Run;
+
+/// <summary>
+/// The scorecard printed after <c>emps run</c>: per agent, the number of runs, the mean headline score
+/// (process composite; EPM-Q / 100 for epm goals), converged runs, and the mean of each process score
+/// over the process runs.
+/// </summary>
+public static class Scorecard
+{
+    public sealed record Row(string Agent, int Runs, double Score, int Converged, double? Alignment, double? Impact, double? Stability, double? EpmQ);
+
+    public static IReadOnlyList<Row> Rows(IEnumerable<RunRecord> records) =>
+        records.GroupBy(r => r.Agent, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var process = g.Where(r => r.Profile == "process").ToArray();
+                var epm = g.Where(r => r.Profile == "epm").ToArray();
+                return new Row(
+                    g.Key,
+                    g.Count(),
+                    g.Average(r => r.Headline),
+                    g.Count(r => r.Converged),
+                    process.Length > 0 ? process.Average(r => r.Number("alignment") ?? 0) : null,
+                    process.Length > 0 ? process.Average(r => r.Number("impactNormalized") ?? 0) : null,
+                    process.Length > 0 ? process.Average(r => r.Number("stability") ?? 0) : null,
+                    epm.Length > 0 ? epm.Average(r => r.Number("epmQ") ?? 0) : null);
+            })
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Agent, StringComparer.Ordinal)
+            .ToArray();
+
+    private static readonly string[] Headers = ["agent", "runs", "score", "converged", "alignment", "impact", "stability", "EPM-Q"];
+
+    private static string[] Cells(Row row) =>
+    [
+        row.Agent,
+        row.Runs.ToString(CultureInfo.InvariantCulture),
+        N(row.Score),
+        $"{row.Converged}/{row.Runs}",
+        row.Alignment is { } a ? N(a) : "-",
+        row.Impact is { } i ? N(i) : "-",
+        row.Stability is { } s ? N(s) : "-",
+        row.EpmQ is { } q ? q.ToString("0.0", CultureInfo.InvariantCulture) : "-",
+    ];
+
+    public static void WritePlain(TextWriter writer, IReadOnlyList<Row> rows)
+    {
+        var table = new[] { Headers }.Concat(rows.Select(Cells)).ToArray();
+        var widths = Enumerable.Range(0, Headers.Length).Select(c => table.Max(r => r[c].Length)).ToArray();
+        foreach (var line in table)
+            writer.Write(string.Join("  ", line.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd() + "\n");
+    }
+
+    public static void WriteSpectre(IAnsiConsole console, IReadOnlyList<Row> rows)
+    {
+        var table = new Table().Title("scorecard");
+        foreach (var (header, c) in Headers.Select((h, c) => (h, c)))
+            table.AddColumn(c == 0 ? new TableColumn(header) : new TableColumn(header).RightAligned());
+        foreach (var row in rows) table.AddRow(Cells(row).Select(Markup.Escape).ToArray());
+        console.Write(table);
+    }
+
+    private static string N(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+}
