@@ -1,0 +1,59 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ScenarioDsl.Generators.Emitter;
+using ScenarioDsl.Generators.Pipeline;
+using ScenarioDsl.Language.Binding;
+
+namespace ScenarioDsl.Generators;
+
+/// <summary>
+/// The .emps source generator (SPEC section 4): typed states, personas with compiled rules, goals,
+/// scenarios and suites, emitted into <c>$(EmpsNamespace)</c> or else <c>$(RootNamespace)</c>.
+/// It never reports diagnostics (<see cref="EmpsAnalyzer"/> does) and skips declarations with errors.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class EmpsGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Where(static text => IsEmpsFile(text.Path))
+            .Select(static (text, ct) => new EmpsFileInput(text.Path, text.GetText(ct)?.ToString() ?? ""))
+            .WithTrackingName(TrackingNames.FileInput);
+
+        var allFiles = files
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.AllFiles);
+
+        var model = allFiles
+            .Select(static (all, _) => EmpsParseCache.GetCompilation(all).Model)
+            .WithTrackingName(TrackingNames.BoundModel);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => new EmitOptions(ResolveNamespace(provider.GlobalOptions)))
+            .WithTrackingName(TrackingNames.Options);
+
+        var items = model
+            .Combine(options)
+            .Select(static (pair, _) => EmitModelBuilder.Build(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.EmitModels)
+            .SelectMany(static (all, _) => all)
+            .WithTrackingName(TrackingNames.EmitItem);
+
+        context.RegisterSourceOutput(items, static (spc, item) =>
+            spc.AddSource(item.HintName, SourceText.From(EmpsEmitter.Emit(item), Encoding.UTF8)));
+    }
+
+    internal static bool IsEmpsFile(string path) => path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><c>EmpsNamespace</c> if set, else <c>RootNamespace</c>, else the global namespace.</summary>
+    internal static string ResolveNamespace(AnalyzerConfigOptions options)
+    {
+        if (options.TryGetValue("build_property.EmpsNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns)) return CSharpText.Namespace(ns);
+        if (options.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root)) return CSharpText.Namespace(root);
+        return "";
+    }
+}

@@ -1,0 +1,75 @@
+using ScenarioDsl.Language.Binding;
+
+namespace ScenarioDsl.Generators.Pipeline;
+
+// Everything the pipeline caches on: sealed records of strings, numbers and EquatableArray, with value
+// equality. No ISymbol, SyntaxNode, Compilation or language-core syntax tree (a test walks them by reflection).
+
+/// <summary>One .emps file: its path (as the compiler names it) and its text.</summary>
+internal sealed record EmpsFileInput(string Path, string Text);
+
+/// <summary>Where generated code goes: a C# namespace, or empty for the global namespace.</summary>
+internal sealed record EmitOptions(string Namespace);
+
+/// <summary>One generated file.</summary>
+internal abstract record EmitModel(string HintName, string Namespace);
+
+/// <summary>A dimension as generated code names it.</summary>
+internal sealed record DimensionModel(string Name, string Identifier, double Low, double High, string? Description);
+
+/// <summary><c>&lt;Space&gt;State</c> and <c>Spaces.&lt;Space&gt;</c>.</summary>
+internal sealed record SpaceModel(
+    string HintName,
+    string Namespace,
+    string Name,
+    string Identifier,
+    string StateType,
+    string? Description,
+    EquatableArray<DimensionModel> Dimensions) : EmitModel(HintName, Namespace);
+
+/// <summary>Every declared cue (not the built-in <c>mirroring</c>), in declaration order.</summary>
+internal sealed record CuesModel(string HintName, string Namespace, EquatableArray<CueModel> Cues) : EmitModel(HintName, Namespace);
+
+internal sealed record CueModel(string Name, EquatableArray<string> Phrases);
+
+/// <summary><c>Personas.&lt;Persona&gt;</c> with compiled rules.</summary>
+internal sealed record PersonaModel(
+    string HintName,
+    string Namespace,
+    string Identifier,
+    string StateType,
+    string SpaceIdentifier,
+    EquatableArray<string> DimensionIdentifiers,
+    PersonaSymbol Persona) : EmitModel(HintName, Namespace);
+
+/// <summary><c>Goals.&lt;Goal&gt;</c>.</summary>
+internal sealed record GoalModel(
+    string HintName,
+    string Namespace,
+    string Identifier,
+    string StateType,
+    string SpaceIdentifier,
+    GoalSymbol Goal) : EmitModel(HintName, Namespace);
+
+/// <summary><c>Scenarios.&lt;Scenario&gt;</c>.</summary>
+internal sealed record ScenarioModel(
+    string HintName,
+    string Namespace,
+    string Name,
+    string Identifier,
+    string StateType,
+    string PersonaIdentifier,
+    string GoalIdentifier,
+    int Seed) : EmitModel(HintName, Namespace);
+
+/// <summary>One case of a suite.</summary>
+internal sealed record SuiteCaseModel(string Name, string PersonaIdentifier, string GoalIdentifier, int Seed);
+
+/// <summary><c>Suites.&lt;Suite&gt;</c>, a nested static class with <c>Cases</c>.</summary>
+internal sealed record SuiteModel(
+    string HintName,
+    string Namespace,
+    string Name,
+    string Identifier,
+    string StateType,
+    EquatableArray<SuiteCaseModel> Cases) : EmitModel(HintName, Namespace);

@@ -1,0 +1,23 @@
+namespace ScenarioDsl.Generators.Pipeline;
+
+/// <summary>The names of the generator's incremental steps (asserted by the incrementality tests).</summary>
+public static class TrackingNames
+{
+    /// <summary>One .emps additional file -> its path and text.</summary>
+    public const string FileInput = "EmpsFileInput";
+
+    /// <summary>All .emps files, collected (names are global across files).</summary>
+    public const string AllFiles = "EmpsAllFiles";
+
+    /// <summary>The language core's bound model of all files.</summary>
+    public const string BoundModel = "EmpsBoundModel";
+
+    /// <summary>The namespace generated code goes into.</summary>
+    public const string Options = "EmpsOptions";
+
+    /// <summary>One equatable emit model per generated file.</summary>
+    public const string EmitModels = "EmpsEmitModels";
+
+    /// <summary>The emit models, one per item.</summary>
+    public const string EmitItem = "EmpsEmitItem";
+}

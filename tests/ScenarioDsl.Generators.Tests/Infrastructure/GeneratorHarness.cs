@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ScenarioDsl.Generators.Tests.Infrastructure;
+
+/// <summary>Runs the generator (and the analyzer) in memory over C# and .emps texts, as the compiler would.</summary>
+internal static class GeneratorHarness
+{
+    public const string Namespace = "Tests.Generated";
+
+    public static readonly CSharpParseOptions ParseOptions =
+        new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    /// <summary>The running framework's assemblies plus the runtime and language core.</summary>
+    public static readonly ImmutableArray<MetadataReference> References = BuildReferences();
+
+    private static ImmutableArray<MetadataReference> BuildReferences()
+    {
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .ToList();
+        paths.Add(typeof(ScenarioDsl.Runtime.Running.Scenario).Assembly.Location);
+        paths.Add(typeof(ScenarioDsl.Language.Binding.BoundModel).Assembly.Location);
+        return paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    }
+
+    /// <summary>Warnings are errors, nullable on, every warning level.</summary>
+    public static CSharpCompilation CreateCompilation(string csharp = "", string assemblyName = "Generated") =>
+        CSharpCompilation.Create(
+            assemblyName + "_" + Guid.NewGuid().ToString("N"),
+            csharp.Length == 0 ? [] : [CSharpSyntaxTree.ParseText(csharp, ParseOptions)],
+            References,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Error,
+                warningLevel: 9999,
+                concurrentBuild: false,
+                deterministic: true));
+
+    public static AdditionalText[] Texts(params (string Path, string Text)[] files) =>
+        files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray();
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts, AnalyzerConfigOptionsProvider? options = null, bool track = true) =>
+        CSharpGeneratorDriver.Create(
+            [new EmpsGenerator().AsSourceGenerator()],
+            texts,
+            ParseOptions,
+            options ?? TestOptionsProvider.WithNamespace(Namespace),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+
+    public sealed record Output(Compilation Compilation, GeneratorDriverRunResult Run)
+    {
+        public IEnumerable<GeneratedSourceResult> Sources => Run.Results.SelectMany(r => r.GeneratedSources);
+
+        /// <summary>Every generated file, ordered by hint name, separated by a header line.</summary>
+        public string AllSources() => string.Concat(Sources
+            .OrderBy(s => s.HintName, StringComparer.Ordinal)
+            .Select(s => $"//// {s.HintName}\n{s.SourceText}"));
+
+        /// <summary>Compiler diagnostics of the whole output compilation (warnings included: they are errors here).</summary>
+        public ImmutableArray<Diagnostic> CompilerDiagnostics() =>
+            Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
+        public Assembly Load()
+        {
+            using var stream = new MemoryStream();
+            var emit = Compilation.Emit(stream);
+            Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+            return Assembly.Load(stream.ToArray());
+        }
+    }
+
+    public static Output Generate(IEnumerable<(string Path, string Text)> files, string csharp = "", AnalyzerConfigOptionsProvider? options = null)
+    {
+        var compilation = CreateCompilation(csharp);
+        var driver = CreateDriver(Texts(files.ToArray()), options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics);
+        var run = driver.GetRunResult();
+        Assert.All(run.Results, r => Assert.Null(r.Exception));
+        return new Output(output, run);
+    }
+
+    public static Output Generate(string path, string text, string csharp = "") => Generate([(path, text)], csharp);
+
+    /// <summary>Asserts the output compiles with no warning or error (nullable, warnings as errors, XML docs checked).</summary>
+    public static void AssertCompilesClean(Output output, string context = "")
+    {
+        var diagnostics = output.CompilerDiagnostics();
+        if (diagnostics.Length == 0) return;
+        Assert.Fail($"{context}\n{string.Join("\n", diagnostics.Take(20))}\n\n{output.AllSources()}");
+    }
+}
