@@ -12,6 +12,12 @@ public sealed record LanguageServerOptions
 {
     /// <summary>How long diagnostics wait for typing to pause before they are computed and sent.</summary>
     public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Open documents longer than this (UTF-16 units; default 2 Mi) are kept in sync but not
+    /// compiled, so one huge file cannot stall the server; the user is told once per document.
+    /// </summary>
+    public int MaxDocumentLength { get; init; } = 2 * 1024 * 1024;
 }
 
 /// <summary>
@@ -24,16 +30,19 @@ public sealed class EmpsLanguageServer : IDisposable
     private const int Uninitialized = 0, Running = 1, ShutDown = 2;
 
     private readonly JsonRpc _rpc;
-    private readonly EmpsWorkspace _workspace = new();
+    private readonly TolerantMessageHandler _handler;
+    private readonly EmpsWorkspace _workspace;
     private readonly DiagnosticsPublisher _diagnostics;
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _state;
 
     private EmpsLanguageServer(Stream input, Stream output, LanguageServerOptions options)
     {
+        _workspace = new EmpsWorkspace(options.MaxDocumentLength);
         var formatter = new SystemTextJsonFormatter();
         ProtocolSerialization.Configure(formatter.JsonSerializerOptions);
-        _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter))
+        _handler = new TolerantMessageHandler(output, input, formatter);
+        _rpc = new JsonRpc(_handler)
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };
@@ -54,6 +63,9 @@ public sealed class EmpsLanguageServer : IDisposable
     public Task<int> Completion => _exit.Task;
 
     internal EmpsWorkspace Workspace => _workspace;
+
+    /// <summary>Incoming messages dropped because they were not readable JSON-RPC.</summary>
+    public int DroppedMessages => _handler.DroppedMessages;
 
     internal DiagnosticsPublisher Diagnostics => _diagnostics;
 
@@ -121,7 +133,8 @@ public sealed class EmpsLanguageServer : IDisposable
     public void DidOpen(DidOpenTextDocumentParams p)
     {
         if (_state != Running || p?.TextDocument is null) return;
-        _workspace.Open(p.TextDocument.Uri, p.TextDocument.Version, p.TextDocument.Text ?? "");
+        var snapshot = _workspace.Open(p.TextDocument.Uri, p.TextDocument.Version, p.TextDocument.Text ?? "");
+        WarnIfTooLarge(snapshot, p.TextDocument.Uri, wasTooLarge: false);
         _diagnostics.Schedule();
     }
 
@@ -129,8 +142,19 @@ public sealed class EmpsLanguageServer : IDisposable
     public void DidChange(DidChangeTextDocumentParams p)
     {
         if (_state != Running || p?.TextDocument is null || p.ContentChanges is null) return;
-        if (_workspace.Change(p.TextDocument.Uri, p.TextDocument.Version, p.ContentChanges) is not null)
-            _diagnostics.Schedule();
+        bool wasTooLarge = _workspace.Current.OpenDocuments.TryGetValue(DocumentUris.ToPath(p.TextDocument.Uri), out var before) && before.TooLarge;
+        var snapshot = _workspace.Change(p.TextDocument.Uri, p.TextDocument.Version, p.ContentChanges);
+        if (snapshot is null) return;
+        WarnIfTooLarge(snapshot, p.TextDocument.Uri, wasTooLarge);
+        _diagnostics.Schedule();
+    }
+
+    private void WarnIfTooLarge(WorkspaceSnapshot snapshot, string uri, bool wasTooLarge)
+    {
+        if (wasTooLarge || !snapshot.OpenDocuments.TryGetValue(DocumentUris.ToPath(uri), out var doc) || !doc.TooLarge) return;
+        _ = _rpc.NotifyWithParameterObjectAsync("window/showMessage", new ShowMessageParams(
+            MessageType.Warning,
+            $"{uri} has {doc.Text.Length:N0} characters, more than the language server's limit of {_workspace.MaxDocumentLength:N0}: it is not analysed."));
     }
 
     [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]

@@ -14,6 +14,7 @@ internal sealed class LspTestClient : IAsyncDisposable
     private readonly object _gate = new();
     private readonly Dictionary<string, PublishDiagnosticsParams> _latest = new(StringComparer.Ordinal);
     private readonly List<PublishDiagnosticsParams> _all = new();
+    private readonly List<ShowMessageParams> _messages = new();
     private readonly SemaphoreSlim _published = new(0, int.MaxValue);
 
     private LspTestClient(EmpsLanguageServer server, JsonRpc rpc)
@@ -79,6 +80,11 @@ internal sealed class LspTestClient : IAsyncDisposable
         get { lock (_gate) return _all.ToList(); }
     }
 
+    public IReadOnlyList<ShowMessageParams> Messages
+    {
+        get { lock (_gate) return _messages.ToList(); }
+    }
+
     /// <summary>Waits until the latest diagnostics published for <paramref name="uri"/> satisfy the condition.</summary>
     public async Task<PublishDiagnosticsParams> WaitForDiagnosticsAsync(string uri, Func<PublishDiagnosticsParams, bool> condition)
     {
@@ -119,6 +125,13 @@ internal sealed class LspTestClient : IAsyncDisposable
 
         [JsonRpcMethod("textDocument/publishDiagnostics", UseSingleObjectParameterDeserialization = true)]
         public void PublishDiagnostics(PublishDiagnosticsParams p) => _client.OnPublish(p);
+
+        [JsonRpcMethod("window/showMessage", UseSingleObjectParameterDeserialization = true)]
+        public void ShowMessage(ShowMessageParams p)
+        {
+            lock (_client._gate) _client._messages.Add(p);
+            _client._published.Release();
+        }
 
         [JsonRpcMethod("window/logMessage", UseSingleObjectParameterDeserialization = true)]
         public void LogMessage(JsonElement p)

@@ -50,3 +50,14 @@ public static class TextDocumentSyncKind
     public const int Full = 1;
     public const int Incremental = 2;
 }
+
+public sealed record ShowMessageParams(int Type, string Message);
+
+/// <summary>MessageType: 1 error, 2 warning, 3 info, 4 log.</summary>
+public static class MessageType
+{
+    public const int Error = 1;
+    public const int Warning = 2;
+    public const int Info = 3;
+    public const int Log = 4;
+}

@@ -17,6 +17,11 @@ public sealed class EmpsWorkspace
     private WorkspaceSnapshot _current = WorkspaceSnapshot.Empty;
     private string? _root;
 
+    /// <param name="maxDocumentLength">Open documents longer than this (UTF-16 units) are kept in sync but left out of the compilation.</param>
+    public EmpsWorkspace(int maxDocumentLength = int.MaxValue) => MaxDocumentLength = maxDocumentLength;
+
+    public int MaxDocumentLength { get; }
+
     public WorkspaceSnapshot Current => Volatile.Read(ref _current);
 
     public string? Root => _root;
@@ -49,9 +54,9 @@ public sealed class EmpsWorkspace
         lock (_gate)
         {
             var source = SourceText.From(text, path);
-            var doc = new OpenDocument(uri, path, version, source);
+            var doc = new OpenDocument(uri, path, version, source, source.Length > MaxDocumentLength);
             return Publish(new WorkspaceSnapshot(
-                _current.Compilation.WithText(source), _current.OpenDocuments.SetItem(path, doc), _current.Options, _current.Generation + 1));
+                WithDocument(_current.Compilation, doc), _current.OpenDocuments.SetItem(path, doc), _current.Options, _current.Generation + 1));
         }
     }
 
@@ -68,9 +73,9 @@ public sealed class EmpsWorkspace
             var text = doc.Text;
             foreach (var change in changes)
                 text = Apply(text, change);
-            var updated = doc with { Version = version, Text = text };
+            var updated = doc with { Version = version, Text = text, TooLarge = text.Length > MaxDocumentLength };
             return Publish(new WorkspaceSnapshot(
-                _current.Compilation.WithText(text), _current.OpenDocuments.SetItem(path, updated), _current.Options, _current.Generation + 1));
+                WithDocument(_current.Compilation, updated), _current.OpenDocuments.SetItem(path, updated), _current.Options, _current.Generation + 1));
         }
     }
 
@@ -109,6 +114,9 @@ public sealed class EmpsWorkspace
             return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments, options, _current.Generation + 1));
         }
     }
+
+    private static EmpsCompilation WithDocument(EmpsCompilation compilation, OpenDocument doc) =>
+        doc.TooLarge ? compilation.RemoveFile(doc.Path) : compilation.WithText(doc.Text);
 
     internal static SourceText Apply(SourceText text, TextDocumentContentChangeEvent change)
     {

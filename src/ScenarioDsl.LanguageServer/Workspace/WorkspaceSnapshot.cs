@@ -6,8 +6,11 @@ using ScenarioDsl.Language.Text;
 
 namespace ScenarioDsl.LanguageServer.Workspace;
 
-/// <summary>A document the client has open: its URI as the client spells it, its version and text.</summary>
-public sealed record OpenDocument(string Uri, string Path, int Version, SourceText Text);
+/// <summary>
+/// A document the client has open: its URI as the client spells it, its version and text.
+/// <see cref="TooLarge"/>: longer than the server's limit, so kept in sync but not compiled.
+/// </summary>
+public sealed record OpenDocument(string Uri, string Path, int Version, SourceText Text, bool TooLarge = false);
 
 /// <summary>
 /// One immutable state of the workspace: every .emps file under the root (open documents with the
