@@ -69,7 +69,11 @@ public static class CheckCommand
         }
 
         var report = new CheckReport(inputs.Files.Select(f => f.DisplayPath).ToArray(), diagnostics);
-        OutputFormat.CreateRenderer(format).Render(report, context.Out);
+        // Rendered whole, then written once: thousands of diagnostics are one write, not one per line.
+        var rendered = new StringWriter { NewLine = "\n" };
+        OutputFormat.CreateRenderer(format).Render(report, rendered);
+        context.Out.Write(rendered.ToString());
+        context.Out.Flush();
         if (format == OutputFormat.Text) context.Error.Write(report.Summary + "\n");
         return report.HasErrors ? ErrorsFound : Success;
     }
