@@ -1,0 +1,210 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ScenarioDsl.Cli.Tests.Infrastructure;
+
+namespace ScenarioDsl.Cli.Tests.Run;
+
+public class RunCommandTests
+{
+    private const string Small = """
+        space Mood { calm [0, 1] "How calm"  trust [-1, 1] }
+        cues {
+          validation "that makes sense", "understandable"
+          question   "?"
+          dismissal  "calm down"
+        }
+        persona Worrier in Mood {
+          start { calm: 0.2, trust: 0 }
+          opens "Everything is going wrong at work."
+          on validation => calm += 0.2, trust += 0.1
+          on question   => trust += 0.05
+          on dismissal  => calm -= 0.1, trust -= 0.2
+          on mirroring  => trust += 0.05
+          drift 0.05
+          noise 0.01
+          says when calm > 0.6 "Better now."
+          says "Still worried."
+        }
+        goal Calm in Mood { target { calm: 0.8 } within 0.05 turns 6 }
+        goal Trust in Mood { shift { trust: 0.5 } turns 6 scoring epm }
+        scenario CalmTheWorrier { persona Worrier goal Calm seed 3 }
+        suite Both { personas Worrier goals Calm, Trust seeds 1..2 }
+        """;
+
+    private static List<JsonElement> ReadResults(TempFolder folder, string outDir = "emps-report") =>
+        File.ReadAllLines(Path.Combine(folder.Path, outDir, "results.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+            .ToList();
+
+    [Fact]
+    public void Runs_every_scenario_and_case_with_every_agent_and_writes_results_and_report()
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+
+        var result = folder.Run("run", "worry.emps", "--agent", "generic,aligned");
+
+        Assert.True(result.ExitCode == 0, result.ToTranscript());
+        var runs = ReadResults(folder);
+        Assert.Equal(5 * 2, runs.Count); // 1 scenario + 4 suite cases, 2 agents
+        Assert.Equal(
+            ["/CalmTheWorrier", "Both/Worrier_Calm_s1", "Both/Worrier_Calm_s2", "Both/Worrier_Trust_s1", "Both/Worrier_Trust_s2"],
+            runs.Select(r => (r.TryGetProperty("suite", out var s) ? s.GetString() : "") + "/" + r.GetProperty("scenario").GetString()).Distinct().Order(StringComparer.Ordinal));
+
+        foreach (var run in runs)
+        {
+            Assert.Equal(["calm", "trust"], run.GetProperty("dimensions").EnumerateArray().Select(d => d.GetString()));
+            var states = run.GetProperty("states").EnumerateArray().ToArray();
+            var messages = run.GetProperty("messages").EnumerateArray().ToArray();
+            Assert.Equal(states.Length - 1, messages.Length);
+            Assert.Equal([0.2, 0.0], states[0].EnumerateArray().Select(x => x.GetDouble()));
+            foreach (var m in messages)
+            {
+                var cues = m.GetProperty("cues").EnumerateArray().Select(c => c.GetString()!).ToArray();
+                Assert.Equal(cues.Order(StringComparer.Ordinal), cues);
+                Assert.False(string.IsNullOrEmpty(m.GetProperty("agent").GetString()));
+            }
+            var scores = run.GetProperty("scores");
+            string profile = run.GetProperty("profile").GetString()!;
+            Assert.Equal("1", run.GetProperty("profileVersion").GetString());
+            string[] required = profile == "process"
+                ? ["alignment", "impact", "impactNormalized", "stability", "progress", "composite", "converged", "turns"]
+                : ["epmQ", "outcome", "efficiency", "stability", "energyTotal", "outcomeKind", "turns"];
+            Assert.All(required, name => Assert.True(scores.TryGetProperty(name, out _), $"{profile} lacks {name}"));
+            Assert.Equal(run.GetProperty("goal").GetString() == "Trust" ? "epm" : "process", profile);
+        }
+
+        var report = File.ReadAllText(Path.Combine(folder.Path, "emps-report", "report.html"));
+        Assert.Equal(runs.Count, Regex.Matches(report, "<figure class=\"run\"").Count);
+        Assert.Equal(runs.Count, Regex.Matches(report, "<svg class=\"plot-dimensions\"").Count);
+        Assert.Equal(runs.Count, Regex.Matches(report, "<svg class=\"plot-projection\"").Count);
+        Assert.Single(Regex.Matches(report, "<svg class=\"plot-scores\""));
+        Assert.DoesNotContain("<script", report);
+        Assert.DoesNotContain("http", report);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "emps-report", "report.html.tmp")));
+
+        Assert.Contains("aligned", result.Out);
+        Assert.Matches(@"\[10/10\] ", result.Out);
+    }
+
+    [Fact]
+    public void Resume_skips_finished_runs_and_recovers_from_a_torn_last_line()
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        Assert.Equal(0, folder.Run("run", "worry.emps", "--agent", "validating", "--out", "out").ExitCode);
+        var path = Path.Combine(folder.Path, "out", "results.jsonl");
+        var complete = File.ReadAllLines(path);
+        Assert.Equal(5, complete.Length);
+
+        // Simulate an interruption: the last two runs missing, the third-last written halfway.
+        var kept = complete.Take(2).ToArray();
+        File.WriteAllText(path, string.Join("\n", kept) + "\n" + complete[2][..(complete[2].Length / 2)]);
+
+        var rerun = folder.Run("run", "worry.emps", "--agent", "validating", "--out", "out");
+
+        Assert.True(rerun.ExitCode == 0, rerun.ToTranscript());
+        Assert.Contains("resuming: 2 of 5", rerun.Out);
+        Assert.Equal(3, Regex.Matches(rerun.Out, @"\[\d/5\]").Count); // only the three missing runs ran
+        var after = File.ReadAllLines(path);
+        Assert.Equal(5, after.Length);
+        Assert.Equal(kept, after.Take(2));
+        Assert.Equal(complete.Order(StringComparer.Ordinal), after.Order(StringComparer.Ordinal)); // same bits as the first time
+
+        var third = folder.Run("run", "worry.emps", "--agent", "validating", "--out", "out");
+        Assert.Contains("resuming: 5 of 5", third.Out);
+        Assert.Equal(5, File.ReadAllLines(path).Length);
+        var report = File.ReadAllText(Path.Combine(folder.Path, "out", "report.html"));
+        Assert.Equal(5, Regex.Matches(report, "<figure class=\"run\"").Count);
+    }
+
+    [Fact]
+    public void A_new_agent_adds_runs_to_an_existing_results_file()
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        folder.Run("run", "worry.emps", "--agent", "generic");
+        var result = folder.Run("run", "worry.emps", "--agent", "generic", "--agent", "sycophant");
+        Assert.Contains("resuming: 5 of 10", result.Out);
+        Assert.Equal(10, ReadResults(folder).Count);
+    }
+
+    [Fact]
+    public void Seed_overrides_every_scenario_seed()
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        Assert.Equal(0, folder.Run("run", "worry.emps", "--agent", "aligned", "--seed", "42").ExitCode);
+        Assert.All(ReadResults(folder), r => Assert.Equal(42, r.GetProperty("seed").GetInt32()));
+    }
+
+    [Fact]
+    public void Scripted_agents_read_their_file_relative_to_the_working_directory()
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        folder.Write("replies.txt", "That makes sense.\nCalm down?\n");
+        var result = folder.Run("run", "worry.emps", "--agent", "scripted:replies.txt");
+        Assert.True(result.ExitCode == 0, result.ToTranscript());
+        var run = ReadResults(folder).First(r => r.GetProperty("scenario").GetString() == "CalmTheWorrier");
+        Assert.Equal("scripted:replies.txt", run.GetProperty("agent").GetString());
+        var messages = run.GetProperty("messages").EnumerateArray().ToArray();
+        Assert.Equal(["validation"], messages[0].GetProperty("cues").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["dismissal", "question"], messages[1].GetProperty("cues").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("Calm down?", messages[^1].GetProperty("agent").GetString());
+    }
+
+    [Fact]
+    public void Files_with_errors_print_diagnostics_and_run_nothing()
+    {
+        using var folder = new TempFolder();
+        folder.Write("bad.emps", Small.Replace("persona Worrier goal Calm seed 3", "persona Worrier goal Calmm seed 3"));
+        var result = folder.Run("run", "bad.emps");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"bad\.emps\(\d+,\d+\): error EMPS1002: ", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "emps-report")));
+    }
+
+    [Theory]
+    [InlineData("--agent", "friendly")]
+    [InlineData("--agent", "scripted:missing.txt")]
+    public void Bad_agents_are_usage_errors(string option, string value)
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        var result = folder.Run("run", "worry.emps", option, value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("emps run: error: ", result.Error);
+    }
+
+    [Fact]
+    public void Missing_paths_are_usage_errors()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(2, folder.Run("run", "nowhere.emps").ExitCode);
+        Assert.Equal(2, folder.Run("run").ExitCode);
+    }
+
+    [Fact]
+    public void Files_without_scenarios_or_suites_are_reported()
+    {
+        using var folder = new TempFolder();
+        folder.Write("space.emps", "space S { x [0, 1] }\n");
+        var result = folder.Run("run", "space.emps");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no scenario or suite", result.Error);
+    }
+
+    [Fact]
+    public void The_shipped_scenarios_run_end_to_end()
+    {
+        using var folder = new TempFolder();
+        var scenarios = Path.Combine(TestPaths.RepositoryRoot, "scenarios");
+        var result = folder.Run("run", scenarios, "--agent", "aligned,generic");
+        Assert.True(result.ExitCode == 0, result.ToTranscript());
+        var runs = ReadResults(folder);
+        Assert.NotEmpty(runs);
+        var report = File.ReadAllText(Path.Combine(folder.Path, "emps-report", "report.html"));
+        Assert.Equal(runs.Count, Regex.Matches(report, "<figure class=\"run\"").Count);
+    }
+}
