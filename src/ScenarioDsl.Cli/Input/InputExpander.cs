@@ -27,24 +27,37 @@ public static class InputExpander
         var emptyFolders = new List<string>();
         foreach (var path in paths)
         {
-            string fullPath = Path.GetFullPath(path, workingDirectory);
-            if (File.Exists(fullPath))
+            try
             {
-                Add(files, fullPath, path, workingDirectory);
+                ExpandOne(path, workingDirectory, files, errors, emptyFolders);
             }
-            else if (Directory.Exists(fullPath))
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                int before = files.Count;
-                foreach (var file in EnumerateEmpsFiles(fullPath)) Add(files, file, path, workingDirectory);
-                if (files.Count == before && !HasFileUnder(files.Keys, fullPath)) emptyFolders.Add(path);
-            }
-            else
-            {
-                errors.Add($"path not found: '{path}'");
+                errors.Add($"cannot read '{path}': {e.Message}");
             }
         }
         var sorted = files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToArray();
         return new InputSet(sorted, errors, emptyFolders);
+    }
+
+    private static void ExpandOne(
+        string path, string workingDirectory, Dictionary<string, InputFile> files, List<string> errors, List<string> emptyFolders)
+    {
+        string fullPath = string.IsNullOrWhiteSpace(path) ? "" : Path.GetFullPath(path, workingDirectory);
+        if (fullPath.Length > 0 && File.Exists(fullPath))
+        {
+            Add(files, fullPath, path, workingDirectory);
+        }
+        else if (fullPath.Length > 0 && Directory.Exists(fullPath))
+        {
+            int before = files.Count;
+            foreach (var file in EnumerateEmpsFiles(fullPath)) Add(files, file, path, workingDirectory);
+            if (files.Count == before && !HasFileUnder(files.Keys, fullPath)) emptyFolders.Add(path);
+        }
+        else
+        {
+            errors.Add($"path not found: '{path}'");
+        }
     }
 
     /// <summary>The .emps files below <paramref name="folder"/>, without following links to folders.</summary>

@@ -66,4 +66,19 @@ public sealed class InputExpanderTests
 
         Assert.Equal(["path not found: 'gone'", "path not found: 'also/gone.emps'"], inputs.Errors);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("bad\0name")]
+    public void Empty_or_malformed_paths_are_errors_not_crashes(string path)
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.emps", "");
+
+        var inputs = InputExpander.Expand([path], folder.Path);
+
+        Assert.Empty(inputs.Files);
+        Assert.Single(inputs.Errors);
+    }
 }
