@@ -14,6 +14,7 @@ internal sealed partial class Binder
 {
     private readonly IReadOnlyList<SyntaxTree> _trees;
     private readonly List<Diagnostic> _diagnostics = new();
+    private readonly Dictionary<string, List<int>> _errorStarts = new(StringComparer.Ordinal);
     private readonly List<SymbolDefinition> _definitions = new();
     private readonly List<SymbolReference> _references = new();
 
@@ -37,7 +38,8 @@ internal sealed partial class Binder
 
     private BindingResult Run()
     {
-        foreach (var tree in _trees) _diagnostics.AddRange(tree.Diagnostics);
+        foreach (var tree in _trees)
+            foreach (var d in tree.Diagnostics) Add(d);
 
         DeclareAll();
         ReportIdentifierCollisions();
@@ -172,10 +174,18 @@ internal sealed partial class Binder
     // ---- helpers ---------------------------------------------------------------------------
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxTree tree, TextSpan span, params object?[] args) =>
-        _diagnostics.Add(DiagnosticCatalogue.Create(descriptor, tree.Text, span, null, args));
+        Add(DiagnosticCatalogue.Create(descriptor, tree.Text, span, null, args));
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxTree tree, TextSpan span, Suggestion? suggestion, params object?[] args) =>
-        _diagnostics.Add(DiagnosticCatalogue.Create(descriptor, tree.Text, span, suggestion, args));
+        Add(DiagnosticCatalogue.Create(descriptor, tree.Text, span, suggestion, args));
+
+    private void Add(Diagnostic diagnostic)
+    {
+        _diagnostics.Add(diagnostic);
+        if (diagnostic.Severity != DiagnosticSeverity.Error) return;
+        if (!_errorStarts.TryGetValue(diagnostic.Location.Path, out var starts)) _errorStarts[diagnostic.Location.Path] = starts = new List<int>();
+        starts.Add(diagnostic.Location.Span.Start);
+    }
 
     /// <summary>"file.emps(3,5)", or "line 3" within the same file, for messages that point elsewhere.</summary>
     private static string Where(SyntaxTree tree, TextSpan span)
@@ -214,11 +224,11 @@ internal sealed partial class Binder
     /// <summary>True when an error lies inside the declaration (a zero-width one at its very end included).</summary>
     private bool HasErrorsIn<T>(Declared<T> declared) where T : SyntaxNode
     {
+        if (!_errorStarts.TryGetValue(declared.Tree.Path, out var starts)) return false;
         var span = declared.Syntax.FullSpan;
-        string path = declared.Tree.Path;
-        return _diagnostics.Any(d =>
-            d.Severity == DiagnosticSeverity.Error && d.Location.Path == path &&
-            d.Location.Span.Start >= span.Start && d.Location.Span.Start <= span.End);
+        foreach (int start in starts)
+            if (start >= span.Start && start <= span.End) return true;
+        return false;
     }
 
     /// <summary>A persona or goal in a broken space, or a scenario or suite using a broken persona or goal, is broken too.</summary>

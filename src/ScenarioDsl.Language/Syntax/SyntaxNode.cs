@@ -49,9 +49,54 @@ public abstract class SyntaxNode
                 yield return n;
     }
 
-    public SyntaxToken? FirstToken => DescendantTokens().FirstOrDefault(t => !t.IsMissing) ?? DescendantTokens().FirstOrDefault();
+    private SyntaxToken? _firstToken;
+    private SyntaxToken? _lastToken;
+    private bool _edgesComputed;
 
-    public SyntaxToken? LastToken => DescendantTokens().LastOrDefault(t => !t.IsMissing) ?? DescendantTokens().LastOrDefault();
+    /// <summary>The first token that is not missing (a missing one if there is no other); null for an empty node.</summary>
+    public SyntaxToken? FirstToken
+    {
+        get
+        {
+            ComputeEdgeTokens();
+            return _firstToken;
+        }
+    }
+
+    /// <summary>The last token that is not missing (a missing one if there is no other); null for an empty node.</summary>
+    public SyntaxToken? LastToken
+    {
+        get
+        {
+            ComputeEdgeTokens();
+            return _lastToken;
+        }
+    }
+
+    // Walks one level of children and recurses into the edge children only (cached): O(children), not O(tokens).
+    private void ComputeEdgeTokens()
+    {
+        if (_edgesComputed) return;
+        var children = ChildNodesAndTokens().ToList();
+        SyntaxToken? first = null, firstAny = null, last = null, lastAny = null;
+        foreach (var child in children)
+        {
+            var t = child as SyntaxToken ?? ((SyntaxNode)child).FirstToken;
+            if (t is null) continue;
+            firstAny ??= t;
+            if (!t.IsMissing) { first = t; break; }
+        }
+        for (int i = children.Count - 1; i >= 0; i--)
+        {
+            var t = children[i] as SyntaxToken ?? ((SyntaxNode)children[i]).LastToken;
+            if (t is null) continue;
+            lastAny ??= t;
+            if (!t.IsMissing) { last = t; break; }
+        }
+        _firstToken = first ?? firstAny;
+        _lastToken = last ?? lastAny;
+        _edgesComputed = true;
+    }
 
     /// <summary>From the first token to the last, without outer trivia.</summary>
     public TextSpan Span
