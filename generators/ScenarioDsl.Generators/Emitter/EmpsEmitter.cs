@@ -40,6 +40,14 @@ internal static class EmpsEmitter
         return w.ToString();
     }
 
+    /// <summary>Members of <c>object</c> a generated member would hide (CS0108 without <c>new</c>).</summary>
+    private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
+    {
+        "Equals", "ReferenceEquals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
+    };
+
+    private static string New(string identifier) => ObjectMembers.Contains(identifier) ? "new " : "";
+
     private static string Qualified(string ns, string name) => ns.Length == 0 ? "global::" + name : "global::" + ns + "." + name;
 
     private static void EmitSpace(CodeWriter w, SpaceModel m)
@@ -55,6 +63,12 @@ internal static class EmpsEmitter
             w.Line($"    double {dims[i].Identifier}{(i + 1 < dims.Count ? "," : ")")}");
         w.Line($"    : {Gen}.IEmpsState<{self}>");
         w.Line("{");
+        foreach (var d in dims.Where(d => ObjectMembers.Contains(d.Identifier)))
+        {
+            w.Line($"    /// <summary>Dimension <c>{Doc(d.Name)}</c>.</summary>");
+            w.Line($"    public new double {d.Identifier} {{ get; init; }} = {d.Identifier};");
+            w.Line();
+        }
         w.Line("    /// <summary>The number of dimensions.</summary>");
         w.Line($"    public const int Count = {Int(dims.Count)};");
         w.Line();
@@ -93,7 +107,7 @@ internal static class EmpsEmitter
         w.Open("public static partial class Spaces");
         w.Summary($"Space <c>{Doc(m.Name)}</c>" + Described(m.Description));
         w.Line(GeneratedCode);
-        w.Line($"public static {Defs}.SpaceDefinition {m.Identifier} {{ get; }} = new {Defs}.SpaceDefinition(");
+        w.Line($"public {New(m.Identifier)}static {Defs}.SpaceDefinition {m.Identifier} {{ get; }} = new {Defs}.SpaceDefinition(");
         w.Line($"    {String(m.Name)},");
         w.Line($"    new {Defs}.Dimension[]");
         w.Line("    {");
@@ -113,7 +127,7 @@ internal static class EmpsEmitter
         w.Open("public static partial class Personas");
         w.Summary($"Persona <c>{Doc(p.Name)}</c> in space <c>{Doc(p.Space)}</c>" + Described(p.About));
         w.Line(GeneratedCode);
-        w.Line($"public static {Gen}.EmpsPersona<{state}> {m.Identifier} {{ get; }} = new {Gen}.EmpsPersona<{state}>(new {Defs}.PersonaDefinition(");
+        w.Line($"public {New(m.Identifier)}static {Gen}.EmpsPersona<{state}> {m.Identifier} {{ get; }} = new {Gen}.EmpsPersona<{state}>(new {Defs}.PersonaDefinition(");
         w.Line($"    {String(p.Name)},");
         w.Line($"    {Qualified(m.Namespace, "Spaces")}.{m.SpaceIdentifier},");
         w.Line($"    new double[] {{ {string.Join(", ", p.Start.Select(Double))} }},");
@@ -220,7 +234,7 @@ internal static class EmpsEmitter
             ? $"{Defs}.ScoringOptions.Epm({Defs}.EpmDirection.{(g.Direction == EpmDirection.PerTurn ? "PerTurn" : "Fixed")})"
             : $"{Defs}.ScoringOptions.Process";
         w.Line(GeneratedCode);
-        w.Line($"public static {Gen}.EmpsGoal<{state}> {m.Identifier} {{ get; }} = new {Gen}.EmpsGoal<{state}>(new {Defs}.GoalDefinition(");
+        w.Line($"public {New(m.Identifier)}static {Gen}.EmpsGoal<{state}> {m.Identifier} {{ get; }} = new {Gen}.EmpsGoal<{state}>(new {Defs}.GoalDefinition(");
         w.Line($"    {String(g.Name)},");
         w.Line($"    {Qualified(m.Namespace, "Spaces")}.{m.SpaceIdentifier},");
         w.Line($"    {Defs}.GoalKind.{(g.Kind == GoalKind.Target ? "Target" : "Shift")},");
@@ -242,7 +256,7 @@ internal static class EmpsEmitter
         w.Open("public static partial class Scenarios");
         w.Summary($"Scenario <c>{Doc(m.Name)}</c>: persona <c>{m.PersonaIdentifier}</c>, goal <c>{m.GoalIdentifier}</c>, seed {Int(m.Seed)}.");
         w.Line(GeneratedCode);
-        w.Line($"public static {Gen}.EmpsScenario<{state}> {m.Identifier} {{ get; }} = {Gen}.EmpsGeneratedSupport.CreateScenario(");
+        w.Line($"public {New(m.Identifier)}static {Gen}.EmpsScenario<{state}> {m.Identifier} {{ get; }} = {Gen}.EmpsGeneratedSupport.CreateScenario(");
         w.Line($"    {String(m.Name)},");
         w.Line($"    {Qualified(m.Namespace, "Personas")}.{m.PersonaIdentifier},");
         w.Line($"    {Qualified(m.Namespace, "Goals")}.{m.GoalIdentifier},");
@@ -259,7 +273,7 @@ internal static class EmpsEmitter
         w.Open("public static partial class Suites");
         w.Summary($"Suite <c>{Doc(m.Name)}</c>: {Int(m.Cases.Count)} cases (personas x goals x seeds). Use <see cref=\"Cases\"/> as xunit MemberData.");
         w.Line(GeneratedCode);
-        w.Open($"public static class {m.Identifier}");
+        w.Open($"public {New(m.Identifier)}static class {m.Identifier}");
         w.Line("/// <summary>The suite's name.</summary>");
         w.Line($"public const string Name = {String(m.Name)};");
         w.Line();

@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ScenarioDsl.Generators.Pipeline;
+using ScenarioDsl.Generators.Tests.Infrastructure;
+
+namespace ScenarioDsl.Generators.Tests;
+
+/// <summary>The pipeline caches: an edit re-emits only what it touches (GeneratorDriver step tracking).</summary>
+public sealed class IncrementalityTests
+{
+    private const int Files = 20;
+
+    private static string SpaceFile() => """
+        space Mood "How one feels" {
+          calm [0, 1] "calmness"
+          trust [-1, 1]
+        }
+        cues {
+          kind "that makes sense"
+          ask "?"
+        }
+        """;
+
+    private static string PersonaFile(int i, double start = 0.2) => $$"""
+        persona P{{i}} in Mood {
+          start { calm: {{start.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, trust: 0 }
+          on kind => calm += 0.1
+          on ask when calm < 0.5 => trust += 0.05
+          says "hm"
+        }
+        goal G{{i}} in Mood { target { calm: 0.9 } }
+        scenario S{{i}} { persona P{{i}} goal G{{i}} seed {{i}} }
+        """;
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation, AdditionalText[] Texts) Warm()
+    {
+        var texts = new List<AdditionalText> { new InMemoryAdditionalText("/p/space.emps", SpaceFile()) };
+        for (int i = 0; i < Files; i++) texts.Add(new InMemoryAdditionalText($"/p/persona{i:D2}.emps", PersonaFile(i)));
+        var compilation = GeneratorHarness.CreateCompilation("namespace User { public static class Code { public static int X => 1; } }");
+        var driver = GeneratorHarness.CreateDriver(texts).RunGenerators(compilation);
+        return (driver, compilation, texts.ToArray());
+    }
+
+    private static IReadOnlyList<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorDriver driver, string step) =>
+        driver.GetRunResult().Results.Single().TrackedSteps[step]
+            .SelectMany(s => s.Outputs)
+            .Select(o => (o.Value, o.Reason))
+            .ToList();
+
+    private static IReadOnlyList<(object Value, IncrementalStepRunReason Reason)> SourceOutputs(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => (o.Value, o.Reason)).ToList();
+
+    [Fact]
+    public void Editing_one_file_modifies_only_its_outputs()
+    {
+        var (driver, compilation, texts) = Warm();
+        var edited = new InMemoryAdditionalText("/p/persona07.emps", PersonaFile(7, start: 0.3));
+        driver = driver.ReplaceAdditionalText(texts[8], edited).RunGenerators(compilation);
+
+        var files = Outputs(driver, TrackingNames.FileInput);
+        Assert.Equal(1, files.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(Files, files.Count(o => o.Reason == IncrementalStepRunReason.Cached));
+
+        var items = Outputs(driver, TrackingNames.EmitItem);
+        var modified = items.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((EmitModel)o.Value).HintName).ToArray();
+        Assert.Equal(["Personas.P7.g.cs"], modified);
+        Assert.All(items.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+
+        var sources = SourceOutputs(driver);
+        Assert.Equal(1, sources.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.All(sources.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Identical_text_is_unchanged()
+    {
+        var (driver, compilation, texts) = Warm();
+        var same = new InMemoryAdditionalText("/p/persona03.emps", PersonaFile(3));
+        driver = driver.ReplaceAdditionalText(texts[4], same).RunGenerators(compilation);
+
+        var files = Outputs(driver, TrackingNames.FileInput);
+        Assert.Equal(1, files.Count(o => o.Reason == IncrementalStepRunReason.Unchanged));
+        Assert.DoesNotContain(files, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(Outputs(driver, TrackingNames.AllFiles), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.All(Outputs(driver, TrackingNames.EmitItem), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.All(SourceOutputs(driver), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void A_csharp_only_edit_keeps_everything_cached()
+    {
+        var (driver, compilation, _) = Warm();
+        var changed = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace User { public static class More { } }", GeneratorHarness.ParseOptions));
+        driver = driver.RunGenerators(changed);
+
+        foreach (var step in new[] { TrackingNames.FileInput, TrackingNames.AllFiles, TrackingNames.BoundModel, TrackingNames.Options, TrackingNames.EmitModels, TrackingNames.EmitItem })
+            Assert.All(Outputs(driver, step), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.All(SourceOutputs(driver), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Every_named_step_is_tracked()
+    {
+        var (driver, _, _) = Warm();
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps.Keys;
+        foreach (var name in typeof(TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!))
+            Assert.Contains(name, steps);
+    }
+
+    [Fact]
+    public void Pipeline_values_hold_no_symbols_syntax_or_compilations()
+    {
+        var (driver, _, _) = Warm();
+        var seen = new HashSet<Type>();
+        foreach (var step in driver.GetRunResult().Results.Single().TrackedSteps.Values.SelectMany(s => s))
+            foreach (var (value, _) in step.Outputs)
+                Walk(value, seen, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        Assert.Contains(typeof(ScenarioDsl.Language.Binding.BoundModel), seen);
+        Assert.Contains(typeof(PersonaModel), seen);
+    }
+
+    private static readonly Type[] Forbidden =
+    [
+        typeof(ISymbol), typeof(SyntaxNode), typeof(Compilation), typeof(SyntaxTree), typeof(SemanticModel),
+        typeof(ScenarioDsl.Language.Syntax.SyntaxTree), typeof(ScenarioDsl.Language.Syntax.SyntaxNode),
+    ];
+
+    private static void Walk(object? value, HashSet<Type> seen, HashSet<object> visited)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum) return;
+        var type = value.GetType();
+        Assert.False(Forbidden.Any(f => f.IsAssignableFrom(type)), $"pipeline value holds a {type}");
+        if (!type.IsValueType && !visited.Add(value)) return;
+        seen.Add(type);
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>) && (bool)type.GetProperty("IsDefault")!.GetValue(value)!) return;
+        if (value is System.Collections.IEnumerable sequence)
+        {
+            foreach (var item in sequence) Walk(item, seen, visited);
+        }
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+            foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                Walk(field.GetValue(value), seen, visited);
+    }
+}
