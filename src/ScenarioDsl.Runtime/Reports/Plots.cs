@@ -29,18 +29,31 @@ public static class Plots
     /// <summary>
     /// The trajectory projected on the goal: x = progress along u (0 = start, 1 = target),
     /// y = distance from the start-target line, both in units of |u|; the circle is the within radius.
+    /// With one constrained dimension, y is the turn and the band is the within zone.
     /// </summary>
     public static string Projection(RunRecord run)
     {
         var points = Project(run, out double uNorm);
+        // One constrained dimension has no off-line direction: plot progress against the turn instead.
+        bool overTurns = run.Constrained.Length == 1;
+        if (overTurns) points = points.Select((p, t) => (p.X, (double)t)).ToList();
         double xMax = Math.Max(1.2, points.Max(p => p.X) + 0.1), xMin = Math.Min(-0.2, points.Min(p => p.X) - 0.1);
-        double yMax = Math.Max(0.5, points.Max(p => p.Y) + 0.1);
+        double yMax = overTurns ? Math.Max(1, run.MaxTurns) : Math.Max(0.5, points.Max(p => p.Y) + 0.1);
         var svg = new SvgWriter("plot-projection", "toward the target (units of |u|)", xMin, xMax, 0, yMax);
-        svg.Circle(1, 0, Math.Max(3, run.Within / (uNorm > 0 ? uNorm : 1) * (SvgWriter.Width - SvgWriter.Left - SvgWriter.Right) / (xMax - xMin)), "#2ca02c", filled: false);
+        double radiusPx = run.Within / (uNorm > 0 ? uNorm : 1) * (SvgWriter.Width - SvgWriter.Left - SvgWriter.Right) / (xMax - xMin);
+        if (overTurns)
+        {
+            svg.Rect(1 - run.Within / (uNorm > 0 ? uNorm : 1), 0, 1 + run.Within / (uNorm > 0 ? uNorm : 1), yMax, "#e3f2e3");
+            svg.Polyline([(1.0, 0.0), (1.0, yMax)], "#2ca02c", dashed: true, markers: false);
+        }
+        else
+        {
+            svg.Circle(1, 0, Math.Max(3, radiusPx), "#2ca02c", filled: false);
+            svg.Circle(1, 0, 4, "#2ca02c");
+        }
         svg.Circle(0, 0, 4, "#555");
-        svg.Circle(1, 0, 4, "#2ca02c");
         svg.Polyline(points, "#1f77b4");
-        svg.AxisLabels("progress along u", "off-line");
+        svg.AxisLabels("progress along u", overTurns ? "turn" : "off-line");
         return svg.ToString();
     }
 
