@@ -118,7 +118,7 @@ public sealed class AlignedAgent : IAgent
         var delta = new double[state.Length];
         model.ApplyRules(state, cues, delta);
         var next = new double[state.Length];
-        RunLoop.Step(state, persona.Start.ToArray(), delta, persona.Drift, 0.0, null, persona.Space.Dimensions, next);
+        RunLoop.Step(state, persona.StartVector, delta, persona.Drift, 0.0, null, persona.Space.Dimensions, next);
         return next;
     }
 }

@@ -28,7 +28,7 @@ public sealed class PersonaDefinition
             throw new ArgumentException($"Start has {start.Count} values; space '{space.Name}' has {space.Count} dimensions.", nameof(start));
         Name = name;
         Space = space;
-        Start = start.ToArray();
+        StartVector = start.ToArray();
         Rules = rules?.ToArray() ?? Array.Empty<RuleDefinition>();
         Says = says?.ToArray() ?? Array.Empty<SaysDefinition>();
         Drift = drift;
@@ -45,7 +45,10 @@ public sealed class PersonaDefinition
 
     public SpaceDefinition Space { get; }
 
-    public IReadOnlyList<double> Start { get; }
+    public IReadOnlyList<double> Start => StartVector;
+
+    /// <summary>The start as the array the run loop reads (never exposed for writing).</summary>
+    internal double[] StartVector { get; }
 
     public IReadOnlyList<RuleDefinition> Rules { get; }
 
