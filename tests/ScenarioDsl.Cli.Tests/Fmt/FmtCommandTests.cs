@@ -1,0 +1,99 @@
+using System.Text;
+using ScenarioDsl.Cli.Tests.Infrastructure;
+
+namespace ScenarioDsl.Cli.Tests.Fmt;
+
+public class FmtCommandTests
+{
+    private const string Messy = "scenario   S {persona P goal G\n    seed 7 }   // note\n";
+    private const string Canonical = "scenario S {\n  persona P\n  goal G\n  seed 7\n} // note\n";
+
+    [Fact]
+    public void Rewrites_changed_files_in_place_and_leaves_formatted_ones_alone()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.emps", Messy);
+        string b = folder.Write("b.emps", Canonical);
+        var before = File.GetLastWriteTimeUtc(b);
+
+        var result = folder.Run("fmt", "a.emps", "b.emps");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("formatted a.emps\n", result.Out);
+        Assert.Equal(Canonical, File.ReadAllText(Path.Combine(folder.Path, "a.emps")));
+        Assert.Equal(before, File.GetLastWriteTimeUtc(b));
+
+        var again = folder.Run("fmt", "a.emps");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal("", again.Out);
+    }
+
+    [Fact]
+    public void Check_lists_files_that_would_change_writes_nothing_and_exits_1()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.emps", Messy);
+        folder.Write("sub/b.emps", Messy);
+        folder.Write("sub/c.emps", Canonical);
+
+        var result = folder.Run("fmt", ".", "--check");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"a.emps\n{Path.Combine("sub", "b.emps")}\n", result.Out);
+        Assert.Equal(Messy, File.ReadAllText(Path.Combine(folder.Path, "a.emps")));
+
+        Assert.Equal(0, folder.Run("fmt", ".").ExitCode);
+        var clean = folder.Run("fmt", ".", "--check");
+        Assert.Equal(0, clean.ExitCode);
+        Assert.Equal("", clean.Out);
+    }
+
+    [Fact]
+    public void Folders_skip_bin_and_obj()
+    {
+        using var folder = new TempFolder();
+        folder.Write("bin/x.emps", Messy);
+        folder.Write("obj/y.emps", Messy);
+        var result = folder.Run("fmt", ".", "--check");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public void Files_with_syntax_errors_are_reported_and_left_untouched()
+    {
+        using var folder = new TempFolder();
+        const string broken = "scenario   S {\n  persona\n";
+        folder.Write("broken.emps", broken);
+        folder.Write("fine.emps", Messy);
+
+        var result = folder.Run("fmt", "broken.emps", "fine.emps");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("broken.emps: not formatted: the file has syntax errors", result.Error);
+        Assert.Equal(broken, File.ReadAllText(Path.Combine(folder.Path, "broken.emps")));
+        Assert.Equal(Canonical, File.ReadAllText(Path.Combine(folder.Path, "fine.emps")));
+    }
+
+    [Fact]
+    public void Missing_paths_exit_2_before_anything_is_written()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.emps", Messy);
+        var result = folder.Run("fmt", "a.emps", "nope.emps");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'nope.emps' does not exist", result.Error);
+        Assert.Equal(Messy, File.ReadAllText(Path.Combine(folder.Path, "a.emps")));
+
+        Assert.Equal(2, folder.Run("fmt").ExitCode);
+    }
+
+    [Fact]
+    public void Byte_order_mark_and_crlf_are_kept()
+    {
+        using var folder = new TempFolder();
+        var bom = new byte[] { 0xEF, 0xBB, 0xBF };
+        string path = folder.Write("a.emps", bom.Concat(Encoding.UTF8.GetBytes(Messy.Replace("\n", "\r\n"))).ToArray());
+        Assert.Equal(0, folder.Run("fmt", "a.emps").ExitCode);
+        byte[] written = File.ReadAllBytes(path);
+        Assert.Equal(bom, written.Take(3));
+        Assert.Equal(Canonical.Replace("\n", "\r\n"), Encoding.UTF8.GetString(written, 3, written.Length - 3));
+    }
+}
