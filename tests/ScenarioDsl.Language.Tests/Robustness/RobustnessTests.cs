@@ -9,7 +9,9 @@ namespace ScenarioDsl.Language.Tests.Robustness;
 
 /// <summary>
 /// Nothing a user can type may crash the parser or binder: the worst outcome of any input is
-/// diagnostics. Together these tests feed well over 100,000 inputs through parse and bind.
+/// diagnostics. Together these tests feed over 110,000 inputs through parse and bind (50,000 random
+/// byte strings, 40,000 token soups, 10,000 mutated files, and every prefix and single-character
+/// deletion of each baseline file and shipped scenario).
 /// </summary>
 public class RobustnessTests
 {
@@ -30,7 +32,7 @@ public class RobustnessTests
     [Fact]
     public void Random_byte_strings_parse_and_bind()
     {
-        Gen.Byte.Array[0, 300].Sample(bytes => Invariants.Check(SourceText.FromBytes(bytes, "fuzz.emps")), iter: 40_000, threads: 1);
+        Gen.Byte.Array[0, 300].Sample(bytes => Invariants.Check(SourceText.FromBytes(bytes, "fuzz.emps")), iter: 50_000, threads: 1);
     }
 
     private static readonly string[] Soup =
