@@ -200,6 +200,36 @@ public sealed class FeatureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Completion_offers_nothing_inside_strings_and_comments()
+    {
+        string text = Samples.People.Replace("  says \"Hm.\"", "  says \"on |\" // on |");
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        Assert.Empty((await CompleteAsync(text, "|")).Items);
+        var (line, ch) = Samples.Find(text.Replace("|", ""), "// on ");
+        var inComment = await _client.RequestAsync<CompletionList>("textDocument/completion",
+            new CompletionParams(new TextDocumentIdentifier(_uri), new Position(line, ch + 6)));
+        Assert.Empty(inComment.Items);
+        // Right after the closing quote is outside the string again.
+        var (l2, c2) = Samples.Find(text.Replace("|", ""), "\" //");
+        var after = await _client.RequestAsync<CompletionList>("textDocument/completion",
+            new CompletionParams(new TextDocumentIdentifier(_uri), new Position(l2, c2 + 1)));
+        Assert.NotNull(after);
+    }
+
+    [Fact]
+    public async Task Formatting_twice_gives_no_second_edit()
+    {
+        string messy = Samples.People.Replace("goal Settle in Mood", "goal   Settle   in Mood");
+        await ReplaceAsync(messy, 2);
+        var edits = await _client.RequestAsync<TextEdit[]>("textDocument/formatting",
+            new DocumentFormattingParams(new TextDocumentIdentifier(_uri), null));
+        string formatted = Apply(messy, Assert.Single(edits));
+        await ReplaceAsync(formatted, 3);
+        Assert.Empty(await _client.RequestAsync<TextEdit[]>("textDocument/formatting",
+            new DocumentFormattingParams(new TextDocumentIdentifier(_uri), null)));
+    }
+
+    [Fact]
     public async Task Document_symbols_list_declarations_and_members()
     {
         var symbols = await _client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier(_uri)));

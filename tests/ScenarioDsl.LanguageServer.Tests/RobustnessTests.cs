@@ -123,6 +123,8 @@ public class RobustnessTests
                 await client.RequestAsync<SemanticTokens>("textDocument/semanticTokens/full", new SemanticTokensParams(doc));
             }
         }
+        // Messages are handled in arrival order: once this request is answered, every change is applied.
+        await client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(doc));
         Assert.Equal(target, client.Server.Workspace.Current.OpenDocuments.Values.Single().Text.Text);
 
         var expected = EmpsCompilation.Create(new[] { SourceText.From(Samples.Space, ws.PathOf("space.emps")), SourceText.From(target, ws.PathOf("people.emps")) })

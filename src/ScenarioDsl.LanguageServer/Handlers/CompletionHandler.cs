@@ -29,6 +29,7 @@ internal static class CompletionHandler
 
     internal static IEnumerable<CompletionItem> Complete(BoundModel model, SyntaxTree tree, int offset)
     {
+        if (InsideStringOrComment(tree, offset)) return Array.Empty<CompletionItem>();
         var tokens = tree.Root.DescendantTokens().Where(t => !t.IsMissing && t.Kind != SyntaxKind.EndOfFile).ToList();
         // The token being typed (an identifier the caret touches at its end or inside) is replaced
         // by the completion; the context is what comes before it.
@@ -111,6 +112,25 @@ internal static class CompletionHandler
             };
         }
         return Array.Empty<CompletionItem>();
+    }
+
+    /// <summary>True inside a string's quotes or a comment (a line comment up to its line's end).</summary>
+    private static bool InsideStringOrComment(SyntaxTree tree, int offset)
+    {
+        foreach (var token in tree.Root.DescendantTokens())
+        {
+            if (token.FullSpan.Start > offset) break;
+            if (token.FullSpan.End < offset) continue;
+            if (token.Kind == SyntaxKind.String && token.Span.Start < offset
+                && (offset < token.Span.End || token.Span.Length < 2 || token.Text[token.Text.Length - 1] != '"'))
+                return true;
+            foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
+            {
+                if (trivia.Kind == SyntaxKind.LineComment && trivia.Span.Start < offset && offset <= trivia.Span.End) return true;
+                if (trivia.Kind == SyntaxKind.BlockComment && trivia.Span.Start < offset && offset < trivia.Span.End) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The keyword of a comma list (<c>personas A, B,</c>) whose last comma is at <paramref name="comma"/>.</summary>
