@@ -214,6 +214,23 @@ public class FormatterTests
         }
     }
 
+    [Fact]
+    public void Every_prefix_of_a_file_formats_without_crashing_and_idempotently_when_valid()
+    {
+        string text = Messy.Replace("\n", "\r\n").Replace("Needs", "Needs \U0001F61F");
+        int formatted = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            string prefix = text.Substring(0, i);
+            var first = EmpsFormatter.Format(prefix);
+            Assert.NotEqual(FormatStatus.Unsafe, first.Status);
+            if (first.Status != FormatStatus.Formatted) { Assert.Equal(prefix, first.Text); continue; }
+            formatted++;
+            Assert.Equal(first.Text, EmpsFormatter.Format(first.Text).Text);
+        }
+        Assert.True(formatted > 10, $"only {formatted} prefixes were valid");
+    }
+
     /// <summary>Every .emps file of the repository (the shipped library and test baselines).</summary>
     internal static IEnumerable<string> BaselineFiles()
     {
