@@ -3,13 +3,16 @@ namespace ScenarioDsl.Cli.Input;
 /// <summary>
 /// Turns the paths of a command line into the .emps files to read. A file is taken as named
 /// (whatever its extension); a folder gives every <c>*.emps</c> file below it, recursively
-/// (hidden files and folders are skipped, and symbolic links to folders are not followed, so a link
+/// (hidden files and folders and bin/, obj/ and node_modules/ folders are skipped, and symbolic links to folders are not followed, so a link
 /// loop cannot make the walk endless). The result is sorted by display path (ordinal) with
 /// each file once, so output does not depend on the file system's order.
 /// </summary>
 public static class InputExpander
 {
     public const string Extension = ".emps";
+
+    /// <summary>Build output and package folders: copies there would be duplicate declarations.</summary>
+    public static IReadOnlySet<string> SkippedFolders { get; } = new HashSet<string>(StringComparer.Ordinal) { "bin", "obj", "node_modules" };
 
     private static readonly EnumerationOptions OneLevel = new()
     {
@@ -74,7 +77,7 @@ public static class InputExpander
             }
             foreach (var sub in new DirectoryInfo(current).EnumerateDirectories("*", OneLevel))
             {
-                if (sub.LinkTarget is null) pending.Push(sub.FullName);
+                if (sub.LinkTarget is null && !SkippedFolders.Contains(sub.Name)) pending.Push(sub.FullName);
             }
         }
     }

@@ -15,11 +15,23 @@ public sealed class InputExpanderTests
         folder.Write("a/notes.txt", "");
         folder.Write("a/.hidden/skipped.emps", "");
         folder.Write("a/.dotfile.emps", "");
+        folder.Write("a/bin/Debug/copy.emps", "");
+        folder.Write("a/obj/copy.emps", "");
+        folder.Write("node_modules/pkg/copy.emps", "");
 
         var inputs = InputExpander.Expand(["b.emps", "a", "a/z.emps", "."], folder.Path);
 
         Assert.Empty(inputs.Errors);
         Assert.Equal(["a/y/x.emps", "a/z.emps", "b.emps"], inputs.Files.Select(f => f.DisplayPath));
+    }
+
+    [Fact]
+    public void A_build_folder_named_explicitly_is_checked()
+    {
+        using var folder = new TempFolder();
+        folder.Write("bin/a.emps", "");
+
+        Assert.Equal(["bin/a.emps"], InputExpander.Expand(["bin"], folder.Path).Files.Select(f => f.DisplayPath));
     }
 
     [Fact]
