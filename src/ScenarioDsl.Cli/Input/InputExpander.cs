@@ -3,9 +3,10 @@ namespace ScenarioDsl.Cli.Input;
 /// <summary>
 /// Turns the paths of a command line into the .emps files to read. A file is taken as named
 /// (whatever its extension); a folder gives every <c>*.emps</c> file below it, recursively
-/// (hidden files and folders and bin/, obj/ and node_modules/ folders are skipped, and symbolic links to folders are not followed, so a link
-/// loop cannot make the walk endless). The result is sorted by display path (ordinal) with
-/// each file once, so output does not depend on the file system's order.
+/// (hidden files and folders and bin/, obj/ and node_modules/ folders are skipped; symbolic
+/// links to folders are not followed, so a link loop cannot make the walk endless). The result
+/// is sorted by display path (ordinal) with each file once, so output does not depend on the
+/// file system's order.
 /// </summary>
 public static class InputExpander
 {
