@@ -34,10 +34,18 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         if (agentErrors.Count > 0) return Usage(agentErrors);
 
         var compilation = EmpsCompilation.Create(texts);
-        if (compilation.HasErrors)
+        IReadOnlyList<Diagnostic> errors;
+        try
         {
-            foreach (var diagnostic in compilation.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
-                context.Error.Write(diagnostic + "\n");
+            errors = Errors(compilation.Diagnostics, inputs.Files);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Usage([$"cannot read {GlobalConfigLocator.FileName}: {e.Message}"]);
+        }
+        if (errors.Count > 0)
+        {
+            foreach (var diagnostic in errors) context.Error.Write(diagnostic + "\n");
             context.Error.Write("emps run: the files have errors; nothing was run.\n");
             return ErrorsFound;
         }
@@ -92,6 +100,18 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             return Cancelled;
         }
         return Success;
+    }
+
+    /// <summary>The diagnostics that are errors once each file's nearest .globalconfig has set severities (as <c>emps check</c> does).</summary>
+    private static IReadOnlyList<Diagnostic> Errors(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<InputFile> files)
+    {
+        var locator = new GlobalConfigLocator();
+        var fullPaths = files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
+        return diagnostics
+            .GroupBy(d => d.Location.Path, StringComparer.Ordinal)
+            .SelectMany(g => (fullPaths.TryGetValue(g.Key, out var full) ? locator.ForFile(full) : DiagnosticOptions.Default).Apply(g))
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .ToArray();
     }
 
     private int Usage(IEnumerable<string> messages)

@@ -9,12 +9,12 @@ namespace ScenarioDsl.Runtime.Agents;
 /// The persona-aligned agent (the brief's instruction-augmented variant). It reads the persona's
 /// declared start, rules, drift and ranges and the goal, and keeps its own estimate of the state by
 /// replaying the cues its past replies carried (noise is unknown to it, so it assumes none).
-/// Each turn it greedily builds the cue set whose value is best: how soon the target zone is reached
-/// (else how close it gets) when it sends the set now and then follows the myopic greedy choice for up
-/// to <see cref="Horizon"/> - 1 further turns (so it can, say, lower distress first to unlock a rule that
-/// only helps when distress is low). It drafts replies from those cues' phrases (and mirroring) with
-/// neutral filler, runs the detector on every draft, and sends the draft whose actually detected cues
-/// have the best value.
+/// Each turn it greedily builds a cue set, adding the cue that most improves the set's value while one
+/// does. A set's value is how soon the target zone is reached (else how close it comes) when the set is
+/// sent for up to <see cref="Horizon"/> turns in a row, so it can, say, keep lowering distress to unlock
+/// a rule that only helps when distress is low. It drafts replies from the set's phrases (and
+/// mirroring) with neutral filler, runs the detector on every draft, and sends the draft whose actually
+/// detected cues have the best value.
 /// </summary>
 public sealed class AlignedAgent : IAgent
 {
@@ -28,76 +28,55 @@ public sealed class AlignedAgent : IAgent
     public ValueTask<string> ReplyAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var table = context.Cues;
-        var persona = context.Persona;
-        var model = new InterpretedPersonaDynamics(persona, table);
-        var geometry = new GoalGeometry(context.Goal, persona.Start);
-        var estimate = persona.Start.ToArray();
+        var model = new Model(context.Persona, new InterpretedPersonaDynamics(context.Persona, table), new GoalGeometry(context.Goal, context.Persona.Start));
+        var estimate = context.Persona.Start.ToArray();
         foreach (var turn in context.Transcript)
-            estimate = Predict(persona, model, estimate, table.SetOf(turn.Cues));
+            estimate = model.Step(estimate, table.SetOf(turn.Cues), new double[estimate.Length]);
 
-        int horizon = Math.Min(Horizon, context.MaxTurns - context.Turn + 1);
-        var plan = Plan(persona, model, geometry, table, estimate, horizon);
+        int horizon = Math.Max(1, Math.Min(Horizon, context.MaxTurns - context.Turn + 1));
+        var plan = Plan(model, table, estimate, horizon);
         var random = AgentRandom.For(context.Seed, context.Turn, salt: 3);
 
         string? best = null;
-        double bestDistance = double.PositiveInfinity;
+        double bestValue = double.PositiveInfinity;
         foreach (var draft in Drafts(context, plan, random.NextInt(1000)))
         {
-            double distance = Value(persona, model, geometry, table, estimate, context.DetectCues(draft), horizon);
-            if (distance < bestDistance)
+            double value = model.Value(estimate, context.DetectCues(draft), horizon);
+            if (value < bestValue)
             {
                 best = draft;
-                bestDistance = distance;
+                bestValue = value;
             }
         }
         return new(best ?? ReplyComposer.Fillers[0]);
     }
 
     /// <summary>Greedy: add the cue that most improves the set's value, while one does.</summary>
-    private static CueSet Plan(PersonaDefinition persona, IPersonaDynamics model, GoalGeometry geometry, CueTable table, double[] estimate, int horizon)
+    private static CueSet Plan(Model model, CueTable table, double[] estimate, int horizon)
     {
         var chosen = CueSet.Empty;
-        double current = Value(persona, model, geometry, table, estimate, chosen, horizon);
+        double current = model.Value(estimate, chosen, horizon);
         while (true)
         {
             int bestCue = -1;
-            double bestDistance = current;
+            double bestValue = current;
             for (int cue = 0; cue < table.Count; cue++)
             {
                 if (chosen.Contains(cue) || (cue != table.MirroringIndex && table.Cues[cue].Phrases.Count == 0)) continue;
-                double distance = Value(persona, model, geometry, table, estimate, chosen.With(cue), horizon);
-                if (distance < bestDistance - 1e-12)
+                double value = model.Value(estimate, chosen.With(cue), horizon);
+                if (value < bestValue - 1e-12)
                 {
                     bestCue = cue;
-                    bestDistance = distance;
+                    bestValue = value;
                 }
             }
             if (bestCue < 0) return chosen;
             chosen = chosen.With(bestCue);
-            current = bestDistance;
+            current = bestValue;
         }
     }
 
-    /// <summary>
-    /// Lower is better. Reaching the target zone at rollout step k (0-based) is worth k; not reaching it
-    /// within the horizon is worth horizon + the closest distance seen. The rollout sends
-    /// <paramref name="cues"/> now, then the myopic plan for up to horizon - 1 further turns.
-    /// </summary>
-    private static double Value(PersonaDefinition persona, IPersonaDynamics model, GoalGeometry geometry, CueTable table, double[] estimate, CueSet cues, int horizon)
-    {
-        var state = Predict(persona, model, estimate, cues);
-        double closest = double.PositiveInfinity;
-        for (int step = 0; ; step++)
-        {
-            double distance = geometry.DistanceToTarget(state);
-            if (distance <= geometry.Goal.Within) return step;
-            closest = Math.Min(closest, distance);
-            if (step + 1 >= horizon) return horizon + closest;
-            state = Predict(persona, model, state, Plan(persona, model, geometry, table, state, 1));
-        }
-    }
-
-    /// <summary>Drafts for a plan: each phrase choice (rotated by the seed) with each filler, with and without mirroring as planned.</summary>
+    /// <summary>Drafts for a plan: each phrase choice (rotated by the seed) with each filler, with mirroring as planned.</summary>
     private static IEnumerable<string> Drafts(AgentContext context, CueSet plan, int rotation)
     {
         var table = context.Cues;
@@ -112,13 +91,38 @@ public sealed class AlignedAgent : IAgent
         }
     }
 
-    /// <summary>The agent's model of one turn: rules, drift, clamp (no noise).</summary>
-    private static double[] Predict(PersonaDefinition persona, IPersonaDynamics model, double[] state, CueSet cues)
+    /// <summary>The agent's model of the persona: rules, drift, clamp (no noise), with scratch buffers.</summary>
+    private sealed class Model(PersonaDefinition persona, IPersonaDynamics rules, GoalGeometry geometry)
     {
-        var delta = new double[state.Length];
-        model.ApplyRules(state, cues, delta);
-        var next = new double[state.Length];
-        RunLoop.Step(state, persona.StartVector, delta, persona.Drift, 0.0, null, persona.Space.Dimensions, next);
-        return next;
+        private readonly double[] _delta = new double[persona.Space.Count];
+        private readonly double[] _a = new double[persona.Space.Count];
+        private readonly double[] _b = new double[persona.Space.Count];
+
+        public double[] Step(double[] state, CueSet cues, double[] into)
+        {
+            Array.Clear(_delta);
+            rules.ApplyRules(state, cues, _delta);
+            RunLoop.Step(state, persona.StartVector, _delta, persona.Drift, 0.0, null, persona.Space.Dimensions, into);
+            return into;
+        }
+
+        /// <summary>
+        /// Lower is better: reaching the target zone after sending <paramref name="cues"/> k + 1 turns in a
+        /// row (k &lt; horizon) is worth k; otherwise horizon + the closest distance reached.
+        /// </summary>
+        public double Value(double[] from, CueSet cues, int horizon)
+        {
+            var current = from;
+            double closest = double.PositiveInfinity;
+            for (int step = 0; step < horizon; step++)
+            {
+                var next = Step(current, cues, step % 2 == 0 ? _a : _b);
+                double distance = geometry.DistanceToTarget(next);
+                if (distance <= geometry.Goal.Within) return step;
+                closest = Math.Min(closest, distance);
+                current = next;
+            }
+            return horizon + closest;
+        }
     }
 }

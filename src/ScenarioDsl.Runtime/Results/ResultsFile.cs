@@ -5,7 +5,9 @@ namespace ScenarioDsl.Runtime.Results;
 /// <summary>
 /// DIR/results.jsonl, append-only. Opening it keeps every complete record and drops what an interrupted
 /// run left behind (a partial last line, unparsable lines); each appended record is one whole line,
-/// flushed to disk before <see cref="Append"/> returns. Thread safe.
+/// handed to the operating system before <see cref="Append"/> returns (so killing the process loses
+/// nothing); the file is synced to disk when disposed. Syncing every line cost ~10 ms per run here.
+/// Thread safe.
 /// </summary>
 public sealed class ResultsFile : IDisposable
 {
@@ -70,13 +72,20 @@ public sealed class ResultsFile : IDisposable
         lock (_gate)
         {
             _stream.Write(bytes, 0, bytes.Length);
-            _stream.Flush(flushToDisk: true);
+            _stream.Flush(flushToDisk: false);
             _records.Add(record);
             _keys.Add(record.Key);
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stream.Flush(flushToDisk: true);
+            _stream.Dispose();
+        }
+    }
 
     private static void RewriteAtomically(string path, IEnumerable<RunRecord> records)
     {

@@ -165,6 +165,20 @@ public class RunCommandTests
         Assert.False(Directory.Exists(Path.Combine(folder.Path, "emps-report")));
     }
 
+    [Fact]
+    public void Warnings_do_not_stop_a_run_but_a_globalconfig_can_make_them_errors()
+    {
+        using var folder = new TempFolder();
+        // EMPS3006 (warning): a persona without a `says` lacking `when`.
+        folder.Write("worry.emps", Small.Replace("says \"Still worried.\"", "says when calm <= 0.6 \"Still worried.\""));
+        Assert.Equal(0, folder.Run("run", "worry.emps", "--agent", "generic").ExitCode);
+
+        folder.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.EMPS3006.severity = error\n");
+        var result = folder.Run("run", "worry.emps", "--agent", "generic", "--out", "other");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error EMPS3006", result.Error);
+    }
+
     [Theory]
     [InlineData("--agent", "friendly")]
     [InlineData("--agent", "scripted:missing.txt")]
