@@ -35,6 +35,7 @@ public sealed class EmpsLanguageServer : IDisposable
     private readonly DiagnosticsPublisher _diagnostics;
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _state;
+    private bool _registerWatchers;
 
     private EmpsLanguageServer(Stream input, Stream output, LanguageServerOptions options)
     {
@@ -90,6 +91,7 @@ public sealed class EmpsLanguageServer : IDisposable
         string? root = p.WorkspaceFolders?.FirstOrDefault()?.Uri ?? p.RootUri;
         root = root is not null ? DocumentUris.ToPath(root) : p.RootPath;
         if (root is not null && Directory.Exists(root)) _workspace.LoadFolder(root);
+        _registerWatchers = SupportsDynamicWatchers(p.Capabilities);
         _state = Running;
         var capabilities = new ServerCapabilities(
             new TextDocumentSyncOptions(OpenClose: true, Change: TextDocumentSyncKind.Incremental, Save: new SaveOptions(false)),
@@ -109,7 +111,25 @@ public sealed class EmpsLanguageServer : IDisposable
     [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
     public void Initialized(JsonElement? p)
     {
-        if (_state == Running) _diagnostics.Schedule();
+        if (_state != Running) return;
+        if (_registerWatchers)
+        {
+            // Ask the client to report .emps and .globalconfig changes on disk (not awaited: the
+            // answer comes back through this same dispatcher).
+            var registration = new Registration("emps-watched-files", "workspace/didChangeWatchedFiles",
+                new DidChangeWatchedFilesRegistrationOptions(new[] { new FileWatcher("**/*.emps"), new FileWatcher("**/.globalconfig") }));
+            _ = _rpc.InvokeWithParameterObjectAsync<object?>("client/registerCapability", new RegistrationParams(new[] { registration }))
+                .ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        }
+        _diagnostics.Schedule();
+    }
+
+    private static bool SupportsDynamicWatchers(JsonElement? capabilities)
+    {
+        if (capabilities is not { ValueKind: JsonValueKind.Object } c) return false;
+        return c.TryGetProperty("workspace", out var ws) && ws.ValueKind == JsonValueKind.Object
+            && ws.TryGetProperty("didChangeWatchedFiles", out var w) && w.ValueKind == JsonValueKind.Object
+            && w.TryGetProperty("dynamicRegistration", out var d) && d.ValueKind == JsonValueKind.True;
     }
 
     [JsonRpcMethod("shutdown")]

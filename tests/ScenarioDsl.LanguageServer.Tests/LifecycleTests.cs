@@ -34,6 +34,22 @@ public class LifecycleTests
     }
 
     [Fact]
+    public async Task Watched_files_are_registered_when_the_client_supports_dynamic_registration()
+    {
+        await using var plain = await LspTestClient.StartAsync();
+        await using var client = await LspTestClient.StartAsync(dynamicWatchers: true);
+        var deadline = DateTime.UtcNow + LspTestClient.Timeout;
+        while (client.Registrations.Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        var registration = Assert.Single(client.Registrations).GetProperty("registrations")[0];
+        Assert.Equal("workspace/didChangeWatchedFiles", registration.GetProperty("method").GetString());
+        var globs = registration.GetProperty("registerOptions").GetProperty("watchers").EnumerateArray().Select(w => w.GetProperty("globPattern").GetString()).ToList();
+        Assert.Contains("**/*.emps", globs);
+        // A client without dynamic registration is not asked (a request round trip first).
+        await plain.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier("untitled:x")));
+        Assert.Empty(plain.Registrations);
+    }
+
+    [Fact]
     public async Task Shutdown_then_exit_completes_with_code_0()
     {
         await using var client = await LspTestClient.StartAsync();

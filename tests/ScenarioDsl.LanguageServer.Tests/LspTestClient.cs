@@ -15,6 +15,12 @@ internal sealed class LspTestClient : IAsyncDisposable
     private readonly Dictionary<string, PublishDiagnosticsParams> _latest = new(StringComparer.Ordinal);
     private readonly List<PublishDiagnosticsParams> _all = new();
     private readonly List<ShowMessageParams> _messages = new();
+    private readonly List<JsonElement> _registrations = new();
+
+    public IReadOnlyList<JsonElement> Registrations
+    {
+        get { lock (_gate) return _registrations.ToList(); }
+    }
     private readonly SemaphoreSlim _published = new(0, int.MaxValue);
 
     private LspTestClient(EmpsLanguageServer server, JsonRpc rpc)
@@ -29,7 +35,7 @@ internal sealed class LspTestClient : IAsyncDisposable
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    public static async Task<LspTestClient> StartAsync(string? root = null, bool initialize = true, TimeSpan? delay = null)
+    public static async Task<LspTestClient> StartAsync(string? root = null, bool initialize = true, TimeSpan? delay = null, bool dynamicWatchers = false)
     {
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();
         var server = EmpsLanguageServer.Start(serverStream, serverStream, new LanguageServerOptions { DiagnosticsDelay = delay ?? TimeSpan.FromMilliseconds(5) });
@@ -39,17 +45,19 @@ internal sealed class LspTestClient : IAsyncDisposable
         var client = new LspTestClient(server, rpc);
         rpc.AddLocalRpcTarget(new ClientTarget(client));
         rpc.StartListening();
-        if (initialize) await client.InitializeAsync(root);
+        if (initialize) await client.InitializeAsync(root, dynamicWatchers);
         return client;
     }
 
-    public async Task<InitializeResult> InitializeAsync(string? root)
+    public async Task<InitializeResult> InitializeAsync(string? root, bool dynamicWatchers = false)
     {
         var result = await RequestAsync<InitializeResult>("initialize", new
         {
             processId = Environment.ProcessId,
             rootUri = root is null ? null : new Uri(root).AbsoluteUri,
-            capabilities = new { },
+            capabilities = dynamicWatchers
+                ? (object)new { workspace = new { didChangeWatchedFiles = new { dynamicRegistration = true } } }
+                : new { },
         });
         await NotifyAsync("initialized", new { });
         return result;
@@ -125,6 +133,14 @@ internal sealed class LspTestClient : IAsyncDisposable
 
         [JsonRpcMethod("textDocument/publishDiagnostics", UseSingleObjectParameterDeserialization = true)]
         public void PublishDiagnostics(PublishDiagnosticsParams p) => _client.OnPublish(p);
+
+        [JsonRpcMethod("client/registerCapability", UseSingleObjectParameterDeserialization = true)]
+        public object? RegisterCapability(JsonElement p)
+        {
+            lock (_client._gate) _client._registrations.Add(p.Clone());
+            _client._published.Release();
+            return null;
+        }
 
         [JsonRpcMethod("window/showMessage", UseSingleObjectParameterDeserialization = true)]
         public void ShowMessage(ShowMessageParams p)

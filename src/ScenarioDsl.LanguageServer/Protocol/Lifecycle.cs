@@ -61,3 +61,11 @@ public static class MessageType
     public const int Info = 3;
     public const int Log = 4;
 }
+
+public sealed record FileWatcher(string GlobPattern);
+
+public sealed record DidChangeWatchedFilesRegistrationOptions(FileWatcher[] Watchers);
+
+public sealed record Registration(string Id, string Method, object RegisterOptions);
+
+public sealed record RegistrationParams(Registration[] Registrations);
