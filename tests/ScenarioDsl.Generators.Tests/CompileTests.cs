@@ -8,9 +8,10 @@ namespace ScenarioDsl.Generators.Tests;
 /// <summary>Generated code compiles with zero warnings (nullable, warnings as errors, XML docs checked).</summary>
 public sealed class CompileTests
 {
-    /// <summary>Random scenarios per run; CI sets EMPS_RANDOM_ITERATIONS=1000.</summary>
+    /// <summary>Random scenarios per run: EMPS_RANDOM_ITERATIONS, else 1,000 under CI (CI=true), else 150.</summary>
     internal static long Iterations =>
-        long.TryParse(Environment.GetEnvironmentVariable("EMPS_RANDOM_ITERATIONS"), out long n) && n > 0 ? n : 150;
+        long.TryParse(Environment.GetEnvironmentVariable("EMPS_RANDOM_ITERATIONS"), out long n) && n > 0 ? n
+        : string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) ? 1000 : 150;
 
     [Fact]
     public void Random_valid_scenarios_compile_without_warnings()

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Package test for the `ScenarioDsl` NuGet package (generator + analyzer + runtime), usable from CI:
+#  1. packs ScenarioDsl.Language, ScenarioDsl.Runtime and ScenarioDsl with a fresh version into a local
+#     folder feed;
+#  2. restores a throwaway console project from that feed (PackageReference, not ProjectReference; the
+#     fresh version cannot come from anywhere else), builds it with TreatWarningsAsErrors and runs it;
+#  3. adds a broken .emps file and asserts `dotnet build` fails with `broken.emps(line,col): error EMPS....`;
+#  4. checks .globalconfig severities and TreatWarningsAsErrors on an EMPS2008 warning, and the
+#     EnableDefaultEmpsItems=false opt-out.
+# Usage: .ci/package-test.sh [WORKDIR]   (exit 0 = all checks passed)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WORK="${1:-$(mktemp -d)}"
+VERSION="0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
+FEED="$WORK/feed"
+APP="$WORK/consumer"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+mkdir -p "$FEED" "$APP"
+
+step() { printf '\n== %s\n' "$*"; }
+fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
+cleanup() {
+  # Packages of this throwaway version must not linger in the global packages folder.
+  local cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+  rm -rf "$cache/scenariodsl/$VERSION" "$cache/scenariodsl.runtime/$VERSION" "$cache/scenariodsl.language/$VERSION"
+}
+trap cleanup EXIT
+
+step "pack $VERSION into $FEED"
+for project in src/ScenarioDsl.Language src/ScenarioDsl.Runtime generators/ScenarioDsl.Package; do
+  dotnet pack "$ROOT/$project" -c Release -o "$FEED" -p:Version="$VERSION" -nologo -v:q >"$WORK/pack.log" 2>&1 \
+    || { cat "$WORK/pack.log"; fail "pack $project"; }
+done
+unzip -l "$FEED/ScenarioDsl.$VERSION.nupkg" > "$WORK/contents.txt"
+for entry in analyzers/dotnet/cs/ScenarioDsl.Generators.dll analyzers/dotnet/cs/ScenarioDsl.Language.dll \
+             analyzers/dotnet/cs/Sprache.dll buildTransitive/ScenarioDsl.props; do
+  grep -q "$entry" "$WORK/contents.txt" || fail "package lacks $entry"
+done
+
+step "throwaway consumer in $APP"
+# The local feed is added to the machine's sources (no <clear/>).
+cat > "$APP/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="scenariodsl-local" value="$FEED" />
+  </packageSources>
+</configuration>
+XML
+cat > "$APP/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <RootNamespace>Consumer</RootNamespace>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <GenerateDocumentationFile>true</GenerateDocumentationFile>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="ScenarioDsl" Version="$VERSION" />
+  </ItemGroup>
+</Project>
+XML
+mkdir -p "$APP/scenarios"
+cp "$ROOT/scenarios/student-under-pressure.emps" "$APP/scenarios/"
+cat > "$APP/Program.cs" <<'CS'
+using Consumer;
+using ScenarioDsl.Runtime.Agents;
+
+var result = Scenarios.StudentUnderPressure.Run(new AlignedAgent());
+Console.WriteLine($"turns={result.Turns} converged={result.Converged} distress={result.Trajectory[^1].Distress:F3}");
+int cases = 0;
+foreach (var row in Suites.StudentSuite.Cases) cases += row.Length;
+Console.WriteLine($"cases={cases} start={Personas.HighAnxietyStudent.Start.Distress}");
+return result.Converged && result.Trajectory[^1].Distress <= 0.4 && cases == 10 ? 0 : 3;
+CS
+
+step "restore, build (warnings are errors) and run"
+dotnet build "$APP" -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; fail "consumer build"; }
+grep -q "scenariodsl/$VERSION\|ScenarioDsl.$VERSION\|$VERSION" "$APP/obj/project.assets.json" || fail "ScenarioDsl $VERSION not restored from the feed"
+dotnet run --project "$APP" --no-build | tee "$WORK/run.log"
+grep -q "converged=True" "$WORK/run.log" || fail "consumer run"
+
+step "a broken .emps file fails the build on its line"
+printf 'space Broken {\n  calm [1, 0]\n}\n' > "$APP/broken.emps"
+if dotnet build "$APP" -nologo >"$WORK/broken.log" 2>&1; then cat "$WORK/broken.log"; fail "build with a broken .emps succeeded"; fi
+grep -E "broken\.emps\(2,[0-9]+\): error EMPS2002" "$WORK/broken.log" || { cat "$WORK/broken.log"; fail "no 'broken.emps(2,col): error EMPS2002'"; }
+rm "$APP/broken.emps"
+
+step "EMPS2008 warning: TreatWarningsAsErrors and .globalconfig severities"
+cat > "$APP/unreachable.emps" <<'EMPS'
+persona Stuck in Wellbeing {
+  start { autonomy: 0, relatedness: 0, competence: 0, distress: 0.5 }
+  says "..."
+}
+scenario StuckScenario { persona Stuck goal ReduceStress }
+EMPS
+if dotnet build "$APP" -nologo >"$WORK/warn-as-error.log" 2>&1; then cat "$WORK/warn-as-error.log"; fail "EMPS2008 did not fail a TreatWarningsAsErrors build"; fi
+grep -E "unreachable\.emps\([0-9]+,[0-9]+\): error EMPS2008" "$WORK/warn-as-error.log" || { cat "$WORK/warn-as-error.log"; fail "EMPS2008 not reported as an error"; }
+
+dotnet build "$APP" -nologo -p:TreatWarningsAsErrors=false >"$WORK/warn.log" 2>&1 || { cat "$WORK/warn.log"; fail "build with an EMPS2008 warning failed"; }
+grep -E "unreachable\.emps\([0-9]+,[0-9]+\): warning EMPS2008" "$WORK/warn.log" || { cat "$WORK/warn.log"; fail "EMPS2008 warning not printed"; }
+
+printf 'is_global = true\ndotnet_diagnostic.EMPS2008.severity = none\n' > "$APP/.globalconfig"
+dotnet build "$APP" -nologo >"$WORK/none.log" 2>&1 || { cat "$WORK/none.log"; fail ".globalconfig severity none did not silence EMPS2008"; }
+grep -q "EMPS2008" "$WORK/none.log" && fail "EMPS2008 still reported with severity none"
+
+printf 'is_global = true\ndotnet_diagnostic.EMPS2008.severity = error\n' > "$APP/.globalconfig"
+if dotnet build "$APP" -nologo -p:TreatWarningsAsErrors=false >"$WORK/error.log" 2>&1; then cat "$WORK/error.log"; fail ".globalconfig severity error did not fail the build"; fi
+grep -E "unreachable\.emps\([0-9]+,[0-9]+\): error EMPS2008" "$WORK/error.log" || { cat "$WORK/error.log"; fail "EMPS2008 not an error under .globalconfig"; }
+rm "$APP/.globalconfig" "$APP/unreachable.emps"
+
+step "EnableDefaultEmpsItems=false removes the .emps files (the generated types disappear)"
+if dotnet build "$APP" -nologo --no-incremental -p:EnableDefaultEmpsItems=false >"$WORK/optout.log" 2>&1; then fail "opt-out still generated the types"; fi
+grep -q "error CS0103" "$WORK/optout.log" || { cat "$WORK/optout.log"; fail "opt-out failed for another reason"; }
+
+printf '\nPackage test passed (ScenarioDsl %s).\n' "$VERSION"
