@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace ScenarioDsl.Llm.Cassettes;
+
+/// <summary>
+/// One recorded call: DIR/KEY.json holding the key, the canonical request (for people reading a cassette;
+/// it holds only messages and options, never a credential or an endpoint) and the response's text, model,
+/// finish reason and token usage.
+/// </summary>
+internal static class CassetteEntry
+{
+    public static string FileName(string key) => key + ".json";
+
+    public static void Write(string path, string key, IEnumerable<ChatMessage> messages, ChatOptions? options, ChatResponse response)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            json.WriteStartObject();
+            json.WriteString("key", key);
+            json.WritePropertyName("request");
+            RequestKey.WriteRequest(json, messages, options);
+            json.WriteStartObject("response");
+            json.WriteString("text", response.Text);
+            if (response.ModelId is { } model) json.WriteString("modelId", model);
+            if (response.FinishReason is { } finish) json.WriteString("finishReason", finish.Value);
+            if (response.Usage is { } usage)
+            {
+                json.WriteStartObject("usage");
+                if (usage.InputTokenCount is { } input) json.WriteNumber("inputTokens", input);
+                if (usage.OutputTokenCount is { } output) json.WriteNumber("outputTokens", output);
+                if (usage.TotalTokenCount is { } total) json.WriteNumber("totalTokens", total);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        buffer.WriteByte((byte)'\n');
+        // Temp file then rename: a reader never sees a half-written entry, and a killed run leaves none.
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllBytes(temp, buffer.ToArray());
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static ChatResponse Read(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path, Encoding.UTF8));
+        var response = document.RootElement.GetProperty("response");
+        var result = new ChatResponse(new ChatMessage(ChatRole.Assistant, response.GetProperty("text").GetString() ?? ""));
+        if (response.TryGetProperty("modelId", out var model)) result.ModelId = model.GetString();
+        if (response.TryGetProperty("finishReason", out var finish) && finish.GetString() is { } reason) result.FinishReason = new ChatFinishReason(reason);
+        if (response.TryGetProperty("usage", out var usage))
+        {
+            result.Usage = new UsageDetails
+            {
+                InputTokenCount = usage.TryGetProperty("inputTokens", out var i) ? i.GetInt64() : null,
+                OutputTokenCount = usage.TryGetProperty("outputTokens", out var o) ? o.GetInt64() : null,
+                TotalTokenCount = usage.TryGetProperty("totalTokens", out var t) ? t.GetInt64() : null,
+            };
+        }
+        return result;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace ScenarioDsl.Llm.Resilience;
+
+/// <summary>
+/// Per-call timeout and retries for any <see cref="IChatClient"/>. Each attempt gets
+/// <see cref="RetryOptions.Timeout"/>; a timed-out attempt, a 408/429/5xx response or a failure to connect
+/// is retried up to <see cref="RetryOptions.MaxRetries"/> times. The wait before retry n is the server's
+/// Retry-After when it sent one (up to <see cref="RetryOptions.MaxRetryAfter"/>), otherwise exponential
+/// backoff with jitter: min(MaxDelay, BaseDelay * 2^n) * (0.5 + 0.5 * jitter). The caller's cancellation
+/// stops everything at once (attempts and waits) with <see cref="OperationCanceledException"/>.
+/// Other failures (400, 401, 404...) are not retried. Streaming requests are answered whole.
+/// </summary>
+public sealed class ResilientChatClient(IChatClient inner, RetryOptions? options = null) : DelegatingChatClient(inner)
+{
+    private readonly RetryOptions _options = options ?? RetryOptions.Default;
+
+    public RetryOptions Options => _options;
+
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var list = messages as IReadOnlyList<ChatMessage> ?? messages.ToArray();
+        for (int attempt = 0; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Exception failure;
+            using (var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                attemptCancellation.CancelAfter(_options.Timeout);
+                try
+                {
+                    return await base.GetResponseAsync(list, options, attemptCancellation.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException)
+                {
+                    throw;
+                }
+                catch (Exception e) when (attemptCancellation.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    failure = new TimeoutException($"the LLM call timed out after {_options.Timeout.TotalSeconds:0.###} s", e);
+                }
+                catch (Exception e) when (TransientFailure.IsTransient(e))
+                {
+                    failure = e;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    throw new LlmCallFailedException($"the LLM call failed: {Describe(e)}", attempt + 1, e);
+                }
+            }
+
+            if (attempt >= _options.MaxRetries)
+                throw new LlmCallFailedException($"the LLM call failed after {attempt + 1} attempts: {Describe(failure)}", attempt + 1, failure);
+
+            var wait = WaitBefore(attempt, failure);
+            if (wait is null)
+                throw new LlmCallFailedException($"the LLM call failed: {Describe(failure)}; the server asked to retry after more than {_options.MaxRetryAfter.TotalSeconds:0} s", attempt + 1, failure);
+            await _options.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        foreach (var update in response.ToChatResponseUpdates()) yield return update;
+    }
+
+    /// <summary>The wait before retry number <paramref name="attempt"/> + 1; null when Retry-After exceeds the cap.</summary>
+    internal TimeSpan? WaitBefore(int attempt, Exception failure)
+    {
+        if (TransientFailure.RetryAfter(failure, DateTimeOffset.UtcNow) is { } retryAfter)
+            return retryAfter <= _options.MaxRetryAfter ? retryAfter : null;
+        double exponential = _options.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30));
+        double capped = Math.Min(_options.MaxDelay.TotalMilliseconds, exponential);
+        double jitter = Math.Clamp(_options.Jitter(), 0, 1);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + 0.5 * jitter));
+    }
+
+    private static string Describe(Exception e) =>
+        TransientFailure.StatusOf(e) is { } status ? $"HTTP {status}: {FirstLine(e.Message)}" : FirstLine(e.Message);
+
+    private static string FirstLine(string message)
+    {
+        int end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+}

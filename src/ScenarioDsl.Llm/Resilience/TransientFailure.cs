@@ -1,0 +1,67 @@
+using System.ClientModel;
+using System.Globalization;
+using System.Net;
+
+namespace ScenarioDsl.Llm.Resilience;
+
+/// <summary>Which failures of a call are worth retrying, and the wait a server asked for.</summary>
+public static class TransientFailure
+{
+    /// <summary>The HTTP status of a failed call, when the exception carries one.</summary>
+    public static int? StatusOf(Exception exception) => exception switch
+    {
+        ClientResultException { Status: > 0 } e => e.Status,
+        HttpRequestException { StatusCode: { } code } => (int)code,
+        LlmHttpException e => e.Status,
+        _ => null,
+    };
+
+    /// <summary>429, 408 and 5xx responses, and failures to reach the server at all (no status).</summary>
+    public static bool IsTransient(Exception exception)
+    {
+        var status = StatusOf(exception);
+        if (status is { } s) return s is 408 or 429 || s >= 500;
+        return exception is HttpRequestException or ClientResultException or IOException or TimeoutException;
+    }
+
+    /// <summary>The Retry-After (or retry-after-ms) the response carried, as a wait from <paramref name="now"/>.</summary>
+    public static TimeSpan? RetryAfter(Exception exception, DateTimeOffset now)
+    {
+        string? seconds = null, milliseconds = null;
+        switch (exception)
+        {
+            case ClientResultException e when e.GetRawResponse() is { } response:
+                response.Headers.TryGetValue("retry-after-ms", out milliseconds);
+                response.Headers.TryGetValue("Retry-After", out seconds);
+                break;
+            case LlmHttpException e:
+                seconds = e.RetryAfter;
+                break;
+        }
+        return Parse(milliseconds, seconds, now);
+    }
+
+    /// <summary>Parses <c>retry-after-ms</c> (milliseconds) or <c>Retry-After</c> (seconds, or an HTTP date).</summary>
+    public static TimeSpan? Parse(string? milliseconds, string? retryAfter, DateTimeOffset now)
+    {
+        if (milliseconds is not null && double.TryParse(milliseconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms >= 0)
+            return TimeSpan.FromMilliseconds(ms);
+        if (retryAfter is null) return null;
+        if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0)
+            return TimeSpan.FromSeconds(s);
+        if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            return date > now ? date - now : TimeSpan.Zero;
+        return null;
+    }
+}
+
+/// <summary>An HTTP failure from a chat client that does not throw the OpenAI client's exception type.</summary>
+public sealed class LlmHttpException(int status, string message, string? retryAfter = null) : Exception(message)
+{
+    public int Status { get; } = status;
+
+    /// <summary>The raw Retry-After header value, if any.</summary>
+    public string? RetryAfter { get; } = retryAfter;
+
+    public HttpStatusCode StatusCode => (HttpStatusCode)Status;
+}
