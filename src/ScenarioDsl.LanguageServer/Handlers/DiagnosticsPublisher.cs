@@ -5,10 +5,12 @@ using ScenarioDsl.LanguageServer.Workspace;
 namespace ScenarioDsl.LanguageServer.Handlers;
 
 /// <summary>
-/// Publishes diagnostics for open documents, debounced: every change reschedules one publication
-/// after <see cref="Delay"/>; the publication reads the newest snapshot, so typing never leaves
-/// stale diagnostics behind. Only documents whose diagnostics changed are sent; a closed document
-/// gets an empty list once.
+/// Publishes diagnostics for open documents, debounced: a change that arrives while the publisher
+/// is idle is published at once (no added latency for an isolated edit); changes that arrive
+/// while a publication is pending or running reschedule one publication after
+/// <see cref="Delay"/> (a burst of keystrokes costs one compilation, not one per keystroke).
+/// Every publication reads the newest snapshot, so typing never leaves stale diagnostics behind.
+/// Only documents whose diagnostics changed are sent; a closed document gets an empty list once.
 /// </summary>
 internal sealed class DiagnosticsPublisher
 {
@@ -18,6 +20,7 @@ internal sealed class DiagnosticsPublisher
     private readonly Dictionary<string, string> _lastSent = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private CancellationTokenSource? _pending;
+    private int _inFlight;
     private long _publishedGeneration = -1;
 
     public DiagnosticsPublisher(Func<WorkspaceSnapshot> current, Func<PublishDiagnosticsParams, Task> send, TimeSpan delay)
@@ -35,20 +38,24 @@ internal sealed class DiagnosticsPublisher
     public void Schedule()
     {
         CancellationTokenSource cts;
+        bool immediate;
         lock (_gate)
         {
             _pending?.Cancel();
             _pending = cts = new CancellationTokenSource();
+            immediate = _inFlight == 0;
+            _inFlight++;
         }
-        _ = RunAsync(cts.Token);
+        // On the thread pool: never on the request dispatcher's synchronization context.
+        _ = Task.Run(() => RunAsync(cts.Token, immediate));
     }
 
-    private async Task RunAsync(CancellationToken cancellation)
+    private async Task RunAsync(CancellationToken cancellation, bool immediate)
     {
         try
         {
-            if (Delay > TimeSpan.Zero) await Task.Delay(Delay, cancellation).ConfigureAwait(false);
-            else await Task.Yield();
+            if (!immediate && Delay > TimeSpan.Zero) await Task.Delay(Delay, cancellation).ConfigureAwait(false);
+            cancellation.ThrowIfCancellationRequested();
             await PublishNowAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -58,6 +65,10 @@ internal sealed class DiagnosticsPublisher
         catch (Exception e) when (e is ObjectDisposedException or StreamJsonRpc.ConnectionLostException)
         {
             // The connection is gone: nothing to publish to.
+        }
+        finally
+        {
+            lock (_gate) _inFlight--;
         }
     }
 
