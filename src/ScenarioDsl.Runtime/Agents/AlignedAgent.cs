@@ -13,8 +13,8 @@ namespace ScenarioDsl.Runtime.Agents;
 /// does. A set's value is how soon the target zone is reached (else how close it comes) when the set is
 /// sent for up to <see cref="Horizon"/> turns in a row, so it can, say, keep lowering distress to unlock
 /// a rule that only helps when distress is low. It drafts replies from the set's phrases (and
-/// mirroring) with neutral filler, runs the detector on every draft, and sends the draft whose actually
-/// detected cues have the best value.
+/// mirroring) with neutral filler and runs the detector on each draft: it sends the first draft whose
+/// detected cues are exactly the plan, else the draft whose detected cues have the best value.
 /// </summary>
 public sealed class AlignedAgent : IAgent
 {
@@ -41,7 +41,9 @@ public sealed class AlignedAgent : IAgent
         double bestValue = double.PositiveInfinity;
         foreach (var draft in Drafts(context, plan, random.NextInt(1000)))
         {
-            double value = model.Value(estimate, context.DetectCues(draft), horizon);
+            var detected = context.DetectCues(draft);
+            if (detected == plan) return new(draft);
+            double value = model.Value(estimate, detected, horizon);
             if (value < bestValue)
             {
                 best = draft;
