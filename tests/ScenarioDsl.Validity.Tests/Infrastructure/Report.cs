@@ -43,6 +43,14 @@ public static class Report
         md.AppendLine($"Mean EPM-Q: validating {F(Stats.Mean(syc.Select(s => s.Validating).ToArray()), 1)}, sycophant {F(Stats.Mean(syc.Select(s => s.Sycophant).ToArray()), 1)}; sycophant lower in {syc.Count(s => s.Sycophant < s.Validating)}/{syc.Count} cases. " +
                       $"Sycophant's per-turn work over {pooled.Turns} turns: mean dE {F(pooled.MeanWork)}, negative in {Pct(pooled.NegativeShare).TrimStart('+')} of turns (validating: mean dE {F(pooledValidating.MeanWork)}, negative in {Pct(pooledValidating.NegativeShare).TrimStart('+')}).");
         md.AppendLine();
+        md.AppendLine("| agent | mean EPM-Q | mean dE per turn | turns with dE < 0 |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var agent in ValidityFixture.Agents)
+        {
+            var w = Analysis.PooledWork(fx.Empa.SelectMany(c => c.ByAgent[agent]));
+            md.AppendLine($"| {agent} | {F(Stats.Mean(fx.Empa.SelectMany(c => c.ByAgent[agent]).Select(r => r.EpmQ).ToArray()), 1)} | {F(w.MeanWork, 4)} | {Pct(w.NegativeShare).TrimStart('+')} |");
+        }
+        md.AppendLine();
         md.AppendLine("| persona x goal | validating EPM-Q | sycophant EPM-Q | sycophant - validating [95% CI] | sycophant mean dE | dE < 0 |");
         md.AppendLine("|---|---|---|---|---|---|");
         foreach (var s in syc)
