@@ -10,7 +10,10 @@ namespace ScenarioDsl.LanguageServer;
 /// <summary>Settings of one server instance.</summary>
 public sealed record LanguageServerOptions
 {
-    /// <summary>How long diagnostics wait for typing to pause before they are computed and sent.</summary>
+    /// <summary>
+    /// How long diagnostics wait for typing to pause when changes arrive while a publication is
+    /// pending or running (a change that finds the publisher idle is published at once).
+    /// </summary>
     public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>

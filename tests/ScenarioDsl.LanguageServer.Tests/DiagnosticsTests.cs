@@ -41,6 +41,28 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public async Task A_burst_of_changes_is_debounced_into_few_publications_of_the_last_version()
+    {
+        using var ws = new TempWorkspace(("space.emps", Samples.Space));
+        await using var client = await LspTestClient.StartAsync(ws.Root, delay: TimeSpan.FromMilliseconds(300));
+        string uri = ws.UriOf("people.emps");
+        await client.OpenAsync(uri, Samples.People);
+        await client.WaitForDiagnosticsAsync(uri, p => p.Version == 1);
+        int before = client.All.Count(p => p.Uri == uri);
+
+        // 30 changes in a burst, each toggling an error on and off, ending with the error.
+        for (int v = 2; v <= 31; v++)
+            await client.ReplaceAsync(uri, v, v % 2 == 1 ? Samples.People.Replace("calm += 0.2", "clam += 0.2") : Samples.People);
+        await client.WaitForDiagnosticsAsync(uri, p => p.Version == 31);
+        await Task.Delay(400);
+        int published = client.All.Count(p => p.Uri == uri) - before;
+        Assert.InRange(published, 1, 5);
+        var latest = client.Latest(uri)!;
+        Assert.Equal(31, latest.Version);
+        Assert.Contains(latest.Diagnostics, d => d.Code == "EMPS2003");
+    }
+
+    [Fact]
     public async Task Names_resolve_across_files_including_unopened_ones_on_disk()
     {
         using var ws = new TempWorkspace(("space.emps", Samples.Space));

@@ -103,7 +103,7 @@ internal sealed class LspTestClient : IAsyncDisposable
             if (latest is not null && condition(latest)) return latest;
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero)
-                throw new TimeoutException($"no matching diagnostics for {uri}; latest: {(latest is null ? "none" : string.Join("; ", latest.Diagnostics.Select(d => d.Code + " " + d.Message)))}");
+                throw new TimeoutException($"no matching diagnostics for {uri}; latest (version {latest?.Version}): {(latest is null ? "none" : string.Join("; ", latest.Diagnostics.Select(d => d.Code + " " + d.Message)))}");
             await _published.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
         }
     }

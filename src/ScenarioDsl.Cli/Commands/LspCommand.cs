@@ -15,7 +15,7 @@ public static class LspCommand
         var stdio = new Option<bool>("--stdio") { Description = "Talk over stdin/stdout (the default and only transport)" };
         var delay = new Option<int>("--diagnostics-delay")
         {
-            Description = "Milliseconds diagnostics wait for typing to pause",
+            Description = "Milliseconds diagnostics wait for typing to pause during bursts of changes",
             DefaultValueFactory = _ => 10,
         };
         var command = new Command("lsp", "Run the .emps language server on stdin/stdout");
