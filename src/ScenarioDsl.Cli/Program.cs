@@ -12,6 +12,7 @@ public static class Program
         RunCommand.Create,
         FmtCommand.Create,
         LspCommand.Create,
+        MergeCommand.Create,
     ];
 
     public static int Main(string[] args) => EmpsCli.Run(args, CliContext.FromConsole());

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using ScenarioDsl.Cli.Run;
+using ScenarioDsl.Llm;
+using ScenarioDsl.Llm.Agents;
+using ScenarioDsl.Llm.Cassettes;
+using ScenarioDsl.Llm.Clients;
+using ScenarioDsl.Llm.Resilience;
+using ScenarioDsl.Runtime.Agents;
+using ScenarioDsl.Runtime.Results;
+
+namespace ScenarioDsl.Cli.Llm;
+
+/// <summary>
+/// The LLM and sweep side of one <c>emps run</c>: the <c>llm</c> agents (<c>--agent llm</c> means every
+/// <c>--llm-prompt</c> variant; <c>llm:generic</c> and <c>llm:persona-aligned</c> name one), the shard,
+/// the parallelism, the dry run, and the loop that runs pending jobs (appending each record and its
+/// llm-usage line as the run finishes). Dispose it to release the chat client.
+/// </summary>
+public sealed class LlmRun : IDisposable
+{
+    public const string AgentName = "llm";
+
+    private readonly LlmAgentFactory? _factory;
+
+    private LlmRun(LlmRunRequest request, LlmAgentFactory? factory, IReadOnlyList<IAgent> agents, Shard shard, IReadOnlyList<string> errors)
+    {
+        Request = request;
+        _factory = factory;
+        Agents = agents;
+        Shard = shard;
+        Errors = errors;
+    }
+
+    public LlmRunRequest Request { get; }
+
+    public IReadOnlyList<IAgent> Agents { get; }
+
+    public Shard Shard { get; }
+
+    public int Parallel => Math.Max(1, Request.Parallel);
+
+    public bool DryRun => Request.DryRun;
+
+    /// <summary>Usage errors (bad options, missing endpoint or model...), as messages.</summary>
+    public IReadOnlyList<string> Errors { get; }
+
+    public static bool IsLlmAgent(string name) =>
+        name == AgentName || name.StartsWith(AgentName + ":", StringComparison.Ordinal);
+
+    /// <param name="request">The options as given.</param>
+    /// <param name="agentNames">Every --agent name (the llm ones are picked out here).</param>
+    /// <param name="context">For resolving folders against the working directory.</param>
+    /// <param name="apiKey">The key (the command passes EMPS_LLM_API_KEY's value); never written anywhere.</param>
+    public static LlmRun Create(LlmRunRequest request, IReadOnlyList<string> agentNames, CliContext context, string? apiKey)
+    {
+        var errors = new List<string>();
+        var shard = Shard.All;
+        if (request.Shard is not null && !Shard.TryParse(request.Shard, out shard, out var shardError)) errors.Add(shardError);
+        if (request.Parallel < 1) errors.Add("--parallel must be at least 1");
+
+        var llmNames = agentNames.Where(IsLlmAgent).ToArray();
+        if (llmNames.Length == 0)
+        {
+            if (request.Endpoint is not null || request.Model is not null || request.Record is not null || request.Replay is not null || request.Prompts.Count > 0)
+                errors.Add("--llm-endpoint, --llm-model, --llm-prompt, --record and --replay need --agent llm");
+            return new LlmRun(request, null, [], shard, errors);
+        }
+
+        var variants = new List<PromptVariant>();
+        foreach (var name in llmNames)
+        {
+            if (name == AgentName)
+            {
+                var prompts = request.Prompts.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+                if (prompts.Length == 0) variants.Add(PromptVariant.PersonaAligned);
+                foreach (var prompt in prompts)
+                {
+                    if (PromptVariants.TryParse(prompt, out var variant)) variants.Add(variant);
+                    else errors.Add($"unknown --llm-prompt '{prompt}'; expected {PromptVariants.GenericName} or {PromptVariants.PersonaAlignedName}");
+                }
+            }
+            else if (PromptVariants.TryParse(name[(AgentName.Length + 1)..], out var variant)) variants.Add(variant);
+            else errors.Add($"unknown agent '{name}'; expected llm, llm:{PromptVariants.GenericName} or llm:{PromptVariants.PersonaAlignedName}");
+        }
+        if (string.IsNullOrWhiteSpace(request.Model)) errors.Add("--agent llm needs --llm-model NAME");
+        Uri? endpoint = null;
+        if (request.Replay is null)
+        {
+            if (request.Endpoint is null) errors.Add("--agent llm needs --llm-endpoint URL (or --replay DIR)");
+            else if (!Uri.TryCreate(request.Endpoint, UriKind.Absolute, out endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+                errors.Add($"--llm-endpoint must be an absolute http or https URL, not '{request.Endpoint}'");
+        }
+        if (request.Record is not null && request.Replay is not null) errors.Add("--record and --replay cannot be used together");
+        if (!(request.TimeoutSeconds > 0) || request.TimeoutSeconds > 86_400) errors.Add("--llm-timeout must be a number of seconds above 0");
+        if (request.Retries < 0) errors.Add("--llm-retries cannot be negative");
+        if (errors.Count > 0) return new LlmRun(request, null, [], shard, errors);
+
+        var settings = new LlmSettings
+        {
+            Endpoint = endpoint,
+            Model = request.Model!,
+            Variants = variants.Distinct().ToArray(),
+            RecordDirectory = request.Record is null ? null : context.GetFullPath(request.Record),
+            ReplayDirectory = request.Replay is null ? null : context.GetFullPath(request.Replay),
+            Parallel = Math.Max(1, request.Parallel),
+            Retry = new RetryOptions { Timeout = TimeSpan.FromSeconds(request.TimeoutSeconds), MaxRetries = request.Retries },
+        };
+        try
+        {
+            // No factory on a dry run: it makes no call, and needs no cassette folder yet.
+            if (request.DryRun)
+                return new LlmRun(request, null, settings.Variants.Select(v => (IAgent)new NamedAgent(LlmAgent.DefaultName(v, settings.Model))).ToArray(), shard, []);
+            var factory = LlmAgentFactory.Create(settings, request.Replay is null ? apiKey : null);
+            return new LlmRun(request, factory, factory.CreateAgents(), shard, []);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return new LlmRun(request, null, [], shard, [$"the cassette folder '{request.Replay}' does not exist"]);
+        }
+        catch (ArgumentException e)
+        {
+            return new LlmRun(request, null, [], shard, [e.Message.Split(" (Parameter")[0]]);
+        }
+    }
+
+    /// <summary>What a dry run prints: runs, runs already done in OUT, and the most LLM calls the rest can make.</summary>
+    public string DescribeDryRun(IReadOnlyList<RunJob> jobs, string outDirectory)
+    {
+        var done = ExistingKeys(outDirectory);
+        var pending = jobs.Where(j => !done.Contains(j.Key)).ToArray();
+        var llm = pending.Where(j => IsLlmAgent(j.Agent.Name)).ToArray();
+        long calls = llm.Sum(j => (long)j.Scenario.Goal.Turns);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"dry run: {jobs.Count} runs");
+        if (Shard.Count > 1) text.Append(CultureInfo.InvariantCulture, $" in shard {Shard}");
+        text.Append(CultureInfo.InvariantCulture, $", {jobs.Count - pending.Length} already in {ResultsFile.FileName}, {pending.Length} to run\n");
+        text.Append(CultureInfo.InvariantCulture, $"LLM calls: at most {calls} ({llm.Length} LLM runs, one call per turn; runs that converge early make fewer)");
+        if (Request.Replay is not null) text.Append(", all served from the cassettes");
+        text.Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>The outcome of <see cref="RunPendingAsync"/>: cancelled, or stopped by a failure (message), or done.</summary>
+    public sealed record Outcome(bool Cancelled, string? Failure);
+
+    /// <summary>
+    /// Runs the jobs, at most <see cref="Parallel"/> at once (in order when 1), appending each finished run's
+    /// record to <paramref name="results"/> and its LLM usage to llm-usage.jsonl, and reporting it (calls to
+    /// <paramref name="report"/> are serialized). Cancellation stops starting runs and abandons those in
+    /// flight; an LLM failure (retries used up, a replay miss) stops the sweep. Finished runs are always kept.
+    /// </summary>
+    public async Task<Outcome> RunPendingAsync(IReadOnlyList<RunJob> pending, ResultsFile results, string outDirectory, Action<RunJob, RunRecord> report, CancellationToken cancellationToken)
+    {
+        var gate = new object();
+        bool cancelled = false;
+        string? failure = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            await System.Threading.Tasks.Parallel.ForEachAsync(
+                pending,
+                new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = stop.Token },
+                async (job, token) =>
+                {
+                    try
+                    {
+                        var result = await job.Scenario.RunAsync(job.Agent, job.Seed, token).ConfigureAwait(false);
+                        var record = RunRecords.From(result);
+                        lock (gate)
+                        {
+                            results.Append(record);
+                            if (_factory?.Usage.Take(result.ScenarioName, result.Seed, result.Agent) is { } usage)
+                                UsageFile.Append(outDirectory, result.ScenarioName, result.Seed, result.Agent, usage);
+                            report(job, record);
+                        }
+                    }
+                    catch (OperationCanceledException) when (token.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (Exception e) when (e is LlmCallFailedException or CassetteMissException or IOException)
+                    {
+                        lock (gate) failure ??= $"{job.Label}: {e.Message}";
+                        await stop.CancelAsync().ConfigureAwait(false);
+                    }
+                }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            cancelled = failure is null;
+        }
+        return new Outcome(cancelled, failure);
+    }
+
+    public void Dispose() => _factory?.Dispose();
+
+    private static HashSet<string> ExistingKeys(string outDirectory)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var path = Path.Combine(outDirectory, ResultsFile.FileName);
+        if (!File.Exists(path)) return keys;
+        var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
+        for (int i = 0; i < lines.Length - 1; i++)
+            if (RunRecords.TryParse(lines[i].TrimEnd('\r')) is { } record) keys.Add(record.Key);
+        return keys;
+    }
+
+    /// <summary>A stand-in with the LLM agent's name, for counting a dry run's jobs (never asked to reply).</summary>
+    private sealed class NamedAgent(string name) : IAgent
+    {
+        public string Name { get; } = name;
+
+        public ValueTask<string> ReplyAsync(ScenarioDsl.Runtime.Running.AgentContext context, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("a dry run makes no call");
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+using ScenarioDsl.Llm.Usage;
+using ScenarioDsl.Runtime.Results;
+
+namespace ScenarioDsl.Cli.Llm;
+
+/// <summary>
+/// DIR/llm-usage.jsonl: one line per LLM run with calls, tokens (when the provider reports them) and latency.
+/// Kept beside results.jsonl rather than in it, so results stay bit-identical between a recorded run and its
+/// replay (latency is measured, never replayed). Lines are appended whole; readers skip torn lines.
+/// </summary>
+public static class UsageFile
+{
+    public const string FileName = "llm-usage.jsonl";
+
+    private static readonly object Gate = new();
+
+    public sealed record Line(string Scenario, int Seed, string Agent, int Calls, long? InputTokens, long? OutputTokens, long? TotalTokens, double LatencyMs, double MaxLatencyMs)
+    {
+        public string Key => RunRecord.KeyOf(Scenario, Seed, Agent);
+    }
+
+    public static void Append(string directory, string scenario, int seed, string agent, RunUsage usage)
+    {
+        var line = new Line(scenario, seed, agent, usage.Calls, usage.InputTokens, usage.OutputTokens, usage.TotalTokens,
+            Math.Round(usage.LatencyMs, 1), Math.Round(usage.MaxLatencyMs, 1));
+        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, RunRecords.Options) + "\n");
+        lock (Gate)
+        {
+            using var stream = new FileStream(Path.Combine(directory, FileName), FileMode.Append, FileAccess.Write, FileShare.Read);
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    /// <summary>The complete lines of DIR/llm-usage.jsonl (none when absent), the last per run.</summary>
+    public static IReadOnlyList<Line> Read(string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path)) return [];
+        var lines = new Dictionary<string, Line>(StringComparer.Ordinal);
+        var text = File.ReadAllText(path, Encoding.UTF8).Split('\n');
+        for (int i = 0; i < text.Length - 1; i++)
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<Line>(text[i], RunRecords.Options) is { Agent.Length: > 0 } line) lines[line.Key] = line;
+            }
+            catch (JsonException)
+            {
+            }
+        }
+        return lines.Values.ToArray();
+    }
+
+    public static void Write(string directory, IEnumerable<Line> lines)
+    {
+        var path = Path.Combine(directory, FileName);
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, string.Concat(lines.Select(l => JsonSerializer.Serialize(l, RunRecords.Options) + "\n")), new UTF8Encoding(false));
+        File.Move(temp, path, overwrite: true);
+    }
+}
