@@ -97,6 +97,15 @@ public class RobustnessTests
     }
 
     [Fact]
+    public async Task Files_on_disk_over_the_limit_are_left_out_of_the_compilation()
+    {
+        using var ws = new TempWorkspace(("space.emps", Samples.Space), ("huge.emps", "persona Huge in Mood { start { calm: 0, trust: 0 } }\n" + new string(' ', 3 * 1024 * 1024)));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        var paths = client.Server.Workspace.Current.Compilation.SyntaxTrees.Select(t => Path.GetFileName(t.Path)).ToList();
+        Assert.Equal(new[] { "space.emps" }, paths);
+    }
+
+    [Fact]
     public async Task Typing_every_prefix_one_character_at_a_time_leaves_no_stuck_diagnostics()
     {
         using var ws = new TempWorkspace(("space.emps", Samples.Space));

@@ -17,7 +17,7 @@ public sealed class EmpsWorkspace
     private WorkspaceSnapshot _current = WorkspaceSnapshot.Empty;
     private string? _root;
 
-    /// <param name="maxDocumentLength">Open documents longer than this (UTF-16 units) are kept in sync but left out of the compilation.</param>
+    /// <param name="maxDocumentLength">Files longer than this (UTF-16 units) are left out of the compilation (open ones are still kept in sync).</param>
     public EmpsWorkspace(int maxDocumentLength = int.MaxValue) => MaxDocumentLength = maxDocumentLength;
 
     public int MaxDocumentLength { get; }
@@ -36,7 +36,7 @@ public sealed class EmpsWorkspace
             foreach (var file in EnumerateEmps(_root))
             {
                 var text = TryRead(file);
-                if (text is not null) texts.Add(text);
+                if (text is not null && text.Length <= MaxDocumentLength) texts.Add(text);
             }
         }
         var options = ReadOptions(_root);
@@ -87,6 +87,7 @@ public sealed class EmpsWorkspace
         {
             var compilation = _current.Compilation;
             var onDisk = IsUnderRoot(path) ? TryRead(path) : null;
+            if (onDisk is not null && onDisk.Length > MaxDocumentLength) onDisk = null;
             compilation = onDisk is null ? compilation.RemoveFile(path) : compilation.WithText(onDisk);
             return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments.Remove(path), _current.Options, _current.Generation + 1));
         }
@@ -109,6 +110,7 @@ public sealed class EmpsWorkspace
                 }
                 if (!path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase) || _current.OpenDocuments.ContainsKey(path)) continue;
                 var text = e.Type == 3 ? null : TryRead(path);
+                if (text is not null && text.Length > MaxDocumentLength) text = null;
                 compilation = text is null ? compilation.RemoveFile(path) : compilation.WithText(text);
             }
             return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments, options, _current.Generation + 1));
