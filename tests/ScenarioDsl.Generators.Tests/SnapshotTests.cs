@@ -5,18 +5,34 @@ namespace ScenarioDsl.Generators.Tests;
 /// <summary>The generated code of the spec example and the shipped scenarios, against checked-in baselines.</summary>
 public sealed class SnapshotTests
 {
-    public static IEnumerable<object[]> ShippedFiles() =>
-        Directory.GetFiles(TestPaths.Scenarios, "*.emps").OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
-
-    [Theory]
-    [MemberData(nameof(ShippedFiles))]
-    public void Shipped_scenario_generates_the_baseline(string file)
+    [Fact]
+    public void Spec_example_generates_the_baseline()
     {
-        string text = File.ReadAllText(Path.Combine(TestPaths.Scenarios, file));
+        string text = File.ReadAllText(Path.Combine(TestPaths.Scenarios, "student-under-pressure.emps"));
         // A fixed, machine-independent path: it appears in the #line directives.
-        var output = GeneratorHarness.Generate("/scenarios/" + file, text);
-        GeneratorHarness.AssertCompilesClean(output, file);
-        Baseline.Verify(Path.ChangeExtension(file, ".generated.cs.txt"), output.AllSources());
+        var output = GeneratorHarness.Generate("/scenarios/student-under-pressure.emps", text);
+        GeneratorHarness.AssertCompilesClean(output);
+        Baseline.Verify("student-under-pressure.generated.cs.txt", output.AllSources());
+    }
+
+    [Fact]
+    public void Shipped_library_generates_the_baseline()
+    {
+        // Names are global across files: the shipped scenarios/ folder is one compilation.
+        var files = Directory.GetFiles(TestPaths.Scenarios, "*.emps", SearchOption.AllDirectories)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => ("/scenarios/" + Path.GetRelativePath(TestPaths.Scenarios, f).Replace('\\', '/'), File.ReadAllText(f)))
+            .ToArray();
+        var compilation = ScenarioDsl.Language.Binding.EmpsCompilation.Create(files.Select(f => ScenarioDsl.Language.Text.SourceText.From(f.Item2, f.Item1)));
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        var output = GeneratorHarness.Generate(files);
+        GeneratorHarness.AssertCompilesClean(output);
+        // Every scenario and suite of the library is emitted.
+        foreach (var scenario in compilation.Model.Scenarios)
+            Assert.Contains(output.Sources, s => s.HintName == "Scenarios." + ScenarioDsl.Language.Binding.IdentifierNaming.ToPascalCase(scenario.Name) + ".g.cs");
+        foreach (var suite in compilation.Model.Suites)
+            Assert.Contains(output.Sources, s => s.HintName == "Suites." + ScenarioDsl.Language.Binding.IdentifierNaming.ToPascalCase(suite.Name) + ".g.cs");
+        Baseline.Verify("shipped-library.generated.cs.txt", output.AllSources());
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace ScenarioDsl.Generators.Pipeline;
 internal static class EmpsParseCache
 {
     private const int MaxTrees = 4096;
-    private const int MaxCompilations = 4;
+    private const int MaxCompilations = 8;
 
     private static readonly object Gate = new();
     private static readonly Dictionary<string, LanguageSyntaxTree> Trees = new(StringComparer.Ordinal);
