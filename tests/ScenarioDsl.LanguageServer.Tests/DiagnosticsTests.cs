@@ -44,7 +44,7 @@ public class DiagnosticsTests
     public async Task A_burst_of_changes_is_debounced_into_few_publications_of_the_last_version()
     {
         using var ws = new TempWorkspace(("space.emps", Samples.Space));
-        await using var client = await LspTestClient.StartAsync(ws.Root, delay: TimeSpan.FromMilliseconds(300));
+        await using var client = await LspTestClient.StartAsync(ws.Root, delay: TimeSpan.FromMilliseconds(1000));
         string uri = ws.UriOf("people.emps");
         await client.OpenAsync(uri, Samples.People);
         await client.WaitForDiagnosticsAsync(uri, p => p.Version == 1);
@@ -54,7 +54,7 @@ public class DiagnosticsTests
         for (int v = 2; v <= 31; v++)
             await client.ReplaceAsync(uri, v, v % 2 == 1 ? Samples.People.Replace("calm += 0.2", "clam += 0.2") : Samples.People);
         await client.WaitForDiagnosticsAsync(uri, p => p.Version == 31);
-        await Task.Delay(400);
+        await Task.Delay(1200);
         int published = client.All.Count(p => p.Uri == uri) - before;
         Assert.InRange(published, 1, 5);
         var latest = client.Latest(uri)!;
