@@ -11,10 +11,10 @@ namespace ScenarioDsl.Validity.Tests;
 public sealed class ValidityTests(ValidityFixture fx, ITestOutputHelper output)
 {
     /// <summary>The brief's ordering claim exactly as stated. See docs/validity.md for why it does not hold.</summary>
-    [Fact(Skip = "Fails as measured (docs/validity.md, 'Ordering'): 20/36 cases. The validating agent only sends " +
+    [Fact(Skip = "Fails as measured (docs/validity.md, 'Ordering'): 22/36 cases with the runtime at 4ccae57. The validating agent only sends " +
                  "validation/reflection, which do not build competence, so generic beats it on BoostMotivation; " +
-                 "ConfidentEntrepreneur rejects validation by design; the aligned agent's greedy planner stalls on " +
-                 "ties and loses to validating on 4 cases (reported to the runtime owner). Not loosened: see the tests below.")]
+                 "ConfidentEntrepreneur rejects validation by design; the aligned agent plans open loop (noise-free " +
+                 "estimate, stops when it believes it arrived) and loses to validating on 4 cases (reported to the runtime owner). Not loosened: see the tests below.")]
     public void Ordering_aligned_at_least_validating_above_generic_in_90_percent_of_cases()
     {
         var rows = Analysis.Ordering(fx.Brief);
