@@ -21,14 +21,15 @@ public sealed record FakeRequest(string Path, string? Authorization, string Body
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
     /// <summary>The text of the last message (the persona's latest line).</summary>
-    public string LastMessage
+    public string LastMessage => MessageText(Json.GetProperty("messages").GetArrayLength() - 1);
+
+    /// <summary>The text of message <paramref name="index"/> (content as a string or as text parts).</summary>
+    public string MessageText(int index)
     {
-        get
-        {
-            var messages = Json.GetProperty("messages");
-            var last = messages[messages.GetArrayLength() - 1].GetProperty("content");
-            return last.ValueKind == JsonValueKind.String ? last.GetString() ?? "" : last[0].GetProperty("text").GetString() ?? "";
-        }
+        var content = Json.GetProperty("messages")[index].GetProperty("content");
+        return content.ValueKind == JsonValueKind.String
+            ? content.GetString() ?? ""
+            : string.Concat(content.EnumerateArray().Select(p => p.TryGetProperty("text", out var t) ? t.GetString() : ""));
     }
 }
 

@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using ScenarioDsl.Runtime.Cues;
+using ScenarioDsl.Runtime.Definitions;
+
+namespace ScenarioDsl.Llm.Roles;
+
+/// <summary>
+/// An LLM-judged cue detector (SPEC 2.2 allows pluggable detectors): the model reads the agent's reply and
+/// answers, as structured JSON output <c>{"cues": ["validation", ...]}</c>, which declared cues the reply
+/// expresses, by meaning (the declared phrases are given as examples, not as the test). Names the scenario
+/// does not declare are ignored. <c>mirroring</c> stays the lexical measure of SPEC 2.2, computed by the
+/// default detector, so the built-in cue means the same under both detectors.
+/// <para>
+/// <see cref="ICueDetector.Detect"/> is synchronous, so the call blocks its thread (the run loop calls it
+/// between awaits). Put a <see cref="Cassettes.CassetteChatClient"/> under it to replay judged runs exactly.
+/// </para>
+/// </summary>
+public sealed class LlmCueDetector : ICueDetector
+{
+    private readonly IChatClient _client;
+    private readonly string _model;
+    private readonly CueTable _cues;
+    private readonly DefaultCueDetector _lexical;
+    private readonly string _instructions;
+
+    public LlmCueDetector(IChatClient client, string model, CueTable cues)
+    {
+        _client = client;
+        _model = model;
+        _cues = cues;
+        _lexical = new DefaultCueDetector(cues);
+        _instructions = Instructions(cues);
+    }
+
+    /// <summary>The JSON schema of the answer.</summary>
+    public static JsonElement Schema { get; } = JsonDocument.Parse("""
+        {"type":"object","properties":{"cues":{"type":"array","items":{"type":"string"}}},"required":["cues"],"additionalProperties":false}
+        """).RootElement.Clone();
+
+    public CueSet Detect(string reply, string? previousPersonaMessage)
+    {
+        var set = CueSet.Empty;
+        if (_cues.MirroringIndex >= 0 && _lexical.Detect(reply, previousPersonaMessage).Contains(_cues.MirroringIndex))
+            set = set.With(_cues.MirroringIndex);
+        if (string.IsNullOrWhiteSpace(reply) || _cues.Count <= 1) return set;
+
+        var messages = new[]
+        {
+            new ChatMessage(ChatRole.System, _instructions),
+            new ChatMessage(ChatRole.User, "Their previous message: " + (previousPersonaMessage ?? "") + "\nThe reply to judge: " + reply),
+        };
+        var options = new ChatOptions
+        {
+            ModelId = _model,
+            Temperature = 0f,
+            MaxOutputTokens = 200,
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema, "cues", "The declared cues the reply contains"),
+        };
+        var response = _client.GetResponseAsync(messages, options).GetAwaiter().GetResult();
+        foreach (var name in ParseCues(response.Text))
+        {
+            int index = _cues.IndexOf(name);
+            if (index >= 0 && index != _cues.MirroringIndex) set = set.With(index);
+        }
+        return set;
+    }
+
+    /// <summary>The cue names of an answer; a malformed answer yields none.</summary>
+    public static IReadOnlyList<string> ParseCues(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var json = text.Trim();
+        int start = json.IndexOf('{'), end = json.LastIndexOf('}');
+        if (start < 0 || end < start) return [];
+        try
+        {
+            using var document = JsonDocument.Parse(json[start..(end + 1)]);
+            if (!document.RootElement.TryGetProperty("cues", out var cues) || cues.ValueKind != JsonValueKind.Array) return [];
+            return cues.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!.Trim()).ToArray();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static string Instructions(CueTable cues)
+    {
+        var text = new StringBuilder();
+        text.Append("You judge which empathic cues a reply in a supportive conversation contains. The cues:\n");
+        foreach (var cue in cues.Cues)
+        {
+            if (cue.IsMirroring) continue;
+            text.Append("- ").Append(cue.Name);
+            if (cue.Phrases.Count > 0) text.Append(" (for example: ").Append(string.Join(", ", cue.Phrases.Select(p => "\"" + p + "\""))).Append(')');
+            text.Append('\n');
+        }
+        text.Append("Judge by meaning, not by exact wording. Answer with JSON only: {\"cues\": [names of the cues the reply contains]}, using only the names above; [] when none.");
+        return text.ToString();
+    }
+}
