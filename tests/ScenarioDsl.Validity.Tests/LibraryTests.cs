@@ -84,4 +84,17 @@ public sealed class LibraryTests(ValidityFixture fx)
         }
         return words.Distinct(StringComparer.Ordinal);
     }
+
+    /// <summary>Our per-turn dE, summed, is the runtime's E_total on every epm run (same v*, same Delta_t).</summary>
+    [Fact]
+    public void Per_turn_work_sums_to_the_runtime_energy_total()
+    {
+        int checkedRuns = 0;
+        foreach (var run in fx.Empa.SelectMany(c => c.ByAgent.Values).SelectMany(r => r))
+        {
+            Assert.Equal(run.EnergyTotal, run.Work.Sum(), 9);
+            checkedRuns++;
+        }
+        Assert.Equal(fx.Empa.Count * ValidityFixture.Agents.Length * ValidityFixture.Seeds, checkedRuns);
+    }
 }

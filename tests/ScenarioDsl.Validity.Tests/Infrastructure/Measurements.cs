@@ -14,6 +14,7 @@ public sealed record RunSummary(
     double ImpactNormalized,
     double Stability,
     double EpmQ,
+    double EnergyTotal,
     bool Converged,
     int Turns,
     double[] Work,
@@ -25,8 +26,8 @@ public sealed record RunSummary(
         var replies = result.Messages.Select(m => m.Agent).ToArray();
         return result.Scores switch
         {
-            ProcessScores p => new(result.Seed, p.Composite, p.Alignment, p.ImpactNormalized, p.Stability, double.NaN, result.Converged, result.Turns, work, replies),
-            EpmScores e => new(result.Seed, e.Headline, double.NaN, double.NaN, double.NaN, e.EpmQ, result.Converged, result.Turns, work, replies),
+            ProcessScores p => new(result.Seed, p.Composite, p.Alignment, p.ImpactNormalized, p.Stability, double.NaN, double.NaN, result.Converged, result.Turns, work, replies),
+            EpmScores e => new(result.Seed, e.Headline, double.NaN, double.NaN, double.NaN, e.EpmQ, e.EnergyTotal, result.Converged, result.Turns, work, replies),
             var s => throw new InvalidOperationException("Unknown scoring profile " + s.Profile),
         };
     }
