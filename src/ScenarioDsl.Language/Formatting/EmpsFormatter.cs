@@ -40,7 +40,8 @@ public enum FormatStatus
 /// none after <c>[</c>, and <c>per-turn</c> written without spaces;</item>
 /// <item>comments kept: an end-of-line comment stays after its token, a comment on its own line
 /// stays on its own line (re-indented), block comments are kept verbatim;</item>
-/// <item>a token forced onto a new line by a line comment is indented four spaces;</item>
+/// <item>a line break after a comma is kept (long lists); the continuation line, like a token
+/// forced onto a new line by a line comment, is indented four spaces;</item>
 /// <item>no trailing whitespace, one final line break; the line break style of the file's first
 /// line break is kept (LF when there is none).</item>
 /// </list>
@@ -251,10 +252,15 @@ public static class EmpsFormatter
 
             bool newLine = needNewLine
                            || (hadComment && eols > 0)
-                           || (layout.Break == Break.Line && !hadComment);
+                           || (layout.Break == Break.Line && !hadComment)
+                           || (previous?.Kind == SyntaxKind.Comma && eols > 0); // a list the author broke after a comma
             if (newLine)
             {
-                var policy = hadComment ? (layout.Blank == Blank.Never ? Blank.Never : Blank.Preserve) : layout.Blank;
+                // Between a comment and the token it precedes, a blank line is kept (at most one),
+                // except before a closing brace.
+                var policy = !hadComment ? layout.Blank
+                    : token.Kind == SyntaxKind.CloseBrace ? Blank.Never
+                    : Blank.Preserve;
                 StartLine(layout.Indent, WantsBlank(policy, eols));
             }
             else if (!atFileStart && (layout.Break != Break.None || hadComment))

@@ -176,6 +176,49 @@ public class FormatterTests
     }
 
     [Fact]
+    public void A_blank_line_between_a_comment_and_what_follows_is_kept()
+    {
+        const string input =
+            "// File header.\n\n\n" +
+            "scenario S {\n" +
+            "  // about the persona\n\n" +
+            "  persona P\n" +
+            "  goal G\n" +
+            "  // closing remark\n\n" +
+            "}\n";
+        const string expected =
+            "// File header.\n\n" +
+            "scenario S {\n" +
+            "  // about the persona\n\n" +
+            "  persona P\n" +
+            "  goal G\n" +
+            "  // closing remark\n" +
+            "}\n";
+        Assert.Equal(expected, EmpsFormatter.Format(input).Text);
+        Assert.Equal(expected, EmpsFormatter.Format(expected).Text);
+    }
+
+    [Fact]
+    public void A_line_break_after_a_comma_is_kept_with_a_continuation_indent()
+    {
+        const string input =
+            "suite T {\n" +
+            "  personas A, B,\n" +
+            "           C ,D\n" +
+            "  goals G\n" +
+            "  , H\n" +
+            "}\n";
+        const string expected =
+            "suite T {\n" +
+            "  personas A, B,\n" +
+            "    C, D\n" +
+            "  goals G, H\n" +
+            "}\n";
+        Assert.Equal(expected, EmpsFormatter.Format(input).Text);
+        Assert.Equal(expected, EmpsFormatter.Format(expected).Text);
+    }
+
+    [Fact]
     public void Multi_line_block_comments_are_kept_verbatim()
     {
         const string input = "/* one\n     two\n*/\nscenario S { persona P goal G }\n";
