@@ -50,9 +50,19 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             return ErrorsFound;
         }
 
-        var scenarios = ModelInterpreter.Load(compilation).AllRuns()
-            .Select(s => request.Seed is { } seed ? s.WithSeed(seed) : s)
-            .ToArray();
+        Runtime.Running.Scenario[] scenarios;
+        try
+        {
+            scenarios = ModelInterpreter.Load(compilation).AllRuns()
+                .Select(s => request.Seed is { } seed ? s.WithSeed(seed) : s)
+                .ToArray();
+        }
+        catch (ArgumentException e)
+        {
+            // Limits of the runtime the binder does not check (for example more than 64 cues in one persona's rules).
+            context.Error.Write($"emps run: error: {e.Message.Split(" (Parameter")[0]}\n");
+            return ErrorsFound;
+        }
         if (scenarios.Length == 0)
         {
             context.Error.Write("emps run: error: the files declare no scenario or suite to run.\n");

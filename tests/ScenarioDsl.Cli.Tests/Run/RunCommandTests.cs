@@ -192,6 +192,20 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void More_cues_than_the_runtime_holds_is_an_error_not_a_crash()
+    {
+        using var folder = new TempFolder();
+        var names = Enumerable.Range(0, 70).Select(i => $"c{i}").ToArray();
+        var text = "space S { x [0, 1] }\ncues {\n" + string.Concat(names.Select(n => $"  {n} \"{n}\"\n")) + "}\n"
+            + "persona P in S {\n  start { x: 0 }\n" + string.Concat(names.Select(n => $"  on {n} => x += 0.01\n")) + "  says \"ok\"\n}\n"
+            + "goal G in S { target { x: 1 } }\nscenario Many { persona P goal G }\n";
+        folder.Write("many.emps", text);
+        var result = folder.Run("run", "many.emps", "--agent", "generic");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("at most 64 cues", result.Error);
+    }
+
+    [Fact]
     public void Missing_paths_are_usage_errors()
     {
         using var folder = new TempFolder();
