@@ -117,9 +117,11 @@ public sealed class SweepTests : IDisposable
         Assert.Contains("--record and --replay cannot be used together", Errors(new LlmRunRequest { Model = "m", Endpoint = "http://127.0.0.1:1/v1", Record = "r", Replay = "r" }, "llm"));
         Assert.Contains("the cassette folder 'nowhere' does not exist", Errors(new LlmRunRequest { Model = "m", Replay = "nowhere" }, "llm"));
         Assert.Contains("unknown --llm-prompt 'chatty'; expected generic or persona-aligned", Errors(new LlmRunRequest { Model = "m", Endpoint = "http://127.0.0.1:1/v1", Prompts = ["chatty"] }, "llm"));
-        Assert.Contains("--llm-endpoint, --llm-model, --llm-prompt, --record and --replay need --agent llm", Errors(new LlmRunRequest { Model = "m" }, "generic"));
+        Assert.Contains("--llm-endpoint, --llm-model, --llm-prompt, --record and --replay need --agent llm, --llm-persona or --llm-judge", Errors(new LlmRunRequest { Model = "m" }, "generic"));
         Assert.Contains("--shard expects K/N (for example 2/4), not 'x'", Errors(new LlmRunRequest { Shard = "x" }, "generic"));
         Assert.Empty(Errors(new LlmRunRequest { Model = "m", Endpoint = "http://127.0.0.1:1/v1", Prompts = ["generic,persona-aligned"] }, "llm", "llm:generic"));
+        Assert.Contains("--llm-judge needs --llm-model NAME", Errors(new LlmRunRequest { CueJudge = true, Endpoint = "http://127.0.0.1:1/v1" }, "generic"));
+        Assert.Empty(Errors(new LlmRunRequest { PersonaSpeech = true, Model = "m", Endpoint = "http://127.0.0.1:1/v1" }, "generic"));
     }
 
     [Fact]

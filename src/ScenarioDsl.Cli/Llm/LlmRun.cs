@@ -6,8 +6,10 @@ using ScenarioDsl.Llm.Agents;
 using ScenarioDsl.Llm.Cassettes;
 using ScenarioDsl.Llm.Clients;
 using ScenarioDsl.Llm.Resilience;
+using ScenarioDsl.Llm.Roles;
 using ScenarioDsl.Runtime.Agents;
 using ScenarioDsl.Runtime.Results;
+using ScenarioDsl.Runtime.Running;
 
 namespace ScenarioDsl.Cli.Llm;
 
@@ -45,6 +47,12 @@ public sealed class LlmRun : IDisposable
     /// <summary>Usage errors (bad options, missing endpoint or model...), as messages.</summary>
     public IReadOnlyList<string> Errors { get; }
 
+    /// <summary>The scenario with the LLM roles asked for (<c>--llm-persona</c>, <c>--llm-judge</c>); unchanged without them, or on a dry run.</summary>
+    public Scenario ApplyRoles(Scenario scenario) =>
+        _factory is null || !(Request.PersonaSpeech || Request.CueJudge)
+            ? scenario
+            : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? _factory.Client : null, Request.CueJudge ? _factory.Client : null);
+
     public static bool IsLlmAgent(string name) =>
         name == AgentName || name.StartsWith(AgentName + ":", StringComparison.Ordinal);
 
@@ -60,14 +68,16 @@ public sealed class LlmRun : IDisposable
         if (request.Parallel < 1) errors.Add("--parallel must be at least 1");
 
         var llmNames = agentNames.Where(IsLlmAgent).ToArray();
-        if (llmNames.Length == 0)
+        bool roles = request.PersonaSpeech || request.CueJudge;
+        if (llmNames.Length == 0 && !roles)
         {
             if (request.Endpoint is not null || request.Model is not null || request.Record is not null || request.Replay is not null || request.Prompts.Count > 0)
-                errors.Add("--llm-endpoint, --llm-model, --llm-prompt, --record and --replay need --agent llm");
+                errors.Add("--llm-endpoint, --llm-model, --llm-prompt, --record and --replay need --agent llm, --llm-persona or --llm-judge");
             return new LlmRun(request, null, [], shard, errors);
         }
 
         var variants = new List<PromptVariant>();
+        if (llmNames.Length == 0) variants.Add(PromptVariant.PersonaAligned); // unused: no llm agent is created
         foreach (var name in llmNames)
         {
             if (name == AgentName)
@@ -83,11 +93,12 @@ public sealed class LlmRun : IDisposable
             else if (PromptVariants.TryParse(name[(AgentName.Length + 1)..], out var variant)) variants.Add(variant);
             else errors.Add($"unknown agent '{name}'; expected llm, llm:{PromptVariants.GenericName} or llm:{PromptVariants.PersonaAlignedName}");
         }
-        if (string.IsNullOrWhiteSpace(request.Model)) errors.Add("--agent llm needs --llm-model NAME");
+        string what = llmNames.Length > 0 ? "--agent llm" : request.PersonaSpeech ? "--llm-persona" : "--llm-judge";
+        if (string.IsNullOrWhiteSpace(request.Model)) errors.Add($"{what} needs --llm-model NAME");
         Uri? endpoint = null;
         if (request.Replay is null)
         {
-            if (request.Endpoint is null) errors.Add("--agent llm needs --llm-endpoint URL (or --replay DIR)");
+            if (request.Endpoint is null) errors.Add($"{what} needs --llm-endpoint URL (or --replay DIR)");
             else if (!Uri.TryCreate(request.Endpoint, UriKind.Absolute, out endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
                 errors.Add($"--llm-endpoint must be an absolute http or https URL, not '{request.Endpoint}'");
         }
@@ -110,9 +121,9 @@ public sealed class LlmRun : IDisposable
         {
             // No factory on a dry run: it makes no call, and needs no cassette folder yet.
             if (request.DryRun)
-                return new LlmRun(request, null, settings.Variants.Select(v => (IAgent)new NamedAgent(LlmAgent.DefaultName(v, settings.Model))).ToArray(), shard, []);
+                return new LlmRun(request, null, llmNames.Length == 0 ? [] : settings.Variants.Select(v => (IAgent)new NamedAgent(LlmAgent.DefaultName(v, settings.Model))).ToArray(), shard, []);
             var factory = LlmAgentFactory.Create(settings, request.Replay is null ? apiKey : null);
-            return new LlmRun(request, factory, factory.CreateAgents(), shard, []);
+            return new LlmRun(request, factory, llmNames.Length > 0 ? factory.CreateAgents() : [], shard, []);
         }
         catch (DirectoryNotFoundException)
         {
@@ -129,13 +140,14 @@ public sealed class LlmRun : IDisposable
     {
         var done = ExistingKeys(outDirectory);
         var pending = jobs.Where(j => !done.Contains(j.Key)).ToArray();
-        var llm = pending.Where(j => IsLlmAgent(j.Agent.Name)).ToArray();
-        long calls = llm.Sum(j => (long)j.Scenario.Goal.Turns);
+        var llm = pending.Where(j => IsLlmAgent(j.Agent.Name) || Request.PersonaSpeech || Request.CueJudge).ToArray();
+        int perTurn(RunJob j) => (IsLlmAgent(j.Agent.Name) ? 1 : 0) + (Request.PersonaSpeech ? 1 : 0) + (Request.CueJudge ? 1 : 0);
+        long calls = llm.Sum(j => (long)j.Scenario.Goal.Turns * perTurn(j));
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"dry run: {jobs.Count} runs");
         if (Shard.Count > 1) text.Append(CultureInfo.InvariantCulture, $" in shard {Shard}");
         text.Append(CultureInfo.InvariantCulture, $", {jobs.Count - pending.Length} already in {ResultsFile.FileName}, {pending.Length} to run\n");
-        text.Append(CultureInfo.InvariantCulture, $"LLM calls: at most {calls} ({llm.Length} LLM runs, one call per turn; runs that converge early make fewer)");
+        text.Append(CultureInfo.InvariantCulture, $"LLM calls: at most {calls} ({llm.Length} LLM runs; per turn one call for each LLM role; runs that converge early make fewer)");
         if (Request.Replay is not null) text.Append(", all served from the cassettes");
         text.Append('\n');
         return text.ToString();
@@ -211,7 +223,7 @@ public sealed class LlmRun : IDisposable
     {
         public string Name { get; } = name;
 
-        public ValueTask<string> ReplyAsync(ScenarioDsl.Runtime.Running.AgentContext context, CancellationToken cancellationToken) =>
+        public ValueTask<string> ReplyAsync(AgentContext context, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("a dry run makes no call");
     }
 }

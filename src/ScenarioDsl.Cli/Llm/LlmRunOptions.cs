@@ -27,12 +27,18 @@ public sealed record LlmRunRequest
     public double TimeoutSeconds { get; init; } = 60;
 
     public int Retries { get; init; } = 4;
+
+    /// <summary>The persona's lines are written by the LLM (<c>--llm-persona</c>).</summary>
+    public bool PersonaSpeech { get; init; }
+
+    /// <summary>Cues are judged by the LLM (<c>--llm-judge</c>).</summary>
+    public bool CueJudge { get; init; }
 }
 
 /// <summary>
 /// The options <c>emps run</c> gains for LLM agents and sweeps (SPEC 5): <c>--llm-endpoint URL</c>,
 /// <c>--llm-model NAME</c>, <c>--llm-prompt VARIANT</c>, <c>--llm-timeout S</c>, <c>--llm-retries N</c>,
-/// <c>--record DIR</c>, <c>--replay DIR</c>, <c>--shard K/N</c>, <c>--parallel N</c>, <c>--dry-run</c>.
+/// <c>--record DIR</c>, <c>--replay DIR</c>, <c>--llm-persona</c>, <c>--llm-judge</c>, <c>--shard K/N</c>, <c>--parallel N</c>, <c>--dry-run</c>.
 /// The API key is never an option: it is read from EMPS_LLM_API_KEY only.
 /// </summary>
 public sealed class LlmRunOptions
@@ -100,9 +106,19 @@ public sealed class LlmRunOptions
         Description = "Print how many runs and LLM calls the command would make, and run nothing.",
     };
 
+    public Option<bool> PersonaSpeech { get; } = new("--llm-persona")
+    {
+        Description = "The persona's lines are written by the LLM (its states stay rule-based). Results then differ from runs without it: use another --out.",
+    };
+
+    public Option<bool> CueJudge { get; } = new("--llm-judge")
+    {
+        Description = "Cues are judged by the LLM (mirroring stays lexical). Results then differ from runs without it: use another --out.",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Endpoint, Model, Prompt, Timeout, Retries, Record, Replay, Shard, Parallel, DryRun })
+        foreach (var option in new Option[] { Endpoint, Model, Prompt, Timeout, Retries, Record, Replay, PersonaSpeech, CueJudge, Shard, Parallel, DryRun })
             command.Options.Add(option);
     }
 
@@ -118,5 +134,7 @@ public sealed class LlmRunOptions
         Shard = parseResult.GetValue(Shard),
         Parallel = parseResult.GetValue(Parallel),
         DryRun = parseResult.GetValue(DryRun),
+        PersonaSpeech = parseResult.GetValue(PersonaSpeech),
+        CueJudge = parseResult.GetValue(CueJudge),
     };
 }
