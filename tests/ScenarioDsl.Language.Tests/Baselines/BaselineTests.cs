@@ -35,10 +35,20 @@ public class BaselineTests
     {
         string path = Path.Combine(TestPaths.RepoRoot, relativePath);
         var text = SourceText.FromBytes(File.ReadAllBytes(path), Path.GetFileName(path));
-        var compilation = EmpsCompilation.Create(new[] { text });
-        string rendered = Render(text, compilation.Diagnostics);
+        // The shipped library shares its names across files: compile it as one set, as `emps check scenarios` does.
+        var compilation = IsShippedScenario(path)
+            ? EmpsCompilation.Create(ShippedScenarioPaths().Select(p => SourceText.FromBytes(File.ReadAllBytes(p), Path.GetFileName(p))))
+            : EmpsCompilation.Create(new[] { text });
+        string rendered = Render(text, compilation.Diagnostics.Where(d => d.Location.Path == text.Path).ToList());
         Approvals.AssertMatches(rendered, Path.Combine(ExpectedFolder, Path.GetFileNameWithoutExtension(path) + ".diagnostics.emps"));
     }
+
+    private static string ScenariosFolder => Path.Combine(TestPaths.RepoRoot, "scenarios");
+
+    private static bool IsShippedScenario(string path) => Path.GetFullPath(path).StartsWith(ScenariosFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static IEnumerable<string> ShippedScenarioPaths() =>
+        Directory.GetFiles(ScenariosFolder, "*.emps", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal);
 
     /// <summary>The source, each line followed by its diagnostics as <c>//@[line:col-line:col] CODE severity: message</c>.</summary>
     public static string Render(SourceText text, IReadOnlyList<Diagnostic> diagnostics)
