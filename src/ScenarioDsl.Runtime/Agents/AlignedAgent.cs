@@ -9,9 +9,9 @@ namespace ScenarioDsl.Runtime.Agents;
 /// The persona-aligned agent (the brief's instruction-augmented variant). It reads the persona's
 /// declared start, rules, drift and ranges and the goal, and keeps its own estimate of the state by
 /// replaying the cues its past replies carried (noise is unknown to it, so it assumes none).
-/// Each turn it greedily builds a cue set, adding the cue that most improves the set's value while one
-/// does. A set's value is how soon the target zone is reached (else how close it comes) when the set is
-/// sent for up to <see cref="Horizon"/> turns in a row, so it can, say, keep lowering distress to unlock
+/// Each turn it greedily builds a cue set, adding the cue (or, when no single cue helps, the pair) that
+/// most improves the set's value while one does. A set's value is how soon the inner half of the target
+/// zone is reached (else how close it comes) when the set is sent for up to <see cref="Horizon"/> turns in a row, so it can, say, keep lowering distress to unlock
 /// a rule that only helps when distress is low. It drafts replies from the set's phrases (and
 /// mirroring) with neutral filler and runs the detector on each draft: it sends the first draft whose
 /// detected cues are exactly the plan, else the draft whose detected cues have the best value.
@@ -22,6 +22,9 @@ public sealed class AlignedAgent : IAgent
 
     /// <summary>How many turns ahead a cue set is judged (capped by the turns left).</summary>
     public const int Horizon = 4;
+
+    /// <summary>The agent aims at this fraction of the goal's <c>within</c> radius.</summary>
+    public const double Aim = 0.5;
 
     public string Name => AgentName;
 
@@ -53,28 +56,46 @@ public sealed class AlignedAgent : IAgent
         return new(best ?? ReplyComposer.Fillers[0]);
     }
 
-    /// <summary>Greedy: add the cue that most improves the set's value, while one does.</summary>
+    /// <summary>
+    /// Greedy: add the cue that most improves the set's value, while one does; when no single cue helps,
+    /// try pairs (one cue may only unlock another, e.g. validation lowering distress below a rule's threshold).
+    /// </summary>
     private static CueSet Plan(Model model, CueTable table, double[] estimate, int horizon)
     {
+        var usable = Enumerable.Range(0, table.Count)
+            .Where(cue => cue == table.MirroringIndex || table.Cues[cue].Phrases.Count > 0)
+            .ToArray();
         var chosen = CueSet.Empty;
         double current = model.Value(estimate, chosen, horizon);
         while (true)
         {
-            int bestCue = -1;
+            var best = chosen;
             double bestValue = current;
-            for (int cue = 0; cue < table.Count; cue++)
+            foreach (int cue in usable)
             {
-                if (chosen.Contains(cue) || (cue != table.MirroringIndex && table.Cues[cue].Phrases.Count == 0)) continue;
-                double value = model.Value(estimate, chosen.With(cue), horizon);
+                if (chosen.Contains(cue)) continue;
+                Consider(chosen.With(cue));
+            }
+            if (best == chosen)
+            {
+                for (int i = 0; i < usable.Length; i++)
+                    for (int j = i + 1; j < usable.Length; j++)
+                        if (!chosen.Contains(usable[i]) && !chosen.Contains(usable[j]))
+                            Consider(chosen.With(usable[i]).With(usable[j]));
+            }
+            if (best == chosen) return chosen;
+            chosen = best;
+            current = bestValue;
+
+            void Consider(CueSet candidate)
+            {
+                double value = model.Value(estimate, candidate, horizon);
                 if (value < bestValue - 1e-12)
                 {
-                    bestCue = cue;
+                    best = candidate;
                     bestValue = value;
                 }
             }
-            if (bestCue < 0) return chosen;
-            chosen = chosen.With(bestCue);
-            current = bestValue;
         }
     }
 
@@ -109,18 +130,21 @@ public sealed class AlignedAgent : IAgent
         }
 
         /// <summary>
-        /// Lower is better: reaching the target zone after sending <paramref name="cues"/> k + 1 turns in a
-        /// row (k &lt; horizon) is worth k; otherwise horizon + the closest distance reached.
+        /// Lower is better: reaching the inner zone (distance &lt;= <see cref="Aim"/> x within) after sending
+        /// <paramref name="cues"/> k + 1 turns in a row (k &lt; horizon) is worth k; otherwise horizon + the
+        /// closest distance reached. Aiming inside the zone leaves a margin for the noise and drift the
+        /// open-loop estimate cannot see.
         /// </summary>
         public double Value(double[] from, CueSet cues, int horizon)
         {
             var current = from;
             double closest = double.PositiveInfinity;
+            double aim = Aim * geometry.Goal.Within;
             for (int step = 0; step < horizon; step++)
             {
                 var next = Step(current, cues, step % 2 == 0 ? _a : _b);
                 double distance = geometry.DistanceToTarget(next);
-                if (distance <= geometry.Goal.Within) return step;
+                if (distance <= aim) return step;
                 closest = Math.Min(closest, distance);
                 current = next;
             }
