@@ -171,6 +171,25 @@ public sealed class LoopbackRunTests : IDisposable
     }
 
     [Fact]
+    public async Task ADamagedCassetteEntryIsAClearError()
+    {
+        var cassettes = Path.Combine(_folder, "damaged");
+        await using (var server = await FakeOpenAiServer.StartAsync())
+        {
+            using var factory = LlmAgentFactory.Create(Settings(server.Endpoint, record: cassettes), Key);
+            await TestScenarios.Worrier().RunAsync(factory.CreateAgent(PromptVariant.Generic));
+        }
+        foreach (var entry in Directory.GetFiles(cassettes)) File.WriteAllText(entry, "{\"key\": \"x\"}");
+        using var replay = LlmAgentFactory.Create(Settings(null, replay: cassettes));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(async () =>
+            await TestScenarios.Worrier().RunAsync(replay.CreateAgent(PromptVariant.Generic)));
+
+        Assert.Contains("is unreadable", error.Message);
+        Assert.Contains("delete it and record again", error.Message);
+    }
+
+    [Fact]
     public async Task TheKeyIsNeverWrittenToAnyFile()
     {
         var cassettes = Path.Combine(_folder, "cassettes");

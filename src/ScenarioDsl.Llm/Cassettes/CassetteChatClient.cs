@@ -62,7 +62,7 @@ public sealed class CassetteChatClient : IChatClient
         {
             if (!File.Exists(path)) throw new CassetteMissException(key, Directory, Summary(list, options));
             Interlocked.Increment(ref _hits);
-            return CassetteEntry.Read(path);
+            return Read(path);
         }
 
         var gate = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
@@ -72,13 +72,13 @@ public sealed class CassetteChatClient : IChatClient
             if (File.Exists(path))
             {
                 Interlocked.Increment(ref _hits);
-                return CassetteEntry.Read(path);
+                return Read(path);
             }
             var response = await _inner!.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
             CassetteEntry.Write(path, key, list, options, response);
             Interlocked.Increment(ref _recorded);
             // Answer with what was written, so the recording run sees exactly what a replay will see.
-            return CassetteEntry.Read(path);
+            return Read(path);
         }
         finally
         {
@@ -103,6 +103,19 @@ public sealed class CassetteChatClient : IChatClient
     }
 
     public void Dispose() => _inner?.Dispose();
+
+    /// <exception cref="InvalidDataException">The entry is not a cassette entry (edited or damaged by hand).</exception>
+    private static ChatResponse Read(string path)
+    {
+        try
+        {
+            return CassetteEntry.Read(path);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"the cassette entry '{path}' is unreadable ({e.Message}); delete it and record again", e);
+        }
+    }
 
     private static string Summary(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
     {
