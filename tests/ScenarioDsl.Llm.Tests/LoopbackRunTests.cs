@@ -171,6 +171,22 @@ public sealed class LoopbackRunTests : IDisposable
     }
 
     [Fact]
+    public async Task AnyChatClientRecordedFromTestCodeReplaysThroughTheFactory()
+    {
+        var cassettes = Path.Combine(_folder, "from-code");
+        var model = new RecordingChatClient();
+        RunResult recorded;
+        using (var recorder = CassetteChatClient.Record(cassettes, model))
+            recorded = await TestScenarios.Worrier().RunAsync(new LlmAgent(recorder, new LlmAgentOptions { Model = "m" }));
+
+        using var factory = LlmAgentFactory.Create(new LlmSettings { Model = "m", ReplayDirectory = cassettes });
+        var replayed = await TestScenarios.Worrier().RunAsync(factory.CreateAgent(PromptVariant.PersonaAligned));
+
+        Assert.Equal(RunRecords.ToJsonLine(RunRecords.From(recorded)), RunRecords.ToJsonLine(RunRecords.From(replayed)));
+        Assert.Equal(recorded.Turns, model.Calls.Count);
+    }
+
+    [Fact]
     public async Task ADamagedCassetteEntryIsAClearError()
     {
         var cassettes = Path.Combine(_folder, "damaged");
