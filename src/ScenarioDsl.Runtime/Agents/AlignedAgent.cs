@@ -8,7 +8,8 @@ namespace ScenarioDsl.Runtime.Agents;
 /// <summary>
 /// The persona-aligned agent (the brief's instruction-augmented variant). It reads the persona's
 /// declared start, rules, drift and ranges and the goal, and keeps its own estimate of the state by
-/// replaying the cues its past replies carried (noise is unknown to it, so it assumes none).
+/// replaying the cues its past replies carried (noise is unknown to it, so it assumes none), corrected
+/// by the persona's replies (the <c>says</c> line chosen tells which conditions hold).
 /// Each turn it greedily builds a cue set, adding the cue (or, when no single cue helps, the pair) that
 /// most improves the set's value while one does. A set's value is how soon the inner half of the target
 /// zone is reached (else how close it comes) when the set is sent for up to <see cref="Horizon"/> turns in a row, so it can, say, keep lowering distress to unlock
@@ -34,7 +35,10 @@ public sealed class AlignedAgent : IAgent
         var model = new Model(context.Persona, new InterpretedPersonaDynamics(context.Persona, table), new GoalGeometry(context.Goal, context.Persona.Start));
         var estimate = context.Persona.Start.ToArray();
         foreach (var turn in context.Transcript)
+        {
             estimate = model.Step(estimate, table.SetOf(turn.Cues), new double[estimate.Length]);
+            if (turn.Persona is not null) Correct(estimate, context.Persona, turn.Persona);
+        }
 
         int horizon = Math.Max(1, Math.Min(Horizon, context.MaxTurns - context.Turn + 1));
         var plan = Plan(model, table, estimate, horizon);
@@ -54,6 +58,32 @@ public sealed class AlignedAgent : IAgent
             }
         }
         return new(best ?? ReplyComposer.Fillers[0]);
+    }
+
+    /// <summary>
+    /// Closes the loop on what the persona said: the line it chose tells which conditions hold. For the
+    /// first <c>says</c> line with that text, every condition that fails on the estimate is met by moving
+    /// the estimate just across its threshold (the smallest correction consistent with the reply).
+    /// </summary>
+    private static void Correct(double[] estimate, PersonaDefinition persona, string said)
+    {
+        foreach (var line in persona.Says)
+        {
+            if (line.Text != said) continue;
+            foreach (var condition in line.Conditions)
+            {
+                if (condition.Holds(estimate)) continue;
+                double edge = condition.Value;
+                double nudge = 1e-9 * Math.Max(1.0, Math.Abs(edge));
+                estimate[condition.Dimension] = condition.Operator switch
+                {
+                    Comparison.Greater => edge + nudge,
+                    Comparison.Less => edge - nudge,
+                    _ => edge,
+                };
+            }
+            return;
+        }
     }
 
     /// <summary>
