@@ -236,13 +236,13 @@ internal sealed partial class Binder
     /// <summary>EMPS1003: two declarations of one kind that become the same C# identifier, or one that takes its container's name.</summary>
     private void ReportIdentifierCollisions()
     {
-        Check(_spaces.Values.Select(d => (d.Syntax.Name!, d.Tree)), "space", n => IdentifierNaming.StateTypeName(n));
+        Check(_spaces.Values.Select(d => (d.Syntax.Name!, d.Tree)), "space", IdentifierNaming.ToPascalCase, "Spaces");
         Check(_personas.Values.Select(d => (d.Syntax.Name!, d.Tree)), "persona", IdentifierNaming.ToPascalCase, "Personas");
         Check(_goals.Values.Select(d => (d.Syntax.Name!, d.Tree)), "goal", IdentifierNaming.ToPascalCase, "Goals");
         Check(_scenarios.Values.Select(d => (d.Syntax.Name!, d.Tree)), "scenario", IdentifierNaming.ToPascalCase, "Scenarios");
-        Check(_suites.Values.Select(d => (d.Syntax.Name!, d.Tree)), "suite", IdentifierNaming.ToPascalCase, "Suites");
+        Check(_suites.Values.Select(d => (d.Syntax.Name!, d.Tree)), "suite", IdentifierNaming.ToPascalCase, "Suites", IdentifierNaming.ReservedSuiteMembers);
 
-        void Check(IEnumerable<(SyntaxToken Name, SyntaxTree Tree)> names, string kind, Func<string, string> map, string? container = null)
+        void Check(IEnumerable<(SyntaxToken Name, SyntaxTree Tree)> names, string kind, Func<string, string> map, string container, IReadOnlyList<string>? ownMembers = null)
         {
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (token, tree) in names)
@@ -252,6 +252,8 @@ internal sealed partial class Binder
                     Report(DiagnosticCatalogue.IdentifierCollision, tree, token.Span, kind, other, kind, token.Text, identifier);
                 else if (identifier == container)
                     Report(DiagnosticCatalogue.IdentifierCollision, tree, token.Span, kind, token.Text, "its generated class", container, identifier);
+                else if (ownMembers is not null && ownMembers.Contains(identifier))
+                    Report(DiagnosticCatalogue.IdentifierCollision, tree, token.Span, kind, token.Text, "its generated member", identifier, identifier);
                 else
                     seen[identifier] = token.Text;
             }

@@ -34,6 +34,11 @@ internal sealed partial class Binder
                     Report(DiagnosticCatalogue.IdentifierCollision, tree, dim.Name.Span, "dimension", other, "dimension", dimName, identifier);
                     hasErrors = true;
                 }
+                else if (identifier == IdentifierNaming.StateTypeName(name))
+                {
+                    Report(DiagnosticCatalogue.IdentifierCollision, tree, dim.Name.Span, "dimension", dimName, "the state type of space", name, identifier);
+                    hasErrors = true;
+                }
                 else if (IdentifierNaming.ReservedStateMembers.Contains(identifier))
                 {
                     Report(DiagnosticCatalogue.IdentifierCollision, tree, dim.Name.Span, "dimension", dimName, "the generated member", identifier, identifier);
