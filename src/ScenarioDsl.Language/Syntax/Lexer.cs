@@ -15,7 +15,8 @@ public sealed class Lexer
     private readonly SourceText _source;
     private readonly string _text;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly List<SyntaxTrivia> _trivia = new();
+    private readonly List<SyntaxTrivia> _trivia;
+    private readonly TriviaStore _store = new();
     private readonly StringBuilder _builder = new();
     private int _pos;
 
@@ -24,6 +25,7 @@ public sealed class Lexer
         _source = source;
         _text = source.Text;
         _diagnostics = diagnostics;
+        _trivia = new List<SyntaxTrivia>(source.Length / 4 + 1);
     }
 
     /// <summary>Lexes a whole text; the last token is always <see cref="SyntaxKind.EndOfFile"/>.</summary>
@@ -38,16 +40,17 @@ public sealed class Lexer
             int start = lexer._pos;
             if (start >= lexer._text.Length)
             {
-                tokens.Add(new SyntaxToken(SyntaxKind.EndOfFile, new TextSpan(start, 0), "", null, leading, SyntaxToken.NoTrivia, firstOnLine));
+                tokens.Add(new SyntaxToken(SyntaxKind.EndOfFile, new TextSpan(start, 0), "", double.NaN, null, leading, default, firstOnLine));
+                lexer._store.Items = lexer._trivia.ToArray();
                 return tokens.ToArray();
             }
 
-            var kind = lexer.ScanToken(out string text, out object? value);
+            var kind = lexer.ScanToken(out string text, out double number, out string? value);
             var span = TextSpan.FromBounds(start, lexer._pos);
             bool tokenFirstOnLine = firstOnLine;
             firstOnLine = false;
             var trailing = lexer.ReadTrivia(leading: false, ref firstOnLine);
-            tokens.Add(new SyntaxToken(kind, span, text, value, leading, trailing, tokenFirstOnLine));
+            tokens.Add(new SyntaxToken(kind, span, text, number, value, leading, trailing, tokenFirstOnLine));
         }
     }
 
@@ -59,9 +62,9 @@ public sealed class Lexer
 
     private bool AtEnd(int offset = 0) => _pos + offset >= _text.Length;
 
-    private SyntaxTrivia[] ReadTrivia(bool leading, ref bool firstOnLine)
+    private SyntaxTriviaList ReadTrivia(bool leading, ref bool firstOnLine)
     {
-        _trivia.Clear();
+        int first = _trivia.Count;
         while (!AtEnd())
         {
             int start = _pos;
@@ -115,7 +118,7 @@ public sealed class Lexer
 
             if (!leading && firstOnLine) break;
         }
-        return _trivia.Count == 0 ? SyntaxToken.NoTrivia : _trivia.ToArray();
+        return _trivia.Count == first ? default : new SyntaxTriviaList(_store, first, _trivia.Count - first);
     }
 
     private static bool IsInlineWhitespace(char c) =>
@@ -149,9 +152,10 @@ public sealed class Lexer
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-    private SyntaxKind ScanToken(out string text, out object? value)
+    private SyntaxKind ScanToken(out string text, out double number, out string? value)
     {
         value = null;
+        number = double.NaN;
         char c = _text[_pos];
         switch (c)
         {
@@ -172,14 +176,14 @@ public sealed class Lexer
             case '"': return ScanString(out text, out value);
             case '+':
                 if (Peek(1) == '=') { _pos += 2; text = "+="; return SyntaxKind.PlusEquals; }
-                return ScanNumber(out text, out value);
+                return ScanNumber(out text, out number);
             case '-':
                 if (Peek(1) == '=') { _pos += 2; text = "-="; return SyntaxKind.MinusEquals; }
-                if (IsDigit(Peek(1))) return ScanNumber(out text, out value);
+                if (IsDigit(Peek(1))) return ScanNumber(out text, out number);
                 _pos++; text = "-"; return SyntaxKind.Minus;
         }
 
-        if (IsDigit(c)) return ScanNumber(out text, out value);
+        if (IsDigit(c)) return ScanNumber(out text, out number);
 
         int start = _pos;
         while (!AtEnd() && SyntaxFacts.IsIdentifierPart(_text[_pos])) _pos++;
@@ -187,7 +191,7 @@ public sealed class Lexer
         return SyntaxKind.Identifier;
     }
 
-    private SyntaxKind ScanNumber(out string text, out object? value)
+    private SyntaxKind ScanNumber(out string text, out double value)
     {
         int start = _pos;
         if (_text[_pos] == '+' || _text[_pos] == '-') _pos++;
@@ -237,7 +241,7 @@ public sealed class Lexer
         return SyntaxKind.Number;
     }
 
-    private SyntaxKind ScanString(out string text, out object? value)
+    private SyntaxKind ScanString(out string text, out string? value)
     {
         int start = _pos;
         _pos++; // opening quote

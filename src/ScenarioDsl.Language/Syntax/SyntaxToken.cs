@@ -9,16 +9,18 @@ namespace ScenarioDsl.Language.Syntax;
 /// </summary>
 public sealed class SyntaxToken
 {
-    internal static readonly SyntaxTrivia[] NoTrivia = Array.Empty<SyntaxTrivia>();
+    private readonly double _number;
+    private readonly string? _string;
 
     internal SyntaxToken(
-        SyntaxKind kind, TextSpan span, string text, object? value,
-        SyntaxTrivia[] leading, SyntaxTrivia[] trailing, bool isFirstOnLine, bool isMissing = false)
+        SyntaxKind kind, TextSpan span, string text, double number, string? stringValue,
+        SyntaxTriviaList leading, SyntaxTriviaList trailing, bool isFirstOnLine, bool isMissing = false)
     {
         Kind = kind;
         Span = span;
         Text = text;
-        Value = value;
+        _number = number;
+        _string = stringValue;
         LeadingTrivia = leading;
         TrailingTrivia = trailing;
         IsFirstOnLine = isFirstOnLine;
@@ -33,11 +35,16 @@ public sealed class SyntaxToken
     public string Text { get; }
 
     /// <summary>A number's value (double) or a string's decoded value; null otherwise.</summary>
-    public object? Value { get; }
+    public object? Value => Kind switch
+    {
+        SyntaxKind.Number => _number,
+        SyntaxKind.String => _string,
+        _ => null,
+    };
 
-    public IReadOnlyList<SyntaxTrivia> LeadingTrivia { get; }
+    public SyntaxTriviaList LeadingTrivia { get; }
 
-    public IReadOnlyList<SyntaxTrivia> TrailingTrivia { get; }
+    public SyntaxTriviaList TrailingTrivia { get; }
 
     /// <summary>True for the first token on its line (or in the file).</summary>
     public bool IsFirstOnLine { get; }
@@ -55,14 +62,16 @@ public sealed class SyntaxToken
         }
     }
 
-    public double NumberValue => Value is double d ? d : double.NaN;
+    /// <summary>A number's value; NaN for other tokens and for numbers the lexer reported as invalid.</summary>
+    public double NumberValue => Kind == SyntaxKind.Number ? _number : double.NaN;
 
-    public string StringValue => Value as string ?? "";
+    /// <summary>A string's decoded value; empty for other tokens.</summary>
+    public string StringValue => _string ?? "";
 
     public bool IsKeyword(string keyword) => Kind == SyntaxKind.Identifier && Text == keyword;
 
     internal static SyntaxToken Missing(SyntaxKind kind, int position) =>
-        new(kind, new TextSpan(position, 0), "", null, NoTrivia, NoTrivia, false, isMissing: true);
+        new(kind, new TextSpan(position, 0), "", double.NaN, null, default, default, false, isMissing: true);
 
     public override string ToString() => Text;
 }
