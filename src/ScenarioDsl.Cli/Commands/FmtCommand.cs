@@ -1,3 +1,4 @@
+using ScenarioDsl.Cli.Input;
 using System.CommandLine;
 using System.Text;
 using ScenarioDsl.Language.Formatting;
@@ -40,23 +41,15 @@ public static class FmtCommand
     {
         var output = context.Out;
         var error = context.Error;
-        var files = new List<string>();
-        bool badPath = false;
-        foreach (var typed in paths)
-        {
-            string path = context.GetFullPath(typed);
-            if (File.Exists(path)) files.Add(path);
-            else if (Directory.Exists(path)) files.AddRange(EnumerateEmps(path));
-            else
-            {
-                error.WriteLine($"emps fmt: '{typed}' does not exist");
-                badPath = true;
-            }
-        }
-        if (badPath) return 2;
+        // The same expansion as `emps check`: hidden, bin/, obj/ and node_modules/ folders skipped,
+        // folder links not followed (a link loop cannot make the walk endless), each file once.
+        var inputs = InputExpander.Expand(paths, context.WorkingDirectory);
+        foreach (var message in inputs.Errors) error.WriteLine($"emps fmt: {message}");
+        if (inputs.Errors.Count > 0) return 2;
+        var files = inputs.Files.Select(f => f.FullPath).ToList();
 
         bool anyChange = false, anySyntaxError = false, ioError = false;
-        foreach (var full in files.Distinct(StringComparer.Ordinal))
+        foreach (var full in files)
         {
             string file = Path.GetRelativePath(context.WorkingDirectory, full);
             byte[] bytes;
@@ -105,13 +98,4 @@ public static class FmtCommand
         if (anySyntaxError) return 1;
         return check && anyChange ? 1 : 0;
     }
-
-    private static IEnumerable<string> EnumerateEmps(string folder) =>
-        Directory.EnumerateFiles(folder, "*.emps", SearchOption.AllDirectories)
-            .Where(f =>
-            {
-                var parts = Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar);
-                return !parts.Contains("bin") && !parts.Contains("obj") && !parts.Contains("node_modules");
-            })
-            .OrderBy(f => f, StringComparer.Ordinal);
 }

@@ -58,6 +58,17 @@ public class FmtCommandTests
     }
 
     [Fact]
+    public void A_folder_link_loop_does_not_make_the_walk_endless()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a/x.emps", Messy);
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "a", "loop"), Path.Combine(folder.Path, "a"));
+        var result = folder.Run("fmt", ".", "--check");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("a/x.emps", result.Out.Trim());
+    }
+
+    [Fact]
     public void Files_with_syntax_errors_are_reported_and_left_untouched()
     {
         using var folder = new TempFolder();
@@ -79,7 +90,7 @@ public class FmtCommandTests
         folder.Write("a.emps", Messy);
         var result = folder.Run("fmt", "a.emps", "nope.emps");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("'nope.emps' does not exist", result.Error);
+        Assert.Contains("path not found: 'nope.emps'", result.Error);
         Assert.Equal(Messy, File.ReadAllText(Path.Combine(folder.Path, "a.emps")));
 
         Assert.Equal(2, folder.Run("fmt").ExitCode);
