@@ -2,6 +2,7 @@ using System.Text;
 using ScenarioDsl.Language.Binding;
 using ScenarioDsl.Language.Diagnostics;
 using ScenarioDsl.Language.Text;
+using ScenarioDsl.Tests.Shared;
 
 namespace ScenarioDsl.Language.Tests.Baselines;
 
@@ -40,7 +41,7 @@ public class BaselineTests
             ? EmpsCompilation.Create(ShippedScenarioPaths().Select(p => SourceText.FromBytes(File.ReadAllBytes(p), Path.GetFileName(p))))
             : EmpsCompilation.Create(new[] { text });
         string rendered = Render(text, compilation.Diagnostics.Where(d => d.Location.Path == text.Path).ToList());
-        Approvals.AssertMatches(rendered, Path.Combine(ExpectedFolder, Path.GetFileNameWithoutExtension(path) + ".diagnostics.emps"));
+        Approvals.AssertMatches(Path.Combine(ExpectedFolder, Path.GetFileNameWithoutExtension(path) + ".diagnostics.emps"), rendered);
     }
 
     private static string ScenariosFolder => Path.Combine(TestPaths.RepoRoot, "scenarios");

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ScenarioDsl.Cli.Tests.Infrastructure;
+namespace ScenarioDsl.Tests.Shared;
 
 /// <summary>A small line diff (longest common subsequence) for readable baseline failures.</summary>
 public static class LineDiff
