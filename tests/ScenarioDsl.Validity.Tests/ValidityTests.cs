@@ -11,10 +11,10 @@ namespace ScenarioDsl.Validity.Tests;
 public sealed class ValidityTests(ValidityFixture fx, ITestOutputHelper output)
 {
     /// <summary>The brief's ordering claim exactly as stated. See docs/validity.md for why it does not hold.</summary>
-    [Fact(Skip = "Fails as measured (docs/validity.md, 'Ordering'): 22/36 cases with the runtime at 4ccae57. The validating agent only sends " +
-                 "validation/reflection, which do not build competence, so generic beats it on BoostMotivation; " +
-                 "ConfidentEntrepreneur rejects validation by design; the aligned agent plans open loop (noise-free " +
-                 "estimate, stops when it believes it arrived) and loses to validating on 4 cases (reported to the runtime owner). Not loosened: see the tests below.")]
+    [Fact(Skip = "Fails as measured (docs/validity.md, 'Ordering'): 25/36 cases (69.4%) with the runtime at 248c3d4 (22/36 at 4ccae57). " +
+                 "The validating agent only sends validation/reflection, which do not build competence, so generic beats it on " +
+                 "BoostMotivation (8 of the 11 failing cases); ConfidentEntrepreneur rejects validation by design; aligned >= validating " +
+                 "now fails on 1 case only (AmbivalentCareerChanger x ClarifyValues, 0.944 vs 0.945). Not loosened: see the tests below.")]
     public void Ordering_aligned_at_least_validating_above_generic_in_90_percent_of_cases()
     {
         var rows = Analysis.Ordering(fx.Brief);
@@ -76,9 +76,9 @@ public sealed class ValidityTests(ValidityFixture fx, ITestOutputHelper output)
     }
 
     /// <summary>The brief's dE claim over all five flip pairs chosen before measuring.</summary>
-    [Fact(Skip = "Fails as measured (docs/validity.md, 'Persona flip'): pooled mean dE/|u| = +0.0023. Three pairs are " +
-                 "negative; in two the aligned agent's replies to A were not the cues the pair was chosen for " +
-                 "(planning + reflection for the engineer, advice + reflection for the father), and B welcomes those.")]
+    [Fact(Skip = "Fails as measured (docs/validity.md, 'Persona flip'): pooled mean dE/|u| = +0.0028 with the runtime at 248c3d4 " +
+                 "(+0.0023 at 4ccae57). Two of the five pairs are negative (student -> entrepreneur, entrepreneur -> grieving parent); " +
+                 "engineer -> teenager (+0.0485), father -> veteran (+0.0307) and veteran -> father (+0.0027) are positive.")]
     public void Persona_flip_mean_work_is_negative_over_all_pairs()
     {
         double pooled = Analysis.PooledNormalizedFlipWork(fx);
