@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ScenarioDsl.Cli.Llm;
 using ScenarioDsl.Cli.Run;
 using Spectre.Console;
 
@@ -41,6 +42,9 @@ public static class RunCommand
         };
 
         var command = new Command("run", "Run scenarios and suites with agents; write results and an HTML report.") { paths, agents, seed, output };
+        // LLM agents and sweeps (docs/llm.md): --llm-endpoint/--llm-model/--llm-prompt, --record/--replay, --shard, --parallel, --dry-run.
+        var llm = new LlmRunOptions();
+        llm.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var context = CliContext.Of(parseResult);
@@ -48,7 +52,10 @@ public static class RunCommand
                 parseResult.GetValue(paths) ?? [],
                 parseResult.GetValue(agents) ?? [],
                 parseResult.GetValue(seed),
-                parseResult.GetValue(output) ?? DefaultOut);
+                parseResult.GetValue(output) ?? DefaultOut)
+            {
+                Llm = llm.Read(parseResult),
+            };
             return RunAsync(context, request, cancellationToken);
         });
         return command;

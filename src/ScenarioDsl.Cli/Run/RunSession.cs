@@ -1,4 +1,6 @@
 using ScenarioDsl.Cli.Input;
+using ScenarioDsl.Cli.Llm;
+using ScenarioDsl.Llm.Clients;
 using ScenarioDsl.Language.Binding;
 using ScenarioDsl.Language.Diagnostics;
 using ScenarioDsl.Runtime.Interpretation;
@@ -8,7 +10,11 @@ using ScenarioDsl.Runtime.Results;
 namespace ScenarioDsl.Cli.Run;
 
 /// <summary>What one <c>emps run</c> is asked to do.</summary>
-public sealed record RunRequest(IReadOnlyList<string> Paths, IReadOnlyList<string> Agents, int? Seed, string OutDirectory);
+public sealed record RunRequest(IReadOnlyList<string> Paths, IReadOnlyList<string> Agents, int? Seed, string OutDirectory)
+{
+    /// <summary>The LLM agent and sweep options (docs/llm.md).</summary>
+    public LlmRunRequest Llm { get; init; } = LlmRunRequest.None;
+}
 
 /// <summary>
 /// The work of <c>emps run</c>: compile the files (diagnostics and exit 1 on errors), build the jobs
@@ -30,8 +36,11 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         var (texts, readErrors) = SourceReader.ReadAll(inputs.Files);
         if (readErrors.Count > 0) return Usage(readErrors);
 
-        var (agents, agentErrors) = AgentSelection.Create(AgentSelection.Names(request.Agents), context.WorkingDirectory);
-        if (agentErrors.Count > 0) return Usage(agentErrors);
+        var names = AgentSelection.Names(request.Agents);
+        var (builtIn, agentErrors) = AgentSelection.Create(names.Where(n => !LlmRun.IsLlmAgent(n)).ToArray(), context.WorkingDirectory);
+        using var llm = LlmRun.Create(request.Llm, names, context, OpenAiCompatibleClient.ApiKeyFromEnvironment());
+        if (agentErrors.Count + llm.Errors.Count > 0) return Usage([.. agentErrors, .. llm.Errors]);
+        var agents = builtIn.Concat(llm.Agents).ToArray();
 
         var compilation = EmpsCompilation.Create(texts);
         IReadOnlyList<Diagnostic> errors;
@@ -55,6 +64,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         {
             scenarios = ModelInterpreter.Load(compilation).AllRuns()
                 .Select(s => request.Seed is { } seed ? s.WithSeed(seed) : s)
+                .Select(llm.ApplyRoles)
                 .ToArray();
         }
         catch (ArgumentException e)
@@ -69,34 +79,24 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             return ErrorsFound;
         }
 
-        var jobs = scenarios.SelectMany(s => agents.Select(a => new RunJob(s, s.Seed, a))).ToArray();
+        var jobs = llm.Shard.Select(scenarios.SelectMany(s => agents.Select(a => new RunJob(s, s.Seed, a))).ToArray(), j => j.Key).ToArray();
         string outDirectory = context.GetFullPath(request.OutDirectory);
+        if (llm.DryRun)
+        {
+            context.Out.Write(llm.DescribeDryRun(jobs, outDirectory));
+            return Success;
+        }
         using var results = ResultsFile.Open(outDirectory);
         var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
         bool cancelled = false;
+        string? failure = null;
 
         await progress.RunAsync(jobs.Length, jobs.Length - pending.Length, async report =>
         {
-            foreach (var job in pending)
-            {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    cancelled = true;
-                    return;
-                }
-                try
-                {
-                    var result = await job.Scenario.RunAsync(job.Agent, job.Seed, cancellationToken).ConfigureAwait(false);
-                    var record = RunRecords.From(result);
-                    results.Append(record);
-                    report(job, record);
-                }
-                catch (OperationCanceledException)
-                {
-                    cancelled = true;
-                    return;
-                }
-            }
+            // In order, one at a time unless --parallel N; each record appended whole as its run ends (docs/llm.md).
+            var outcome = await llm.RunPendingAsync(pending, results, outDirectory, report, cancellationToken).ConfigureAwait(false);
+            cancelled = outcome.Cancelled;
+            failure = outcome.Failure;
         }).ConfigureAwait(false);
 
         var all = results.Records;
@@ -104,6 +104,11 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         var keys = new HashSet<string>(jobs.Select(j => j.Key), StringComparer.Ordinal);
         printScorecard(Scorecard.Rows(all.Where(r => keys.Contains(r.Key))));
         context.Out.Write($"results: {Path.Combine(request.OutDirectory, ResultsFile.FileName)}\nreport: {Path.Combine(request.OutDirectory, HtmlReport.FileName)}\n");
+        if (failure is not null)
+        {
+            context.Error.Write($"emps run: error: {failure}\nemps run: stopped; finished runs are kept, run the same command again to resume.\n");
+            return ErrorsFound;
+        }
         if (cancelled)
         {
             context.Error.Write("emps run: cancelled; run the same command again to resume.\n");

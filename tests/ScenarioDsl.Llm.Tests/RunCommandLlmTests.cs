@@ -1,0 +1,130 @@
+using System.Text;
+using ScenarioDsl.Cli;
+using ScenarioDsl.Llm.Clients;
+using ScenarioDsl.Llm.Tests.Fakes;
+
+namespace ScenarioDsl.Llm.Tests;
+
+/// <summary><c>emps run --agent llm</c> end to end (in process) against the loopback fake server: record, replay, shards, dry run.</summary>
+public sealed class RunCommandLlmTests : IDisposable
+{
+    private const string Key = "sk-cli-0123456789abcdef";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "emps-llm-tests", Guid.NewGuid().ToString("N"));
+
+    public RunCommandLlmTests()
+    {
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, ".globalconfig"), "is_global = true\n");
+        File.WriteAllText(Path.Combine(_folder, "night.emps"), TestScenarios.Text);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (DirectoryNotFoundException) { }
+    }
+
+    private (int Exit, string Out, string Error) Emps(params string[] args)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        int exit = EmpsCli.Run(args, new CliContext(output, error, _folder));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private string Results(string dir) => File.ReadAllText(Path.Combine(_folder, dir, "results.jsonl"), Encoding.UTF8);
+
+    private static string[] SortedLines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public async Task RecordThenReplayThroughEmpsRunGivesIdenticalResultsAndWritesNoKey()
+    {
+        int calls;
+        var previous = Environment.GetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, Key);
+            await using var server = await FakeOpenAiServer.StartAsync();
+            server.Responder = r => r.LastMessage.Contains("mistake", StringComparison.Ordinal) ? "It sounds like that weighs on you." : "That makes sense.";
+            var recorded = Emps("run", "night.emps", "--agent", "llm,aligned", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model",
+                "--llm-prompt", "generic,persona-aligned", "--record", "cassettes", "--parallel", "2", "--out", "recorded");
+            Assert.True(recorded.Exit == 0, recorded.Out + recorded.Error);
+            calls = server.RequestCount;
+            Assert.True(calls > 0);
+            Assert.All(server.Requests, r => Assert.Equal("Bearer " + Key, r.Authorization));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, previous);
+        }
+
+        // No server, no endpoint, no key.
+        var replayed = Emps("run", "night.emps", "--agent", "llm,aligned", "--llm-model", "fake-model",
+            "--llm-prompt", "generic,persona-aligned", "--replay", "cassettes", "--out", "replayed");
+        Assert.True(replayed.Exit == 0, replayed.Out + replayed.Error);
+
+        Assert.Equal(SortedLines(Results("recorded")), SortedLines(Results("replayed")));
+        Assert.Equal(4 * 3, SortedLines(Results("replayed")).Length);
+        Assert.Contains("llm:persona-aligned:fake-model", replayed.Out);
+        var usage = File.ReadAllLines(Path.Combine(_folder, "replayed", "llm-usage.jsonl"));
+        Assert.Equal(4 * 2, usage.Length);
+        foreach (var file in Directory.GetFiles(_folder, "*", SearchOption.AllDirectories))
+            Assert.DoesNotContain(Key, File.ReadAllText(file, Encoding.UTF8));
+
+        // A different model is not in the cassettes: a clear failure, exit 1, nothing invented.
+        var miss = Emps("run", "night.emps", "--agent", "llm", "--llm-model", "other-model", "--replay", "cassettes", "--out", "miss");
+        Assert.Equal(1, miss.Exit);
+        Assert.Contains("no cassette entry for this LLM request", miss.Error);
+        Assert.Contains("run the same command again to resume", miss.Error);
+    }
+
+    [Fact]
+    public void ShardedRunsMergedEqualTheUnshardedRun()
+    {
+        Assert.Equal(0, Emps("run", "night.emps", "--agent", "generic,aligned,sycophant", "--out", "whole").Exit);
+        for (int k = 1; k <= 3; k++)
+            Assert.Equal(0, Emps("run", "night.emps", "--agent", "generic,aligned,sycophant", "--shard", $"{k}/3", "--out", $"s{k}").Exit);
+        Assert.NotEqual(SortedLines(Results("whole")).Length, SortedLines(Results("s1")).Length);
+
+        var merged = Emps("merge", "s1", "s2", "s3", "--out", "merged");
+
+        Assert.True(merged.Exit == 0, merged.Error);
+        Assert.Equal(SortedLines(Results("whole")), SortedLines(Results("merged")));
+    }
+
+    [Fact]
+    public void ADryRunCountsAndWritesNothing()
+    {
+        var dry = Emps("run", "night.emps", "--agent", "llm,generic", "--llm-endpoint", "http://127.0.0.1:9/v1", "--llm-model", "m", "--dry-run", "--out", "dry");
+
+        Assert.True(dry.Exit == 0, dry.Error);
+        Assert.Contains("dry run: 8 runs, 0 already in results.jsonl, 8 to run", dry.Out);
+        Assert.Contains("LLM calls: at most 16 (4 LLM runs", dry.Out);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "dry")));
+    }
+
+    [Fact]
+    public async Task TheLlmPersonaAndJudgeRolesAreSelectablePerRun()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = r => r.MessageText(0).StartsWith("You judge", StringComparison.Ordinal) ? "{\"cues\":[\"validation\"]}" : "It still bothers me.";
+
+        var run = Emps("run", "night.emps", "--agent", "generic", "--llm-persona", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "roles");
+
+        Assert.True(run.Exit == 0, run.Out + run.Error);
+        var lines = SortedLines(Results("roles"));
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines, l => Assert.Contains("It still bothers me.", l));
+        Assert.True(server.RequestCount > 4);
+
+        var dry = Emps("run", "night.emps", "--agent", "generic", "--llm-persona", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--dry-run", "--out", "roles2");
+        Assert.Contains("LLM calls: at most 32 (4 LLM runs", dry.Out);
+    }
+
+    [Fact]
+    public void LlmUsageErrorsExit2()
+    {
+        var error = Emps("run", "night.emps", "--agent", "llm", "--llm-model", "m");
+        Assert.Equal(2, error.Exit);
+        Assert.Contains("--agent llm needs --llm-endpoint URL (or --replay DIR)", error.Error);
+    }
+}
