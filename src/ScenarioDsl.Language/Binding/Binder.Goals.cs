@@ -26,9 +26,9 @@ internal sealed partial class Binder
                     var incomplete = (IncompleteDeclarationSyntax)declaration;
                     ResolveSpaceOf(incomplete.SpaceName, tree, spaceByName);
                     result.Add(new GoalSymbol(
-                        incomplete.Name!.Text, incomplete.SpaceName?.Text ?? "", null, GoalKind.Target, EquatableArray<GoalComponent>.Empty,
+                        incomplete.Name!.Value.Text, incomplete.SpaceName?.Text ?? "", null, GoalKind.Target, EquatableArray<GoalComponent>.Empty,
                         GoalSymbol.DefaultWithin, GoalSymbol.DefaultTurns, 0.4, 0.3, 0.3, ScoringProfileKind.Process, EpmDirection.Fixed,
-                        LocationOf(tree, incomplete.Name), HasErrors: true));
+                        LocationOf(tree, incomplete.Name!.Value), HasErrors: true));
                 }
             }
         }
@@ -37,7 +37,7 @@ internal sealed partial class Binder
 
     private GoalSymbol BindGoal(GoalDeclarationSyntax goal, SyntaxTree tree, IReadOnlyDictionary<string, SpaceSymbol> spaces)
     {
-        string name = goal.Name!.Text;
+        string name = goal.Name!.Value.Text;
         var space = ResolveSpaceOf(goal.SpaceName, tree, spaces);
         var members = FirstMembers(goal.Members, "goal", name, tree, GoalUniqueMembers);
 
@@ -54,7 +54,7 @@ internal sealed partial class Binder
         }
         else if (pointMember is null)
         {
-            Report(DiagnosticCatalogue.InvalidGoalKind, tree, goal.Name.Span, $"goal '{name}' gives neither `target` nor `shift`; give exactly one");
+            Report(DiagnosticCatalogue.InvalidGoalKind, tree, goal.Name.Value.Span, $"goal '{name}' gives neither `target` nor `shift`; give exactly one");
         }
         else if (point is not null && point.Entries.Count == 0)
         {
@@ -128,6 +128,6 @@ internal sealed partial class Binder
 
         return new GoalSymbol(
             name, goal.SpaceName.Text, goal.Description?.StringValue, kind, components.ToEquatableArray(),
-            within, turns, wa, wi, ws, profile, direction, LocationOf(tree, goal.Name), HasErrors: space is null || HasErrorsIn(_goals[name]));
+            within, turns, wa, wi, ws, profile, direction, LocationOf(tree, goal.Name!.Value), HasErrors: space is null || HasErrorsIn(_goals[name]));
     }
 }

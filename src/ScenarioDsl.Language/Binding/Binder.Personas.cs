@@ -34,23 +34,23 @@ internal sealed partial class Binder
     }
 
     private PersonaSymbol BrokenPersona(IncompleteDeclarationSyntax declaration, SyntaxTree tree) =>
-        new(declaration.Name!.Text, declaration.SpaceName?.Text ?? "", null, EquatableArray<TraitValue>.Empty,
+        new(declaration.Name!.Value.Text, declaration.SpaceName?.Text ?? "", null, EquatableArray<TraitValue>.Empty,
             EquatableArray<double>.Empty, PersonaSymbol.DefaultOpens, EquatableArray<RuleSymbol>.Empty, 0, 0,
-            EquatableArray<SaysSymbol>.Empty, LocationOf(tree, declaration.Name), HasErrors: true);
+            EquatableArray<SaysSymbol>.Empty, LocationOf(tree, declaration.Name!.Value), HasErrors: true);
 
     /// <summary>The space a persona or goal is in; null (and reported when unknown) if it cannot be used.</summary>
     private SpaceSymbol? ResolveSpaceOf(SyntaxToken? spaceName, SyntaxTree tree, IReadOnlyDictionary<string, SpaceSymbol> spaces)
     {
-        if (spaceName is null || spaceName.IsMissing) return null;
-        if (_brokenSpaces.Contains(spaceName.Text)) return null;
-        if (!Resolve(spaces.Keys.ToList(), "space", spaceName, tree, new SymbolKey(SymbolKind.Space, spaceName.Text))) return null;
-        var space = spaces[spaceName.Text];
+        if (spaceName is null || spaceName.Value.IsMissing) return null;
+        if (_brokenSpaces.Contains(spaceName.Value.Text)) return null;
+        if (!Resolve(spaces.Keys.ToList(), "space", spaceName.Value, tree, new SymbolKey(SymbolKind.Space, spaceName.Value.Text))) return null;
+        var space = spaces[spaceName.Value.Text];
         return space.Dimensions.Count == 0 ? null : space;
     }
 
     private PersonaSymbol BindPersona(PersonaDeclarationSyntax persona, SyntaxTree tree, IReadOnlyDictionary<string, SpaceSymbol> spaces, HashSet<string> cueNames)
     {
-        string name = persona.Name!.Text;
+        string name = persona.Name!.Value.Text;
         var space = ResolveSpaceOf(persona.SpaceName, tree, spaces);
         var members = FirstMembers(persona.Members, "persona", name, tree, PersonaUniqueMembers);
         bool hasErrors = space is null || HasErrorsIn(_personas[name]);
@@ -59,7 +59,7 @@ internal sealed partial class Binder
         var start = new double[space?.Dimensions.Count ?? 0];
         if (!members.TryGetValue("start", out var startMember))
         {
-            Report(DiagnosticCatalogue.MissingMember, tree, persona.Name.Span, "persona", name, "start");
+            Report(DiagnosticCatalogue.MissingMember, tree, persona.Name.Value.Span, "persona", name, "start");
         }
         else if (space is not null && startMember is EntriesMemberSyntax entries)
         {
@@ -134,7 +134,7 @@ internal sealed partial class Binder
                 says.Add(new SaysSymbol(conditions.Value, line.Text.StringValue, LocationOf(tree, line.SaysKeyword)));
         }
         if (!saysSyntax.Any(s => s.When is null))
-            Report(DiagnosticCatalogue.NoDefaultSays, tree, persona.Name.Span, name);
+            Report(DiagnosticCatalogue.NoDefaultSays, tree, persona.Name.Value.Span, name);
 
         return new PersonaSymbol(
             name,
@@ -147,7 +147,7 @@ internal sealed partial class Binder
             drift,
             noise,
             says.ToEquatableArray(),
-            LocationOf(tree, persona.Name),
+            LocationOf(tree, persona.Name!.Value),
             hasErrors);
     }
 

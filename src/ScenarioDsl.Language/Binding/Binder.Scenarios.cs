@@ -20,27 +20,27 @@ internal sealed partial class Binder
             foreach (var declaration in tree.Root.Declarations)
             {
                 if (declaration.Kind != DeclarationKind.Scenario || !IsFirst(_scenarios, declaration)) continue;
-                string name = declaration.Name!.Text;
+                string name = declaration.Name!.Value.Text;
                 if (declaration is not ScenarioDeclarationSyntax scenario)
                 {
-                    result.Add(new ScenarioSymbol(name, "", "", 0, LocationOf(tree, declaration.Name), HasErrors: true));
+                    result.Add(new ScenarioSymbol(name, "", "", 0, LocationOf(tree, declaration.Name!.Value), HasErrors: true));
                     continue;
                 }
 
                 var members = FirstMembers(scenario.Members, "scenario", name, tree, "persona", "goal", "seed");
                 var personaRef = Reference(members, "persona");
                 var goalRef = Reference(members, "goal");
-                if (personaRef is null && !members.ContainsKey("persona")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Span, "scenario", name, "persona");
-                if (goalRef is null && !members.ContainsKey("goal")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Span, "scenario", name, "goal");
+                if (personaRef is null && !members.ContainsKey("persona")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "persona");
+                if (goalRef is null && !members.ContainsKey("goal")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "goal");
 
                 int seed = 0;
                 if (members.TryGetValue("seed", out var seedMember) && seedMember is ValueMemberSyntax seedValue) seed = BindSeed(seedValue.Value, tree) ?? 0;
 
-                var persona = personaRef is not null && Resolve(personaByName.Keys, "persona", personaRef, tree, new SymbolKey(SymbolKind.Persona, personaRef.Text)) ? personaByName[personaRef.Text] : null;
-                var goal = goalRef is not null && Resolve(goalByName.Keys, "goal", goalRef, tree, new SymbolKey(SymbolKind.Goal, goalRef.Text)) ? goalByName[goalRef.Text] : null;
-                if (persona is not null && goal is not null) CheckPair(persona, goal, tree, goalRef!.Span, $"scenario", name);
+                var persona = personaRef is not null && Resolve(personaByName.Keys, "persona", personaRef.Value, tree, new SymbolKey(SymbolKind.Persona, personaRef.Value.Text)) ? personaByName[personaRef.Value.Text] : null;
+                var goal = goalRef is not null && Resolve(goalByName.Keys, "goal", goalRef.Value, tree, new SymbolKey(SymbolKind.Goal, goalRef.Value.Text)) ? goalByName[goalRef.Value.Text] : null;
+                if (persona is not null && goal is not null) CheckPair(persona, goal, tree, goalRef!.Value.Span, $"scenario", name);
 
-                result.Add(new ScenarioSymbol(name, personaRef?.Text ?? "", goalRef?.Text ?? "", seed, LocationOf(tree, scenario.Name!), HasErrors: persona is null || goal is null));
+                result.Add(new ScenarioSymbol(name, personaRef?.Text ?? "", goalRef?.Text ?? "", seed, LocationOf(tree, scenario.Name!.Value), HasErrors: persona is null || goal is null));
             }
         }
         return result;
@@ -56,10 +56,10 @@ internal sealed partial class Binder
             foreach (var declaration in tree.Root.Declarations)
             {
                 if (declaration.Kind != DeclarationKind.Suite || !IsFirst(_suites, declaration)) continue;
-                string name = declaration.Name!.Text;
+                string name = declaration.Name!.Value.Text;
                 if (declaration is not SuiteDeclarationSyntax suite)
                 {
-                    result.Add(new SuiteSymbol(name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<int>.Empty, LocationOf(tree, declaration.Name), HasErrors: true));
+                    result.Add(new SuiteSymbol(name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<int>.Empty, LocationOf(tree, declaration.Name!.Value), HasErrors: true));
                     continue;
                 }
 
@@ -81,7 +81,7 @@ internal sealed partial class Binder
 
                 result.Add(new SuiteSymbol(
                     name, personaList.Select(p => p.Name).ToEquatableArray(), goalList.Select(g => g.Name).ToEquatableArray(),
-                    seeds.ToEquatableArray(), LocationOf(tree, suite.Name!), HasErrors: !ok));
+                    seeds.ToEquatableArray(), LocationOf(tree, suite.Name!.Value), HasErrors: !ok));
             }
         }
         return result;
@@ -101,7 +101,7 @@ internal sealed partial class Binder
             ok = false;
             if (member is not null) return result; // present but broken: already reported
             var suiteName = _suites[suite].Syntax.Name!;
-            Report(DiagnosticCatalogue.MissingMember, tree, suiteName.Span, "suite", suite, keyword);
+            Report(DiagnosticCatalogue.MissingMember, tree, suiteName.Value.Span, "suite", suite, keyword);
             ok = false;
             return result;
         }
@@ -131,17 +131,17 @@ internal sealed partial class Binder
     {
         int? from = BindSeed(seeds.From, tree);
         if (seeds.To is null) return from is null ? null : new List<int> { from.Value };
-        int? to = BindSeed(seeds.To, tree);
+        int? to = BindSeed(seeds.To.Value, tree);
         if (from is null || to is null) return null;
-        var span = Spans.Of(seeds.From, seeds.To);
+        var span = Spans.Of(seeds.From, seeds.To.Value);
         if (from > to)
         {
-            Report(DiagnosticCatalogue.InvalidNumber, tree, span, $"invalid seed range {seeds.From.Text}..{seeds.To.Text}: the first seed is greater than the last");
+            Report(DiagnosticCatalogue.InvalidNumber, tree, span, $"invalid seed range {seeds.From.Text}..{seeds.To.Value.Text}: the first seed is greater than the last");
             return null;
         }
         if ((long)to.Value - from.Value + 1 > MaxSeedsPerSuite)
         {
-            Report(DiagnosticCatalogue.InvalidNumber, tree, span, $"invalid seed range {seeds.From.Text}..{seeds.To.Text}: a suite runs at most {MaxSeedsPerSuite} seeds");
+            Report(DiagnosticCatalogue.InvalidNumber, tree, span, $"invalid seed range {seeds.From.Text}..{seeds.To.Value.Text}: a suite runs at most {MaxSeedsPerSuite} seeds");
             return null;
         }
         return Enumerable.Range(from.Value, to.Value - from.Value + 1).ToList();
@@ -211,10 +211,10 @@ internal sealed partial class Binder
         var usedGoals = new HashSet<string>(scenarios.Select(s => s.Goal).Concat(suites.SelectMany(s => s.Goals)), StringComparer.Ordinal);
         foreach (var (name, declared) in _personas)
             if (!usedPersonas.Contains(name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Span, "persona", name);
+                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Value.Span, "persona", name);
         foreach (var (name, declared) in _goals)
             if (!usedGoals.Contains(name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Span, "goal", name);
+                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Value.Span, "goal", name);
 
         var usedSpaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var d in _personas.Values.Concat(_goals.Values))
@@ -226,21 +226,21 @@ internal sealed partial class Binder
                 IncompleteDeclarationSyntax i => i.SpaceName,
                 _ => null,
             };
-            if (space is not null) usedSpaces.Add(space.Text);
+            if (space is not null) usedSpaces.Add(space.Value.Text);
         }
         foreach (var (name, declared) in _spaces)
             if (!usedSpaces.Contains(name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Span, "space", name);
+                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Value.Span, "space", name);
     }
 
     /// <summary>EMPS1003: two declarations of one kind that become the same C# identifier, or one that takes its container's name.</summary>
     private void ReportIdentifierCollisions()
     {
-        Check(_spaces.Values.Select(d => (d.Syntax.Name!, d.Tree)), "space", IdentifierNaming.ToPascalCase, "Spaces");
-        Check(_personas.Values.Select(d => (d.Syntax.Name!, d.Tree)), "persona", IdentifierNaming.ToPascalCase, "Personas");
-        Check(_goals.Values.Select(d => (d.Syntax.Name!, d.Tree)), "goal", IdentifierNaming.ToPascalCase, "Goals");
-        Check(_scenarios.Values.Select(d => (d.Syntax.Name!, d.Tree)), "scenario", IdentifierNaming.ToPascalCase, "Scenarios");
-        Check(_suites.Values.Select(d => (d.Syntax.Name!, d.Tree)), "suite", IdentifierNaming.ToPascalCase, "Suites", IdentifierNaming.ReservedSuiteMembers);
+        Check(_spaces.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "space", IdentifierNaming.ToPascalCase, "Spaces");
+        Check(_personas.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "persona", IdentifierNaming.ToPascalCase, "Personas");
+        Check(_goals.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "goal", IdentifierNaming.ToPascalCase, "Goals");
+        Check(_scenarios.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "scenario", IdentifierNaming.ToPascalCase, "Scenarios");
+        Check(_suites.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "suite", IdentifierNaming.ToPascalCase, "Suites", IdentifierNaming.ReservedSuiteMembers);
 
         void Check(IEnumerable<(SyntaxToken Name, SyntaxTree Tree)> names, string kind, Func<string, string> map, string container, IReadOnlyList<string>? ownMembers = null)
         {

@@ -11,7 +11,7 @@ internal sealed partial class Binder
         foreach (var (space, tree) in Declarations<SpaceDeclarationSyntax>())
         {
             if (!IsFirst(_spaces, space)) continue;
-            string name = space.Name!.Text;
+            string name = space.Name!.Value.Text;
             var dimensions = new List<DimensionSymbol>();
             var seen = new Dictionary<string, DimensionSyntax>(StringComparer.Ordinal);
             var identifiers = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -59,11 +59,11 @@ internal sealed partial class Binder
 
             if (dimensions.Count == 0)
             {
-                Report(DiagnosticCatalogue.MissingMember, tree, space.Name.Span, "space", name, "dimension");
+                Report(DiagnosticCatalogue.MissingMember, tree, space.Name.Value.Span, "space", name, "dimension");
                 hasErrors = true;
             }
 
-            result.Add(new SpaceSymbol(name, space.Description?.StringValue, dimensions.ToEquatableArray(), LocationOf(tree, space.Name), hasErrors));
+            result.Add(new SpaceSymbol(name, space.Description?.StringValue, dimensions.ToEquatableArray(), LocationOf(tree, space.Name!.Value), hasErrors));
         }
         return result;
     }

@@ -94,7 +94,7 @@ internal sealed partial class Binder
                 }
 
                 if (declaration.Name is null) continue;
-                string name = declaration.Name.Text;
+                string name = declaration.Name.Value.Text;
                 switch (declaration.Kind)
                 {
                     case DeclarationKind.Space:
@@ -117,13 +117,13 @@ internal sealed partial class Binder
         where T : DeclarationSyntax
     {
         var name = declaration.Name!;
-        if (table.TryGetValue(name.Text, out var first))
+        if (table.TryGetValue(name.Value.Text, out var first))
         {
-            Report(DiagnosticCatalogue.DuplicateDeclaration, tree, name.Span, DeclarationSyntax.KindName(declaration.Kind), name.Text, "at " + Where(first.Tree, first.Syntax.Name!.Span));
+            Report(DiagnosticCatalogue.DuplicateDeclaration, tree, name.Value.Span, DeclarationSyntax.KindName(declaration.Kind), name.Value.Text, "at " + Where(first.Tree, first.Syntax.Name!.Value.Span));
             return;
         }
-        table[name.Text] = new Declared<T>(declaration, tree);
-        _definitions.Add(new SymbolDefinition(new SymbolKey(kind, name.Text), tree.Path, name.Span, declaration.Span));
+        table[name.Value.Text] = new Declared<T>(declaration, tree);
+        _definitions.Add(new SymbolDefinition(new SymbolKey(kind, name.Value.Text), tree.Path, name.Value.Span, declaration.Span));
     }
 
     private void DeclareCue(CueSyntax cue, SyntaxTree tree)
@@ -148,7 +148,7 @@ internal sealed partial class Binder
 
     /// <summary>True when the declaration is the one its name resolves to (not a duplicate).</summary>
     private static bool IsFirst<T>(Dictionary<string, Declared<T>> table, DeclarationSyntax declaration) where T : DeclarationSyntax =>
-        declaration.Name is not null && table.TryGetValue(declaration.Name.Text, out var d) && ReferenceEquals(d.Syntax, declaration);
+        declaration.Name is not null && table.TryGetValue(declaration.Name.Value.Text, out var d) && ReferenceEquals(d.Syntax, declaration);
 
     // ---- references ------------------------------------------------------------------------
 

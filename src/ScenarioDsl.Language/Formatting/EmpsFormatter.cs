@@ -148,7 +148,7 @@ public static class EmpsFormatter
 
     private static Dictionary<SyntaxToken, Layout> ComputeStructure(CompilationUnitSyntax root)
     {
-        var layout = new Dictionary<SyntaxToken, Layout>(TokenIdentity.Instance);
+        var layout = new Dictionary<SyntaxToken, Layout>();
         for (int i = 0; i < root.Declarations.Count; i++)
         {
             var declaration = root.Declarations[i];
@@ -159,7 +159,7 @@ public static class EmpsFormatter
                 var member = block.Members[j];
                 var head = member.FirstToken;
                 if (head is not null)
-                    layout[head] = new Layout(Break.Line, MemberIndent, j == 0 ? Blank.Never : Blank.Preserve, MemberIndent);
+                    layout[head.Value] = new Layout(Break.Line, MemberIndent, j == 0 ? Blank.Never : Blank.Preserve, MemberIndent);
                 switch (member)
                 {
                     case ScoringSyntax scoring:
@@ -288,12 +288,3 @@ public static class EmpsFormatter
 
 /// <summary>Replace <see cref="Span"/> of the old text with <see cref="NewText"/>.</summary>
 public readonly record struct TextChange(TextSpan Span, string NewText);
-
-internal sealed class TokenIdentity : IEqualityComparer<SyntaxToken>
-{
-    public static readonly TokenIdentity Instance = new();
-
-    public bool Equals(SyntaxToken? x, SyntaxToken? y) => ReferenceEquals(x, y);
-
-    public int GetHashCode(SyntaxToken obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-}

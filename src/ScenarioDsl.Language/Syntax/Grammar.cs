@@ -22,7 +22,7 @@ internal static class Grammar
         return input =>
         {
             var t = (TokenInput)input;
-            return !t.AtEnd && t.Token.Kind == kind
+            return !t.AtEnd && t.Kind == kind
                 ? Result.Success(t.Token, t.Advance())
                 : Result.Failure<SyntaxToken>(input, "unexpected", expected);
         };
@@ -34,7 +34,7 @@ internal static class Grammar
         return input =>
         {
             var t = (TokenInput)input;
-            return !t.AtEnd && t.Token.Kind == SyntaxKind.Identifier && t.Token.Text == keyword
+            return !t.AtEnd && t.Kind == SyntaxKind.Identifier && t.Token.Text == keyword
                 ? Result.Success(t.Token, t.Advance())
                 : Result.Failure<SyntaxToken>(input, "unexpected", expected);
         };
@@ -77,7 +77,7 @@ internal static class Grammar
     public static readonly Parser<SyntaxToken> NumberLiteral = input =>
     {
         var t = (TokenInput)input;
-        if (!t.AtEnd && t.Token.Kind == SyntaxKind.Number) return Result.Success(t.Token, t.Advance());
+        if (!t.AtEnd && t.Kind == SyntaxKind.Number) return Result.Success(t.Token, t.Advance());
         if (!t.AtEnd && t.Token.Kind == SyntaxKind.Identifier && IsNonFiniteName(t.Token.Text))
             return Result.Failure<SyntaxToken>(input, NonFiniteNumber, NumberExpected);
         return Result.Failure<SyntaxToken>(input, "unexpected", NumberExpected);
@@ -103,13 +103,22 @@ internal static class Grammar
             return r.WasSuccessful ? Result.Success<T?>(r.Value, r.Remainder) : Fail<T?, T>(r);
         };
 
+    /// <summary>Like <see cref="OptionalIf{T}"/> for a single token: <c>null</c> when it does not start here.</summary>
+    public static Parser<SyntaxToken?> OptionalTokenIf(Func<SyntaxToken, bool> startsWith, Parser<SyntaxToken> parser) =>
+        input =>
+        {
+            var t = (TokenInput)input;
+            if (t.AtEnd || !startsWith(t.Token)) return Result.Success<SyntaxToken?>(null, input);
+            var r = parser(input);
+            return r.WasSuccessful ? Result.Success<SyntaxToken?>(r.Value, r.Remainder) : Fail<SyntaxToken?, SyntaxToken>(r);
+        };
+
     public static Func<SyntaxToken, bool> IsKeyword(string keyword) => t => t.Kind == SyntaxKind.Identifier && t.Text == keyword;
 
     public static Func<SyntaxToken, bool> IsKind(SyntaxKind kind) => t => t.Kind == kind;
 
     /// <summary><c>item (separator item)*</c>; with <paramref name="allowTrailing"/>, a separator may end the list.</summary>
-    public static Parser<SeparatedSyntaxList<T>> SeparatedBy<T>(Parser<T> item, Func<SyntaxToken, bool> isSeparator, bool allowTrailing = false, Func<SyntaxToken, bool>? terminator = null)
-        where T : class =>
+    public static Parser<SeparatedSyntaxList<T>> SeparatedBy<T>(Parser<T> item, Func<SyntaxToken, bool> isSeparator, bool allowTrailing = false, Func<SyntaxToken, bool>? terminator = null) =>
         input =>
         {
             var first = item(input);
@@ -189,7 +198,7 @@ internal static class Grammar
 
     public sealed record Header(SyntaxToken Keyword, SyntaxToken? Name, SyntaxToken? InKeyword, SyntaxToken? SpaceName, SyntaxToken? Description, SyntaxToken OpenBrace);
 
-    private static readonly Parser<SyntaxToken?> OptionalDescription = OptionalIf(IsKind(SyntaxKind.String), StringLiteral);
+    private static readonly Parser<SyntaxToken?> OptionalDescription = OptionalTokenIf(IsKind(SyntaxKind.String), StringLiteral);
 
     public static readonly Parser<Header> SpaceHeader =
         Sequence(Keyword("space"), Name, OptionalDescription, OpenBrace, (k, n, d, o) => new Header(k, n, null, null, d, o));
@@ -226,7 +235,7 @@ internal static class Grammar
     private static readonly Parser<SeparatedSyntaxList<EntrySyntax>> Entries = input =>
     {
         var t = (TokenInput)input;
-        if (!t.AtEnd && t.Token.Kind == SyntaxKind.CloseBrace) return Result.Success(SeparatedSyntaxList<EntrySyntax>.Empty, input);
+        if (!t.AtEnd && t.Kind == SyntaxKind.CloseBrace) return Result.Success(SeparatedSyntaxList<EntrySyntax>.Empty, input);
         return SeparatedBy(Entry, IsKind(SyntaxKind.Comma), allowTrailing: true, terminator: IsKind(SyntaxKind.CloseBrace))(input);
     };
 

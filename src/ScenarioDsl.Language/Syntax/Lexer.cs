@@ -15,8 +15,17 @@ public sealed class Lexer
     private readonly SourceText _source;
     private readonly string _text;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly List<SyntaxTrivia> _trivia;
-    private readonly TriviaStore _store = new();
+    private SyntaxTrivia[] _trivia;
+    private int _triviaCount;
+
+    // Growing arrays are reused per thread; a file's table gets exact-size copies, so lexing
+    // allocates little beyond what the tree keeps. Buffers past ScratchLimit items are not kept.
+    private const int ScratchLimit = 1 << 16;
+    [ThreadStatic] private static TokenData[]? s_tokens;
+    [ThreadStatic] private static SyntaxTrivia[]? s_trivia;
+    private readonly StringInterner _strings = new();
+    private readonly List<double> _numbers = new();
+    private readonly Dictionary<int, int> _numberByText = new();
     private readonly StringBuilder _builder = new();
     private int _pos;
 
@@ -25,33 +34,68 @@ public sealed class Lexer
         _source = source;
         _text = source.Text;
         _diagnostics = diagnostics;
-        _trivia = new List<SyntaxTrivia>(source.Length / 4 + 1);
+        _trivia = s_trivia ?? new SyntaxTrivia[Math.Min(ScratchLimit, source.Length / 7 + 4)];
+        s_trivia = null;
+    }
+
+    private void AddTrivia(SyntaxKind kind, TextSpan span)
+    {
+        if (_triviaCount == _trivia.Length) Array.Resize(ref _trivia, _trivia.Length * 2);
+        _trivia[_triviaCount++] = new SyntaxTrivia(kind, span);
     }
 
     /// <summary>Lexes a whole text; the last token is always <see cref="SyntaxKind.EndOfFile"/>.</summary>
-    public static SyntaxToken[] Lex(SourceText source, List<Diagnostic> diagnostics)
+    public static SyntaxTokenList Lex(SourceText source, List<Diagnostic> diagnostics)
+    {
+        var table = LexTable(source, diagnostics);
+        return new SyntaxTokenList(table, table.Count);
+    }
+
+    internal static TokenTable LexTable(SourceText source, List<Diagnostic> diagnostics)
     {
         var lexer = new Lexer(source, diagnostics);
-        var tokens = new List<SyntaxToken>(source.Length / 6 + 1);
+        var tokens = s_tokens ?? new TokenData[Math.Min(ScratchLimit, source.Length / 7 + 4)];
+        s_tokens = null;
+        int count = 0;
         bool firstOnLine = true;
         while (true)
         {
-            var leading = lexer.ReadTrivia(leading: true, ref firstOnLine);
+            int triviaStart = lexer._triviaCount;
+            int leading = lexer.ReadTrivia(leading: true, ref firstOnLine);
             int start = lexer._pos;
+            if (count == tokens.Length) Array.Resize(ref tokens, tokens.Length * 2);
+            ref var token = ref tokens[count++];
+            token = default; // the buffer is reused: no field may keep a previous file's value
+            token.Start = start;
+            token.TriviaStart = triviaStart;
+            token.LeadingCount = leading;
+            token.Flags = firstOnLine ? TokenFlags.FirstOnLine : TokenFlags.None;
             if (start >= lexer._text.Length)
             {
-                tokens.Add(new SyntaxToken(SyntaxKind.EndOfFile, new TextSpan(start, 0), "", double.NaN, null, leading, default, firstOnLine));
-                lexer._store.Items = lexer._trivia.ToArray();
-                return tokens.ToArray();
+                token.Kind = SyntaxKind.EndOfFile;
+                token.Text = TokenTable.EmptyString;
+                token.Value = -1;
+                break;
             }
 
-            var kind = lexer.ScanToken(out string text, out double number, out string? value);
-            var span = TextSpan.FromBounds(start, lexer._pos);
-            bool tokenFirstOnLine = firstOnLine;
+            token.Kind = lexer.ScanToken(out token.Value);
+            token.Width = lexer._pos - start;
+            token.Text = lexer._strings.Intern(lexer._text, start, token.Width);
             firstOnLine = false;
-            var trailing = lexer.ReadTrivia(leading: false, ref firstOnLine);
-            tokens.Add(new SyntaxToken(kind, span, text, number, value, leading, trailing, tokenFirstOnLine));
+            token.TrailingCount = lexer.ReadTrivia(leading: false, ref firstOnLine);
         }
+        var table = new TokenTable(Copy(tokens, count), count, lexer._strings.ToArray(), lexer._numbers.ToArray(), Copy(lexer._trivia, lexer._triviaCount));
+        if (tokens.Length <= ScratchLimit) s_tokens = tokens;
+        if (lexer._trivia.Length <= ScratchLimit) s_trivia = lexer._trivia;
+        return table;
+    }
+
+    private static T[] Copy<T>(T[] items, int count)
+    {
+        if (count == 0) return Array.Empty<T>();
+        var result = new T[count];
+        Array.Copy(items, result, count);
+        return result;
     }
 
     private char Peek(int offset = 0)
@@ -62,9 +106,10 @@ public sealed class Lexer
 
     private bool AtEnd(int offset = 0) => _pos + offset >= _text.Length;
 
-    private SyntaxTriviaList ReadTrivia(bool leading, ref bool firstOnLine)
+    /// <summary>Reads trivia into the file's trivia list; returns how many items were read.</summary>
+    private int ReadTrivia(bool leading, ref bool firstOnLine)
     {
-        int first = _trivia.Count;
+        int first = _triviaCount;
         while (!AtEnd())
         {
             int start = _pos;
@@ -72,7 +117,7 @@ public sealed class Lexer
             if (c == '\r' || c == '\n')
             {
                 _pos += c == '\r' && Peek(1) == '\n' ? 2 : 1;
-                _trivia.Add(new SyntaxTrivia(SyntaxKind.EndOfLine, TextSpan.FromBounds(start, _pos)));
+                AddTrivia(SyntaxKind.EndOfLine, TextSpan.FromBounds(start, _pos));
                 firstOnLine = true;
                 if (!leading) break;
             }
@@ -80,12 +125,12 @@ public sealed class Lexer
                      || (c > 127 && char.IsWhiteSpace(c) && c != '\u2028' && c != '\u2029'))
             {
                 while (!AtEnd() && IsInlineWhitespace(_text[_pos])) _pos++;
-                _trivia.Add(new SyntaxTrivia(SyntaxKind.Whitespace, TextSpan.FromBounds(start, _pos)));
+                AddTrivia(SyntaxKind.Whitespace, TextSpan.FromBounds(start, _pos));
             }
             else if (c == '/' && Peek(1) == '/')
             {
                 while (!AtEnd() && _text[_pos] != '\r' && _text[_pos] != '\n') _pos++;
-                _trivia.Add(new SyntaxTrivia(SyntaxKind.LineComment, TextSpan.FromBounds(start, _pos)));
+                AddTrivia(SyntaxKind.LineComment, TextSpan.FromBounds(start, _pos));
             }
             else if (c == '/' && Peek(1) == '*')
             {
@@ -99,7 +144,7 @@ public sealed class Lexer
                 {
                     _pos = end + 2;
                 }
-                _trivia.Add(new SyntaxTrivia(SyntaxKind.BlockComment, TextSpan.FromBounds(start, _pos)));
+                AddTrivia(SyntaxKind.BlockComment, TextSpan.FromBounds(start, _pos));
             }
             else if (IsTokenStart(c))
             {
@@ -113,12 +158,12 @@ public sealed class Lexer
                 while (!AtEnd() && IsSkipped(_text[_pos])) _pos++;
                 var span = TextSpan.FromBounds(start, _pos);
                 Report(DiagnosticCatalogue.SyntaxError, span, "unexpected character " + DescribeChars(_text.Substring(start, Math.Min(span.Length, 8))));
-                _trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedText, span));
+                AddTrivia(SyntaxKind.SkippedText, span);
             }
 
             if (!leading && firstOnLine) break;
         }
-        return _trivia.Count == first ? default : new SyntaxTriviaList(_store, first, _trivia.Count - first);
+        return _triviaCount - first;
     }
 
     private static bool IsInlineWhitespace(char c) =>
@@ -152,46 +197,44 @@ public sealed class Lexer
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-    private SyntaxKind ScanToken(out string text, out double number, out string? value)
+    /// <summary>Scans one token; <paramref name="value"/> is a number's or a string's index in the value tables, else -1.</summary>
+    private SyntaxKind ScanToken(out int value)
     {
-        value = null;
-        number = double.NaN;
+        value = -1;
         char c = _text[_pos];
         switch (c)
         {
-            case '{': _pos++; text = "{"; return SyntaxKind.OpenBrace;
-            case '}': _pos++; text = "}"; return SyntaxKind.CloseBrace;
-            case '[': _pos++; text = "["; return SyntaxKind.OpenBracket;
-            case ']': _pos++; text = "]"; return SyntaxKind.CloseBracket;
-            case ',': _pos++; text = ","; return SyntaxKind.Comma;
-            case ':': _pos++; text = ":"; return SyntaxKind.Colon;
-            case '=': _pos += 2; text = "=>"; return SyntaxKind.Arrow;
+            case '{': _pos++; return SyntaxKind.OpenBrace;
+            case '}': _pos++; return SyntaxKind.CloseBrace;
+            case '[': _pos++; return SyntaxKind.OpenBracket;
+            case ']': _pos++; return SyntaxKind.CloseBracket;
+            case ',': _pos++; return SyntaxKind.Comma;
+            case ':': _pos++; return SyntaxKind.Colon;
+            case '=': _pos += 2; return SyntaxKind.Arrow;
             case '<':
-                if (Peek(1) == '=') { _pos += 2; text = "<="; return SyntaxKind.LessEqual; }
-                _pos++; text = "<"; return SyntaxKind.Less;
+                if (Peek(1) == '=') { _pos += 2; return SyntaxKind.LessEqual; }
+                _pos++; return SyntaxKind.Less;
             case '>':
-                if (Peek(1) == '=') { _pos += 2; text = ">="; return SyntaxKind.GreaterEqual; }
-                _pos++; text = ">"; return SyntaxKind.Greater;
-            case '.': _pos += 2; text = ".."; return SyntaxKind.DotDot;
-            case '"': return ScanString(out text, out value);
+                if (Peek(1) == '=') { _pos += 2; return SyntaxKind.GreaterEqual; }
+                _pos++; return SyntaxKind.Greater;
+            case '.': _pos += 2; return SyntaxKind.DotDot;
+            case '"': return ScanString(out value);
             case '+':
-                if (Peek(1) == '=') { _pos += 2; text = "+="; return SyntaxKind.PlusEquals; }
-                return ScanNumber(out text, out number);
+                if (Peek(1) == '=') { _pos += 2; return SyntaxKind.PlusEquals; }
+                return ScanNumber(out value);
             case '-':
-                if (Peek(1) == '=') { _pos += 2; text = "-="; return SyntaxKind.MinusEquals; }
-                if (IsDigit(Peek(1))) return ScanNumber(out text, out number);
-                _pos++; text = "-"; return SyntaxKind.Minus;
+                if (Peek(1) == '=') { _pos += 2; return SyntaxKind.MinusEquals; }
+                if (IsDigit(Peek(1))) return ScanNumber(out value);
+                _pos++; return SyntaxKind.Minus;
         }
 
-        if (IsDigit(c)) return ScanNumber(out text, out number);
+        if (IsDigit(c)) return ScanNumber(out value);
 
-        int start = _pos;
         while (!AtEnd() && SyntaxFacts.IsIdentifierPart(_text[_pos])) _pos++;
-        text = _text.Substring(start, _pos - start);
         return SyntaxKind.Identifier;
     }
 
-    private SyntaxKind ScanNumber(out string text, out double value)
+    private SyntaxKind ScanNumber(out int value)
     {
         int start = _pos;
         if (_text[_pos] == '+' || _text[_pos] == '-') _pos++;
@@ -222,12 +265,17 @@ public sealed class Lexer
             }
         }
 
-        text = _text.Substring(start, _pos - start);
+        // Number texts repeat within a file: interned, and each distinct text parsed once.
+        int textIndex = _strings.Intern(_text, start, _pos - start);
+        if (_numberByText.TryGetValue(textIndex, out value)) return SyntaxKind.Number;
+        string text = _strings[textIndex];
         var span = TextSpan.FromBounds(start, _pos);
+        value = _numbers.Count;
+        _numberByText[textIndex] = value;
         if (badExponent)
         {
             Report(DiagnosticCatalogue.InvalidNumber, span, $"invalid number '{text}': the exponent has no digits");
-            value = double.NaN; // reported here; the binder skips checks on NaN values
+            _numbers.Add(double.NaN); // reported here; the binder skips checks on NaN values
             return SyntaxKind.Number;
         }
 
@@ -237,16 +285,16 @@ public sealed class Lexer
             Report(DiagnosticCatalogue.InvalidNumber, span, $"invalid number '{text}': outside the range of a double");
             parsed = double.NaN; // reported here; the binder skips checks on NaN values
         }
-        value = parsed;
+        _numbers.Add(parsed);
         return SyntaxKind.Number;
     }
 
-    private SyntaxKind ScanString(out string text, out string? value)
+    private SyntaxKind ScanString(out int value)
     {
         int start = _pos;
         _pos++; // opening quote
         _builder.Clear();
-        bool terminated = false;
+        bool terminated = false, escaped = false;
         while (!AtEnd())
         {
             char c = _text[_pos];
@@ -254,6 +302,7 @@ public sealed class Lexer
             if (c == '\r' || c == '\n') break;
             if (c == '\\')
             {
+                escaped = true;
                 int escStart = _pos;
                 char n = Peek(1);
                 switch (n)
@@ -287,8 +336,9 @@ public sealed class Lexer
             _pos++;
         }
 
-        text = _text.Substring(start, _pos - start);
-        value = _builder.ToString();
+        // Without escapes the value is the source between the quotes: interned without copying.
+        int contentEnd = terminated ? _pos - 1 : _pos;
+        value = escaped ? _strings.Intern(_builder.ToString()) : _strings.Intern(_text, start + 1, contentEnd - start - 1);
         if (!terminated)
         {
             Report(DiagnosticCatalogue.Unterminated, TextSpan.FromBounds(start, _pos), "unterminated string: a string must close with '\"' on the same line");

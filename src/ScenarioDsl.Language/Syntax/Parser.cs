@@ -13,24 +13,31 @@ namespace ScenarioDsl.Language.Syntax;
 internal sealed class Parser
 {
     private readonly SourceText _text;
-    private readonly SyntaxToken[] _tokens;
+    private readonly TokenTable _table;
+    private readonly int _count;
     private readonly string _kinds;
     private readonly List<Diagnostic> _diagnostics;
 
-    private Parser(SourceText text, SyntaxToken[] tokens, List<Diagnostic> diagnostics)
+    private Parser(SourceText text, TokenTable tokens, List<Diagnostic> diagnostics)
     {
         _text = text;
-        _tokens = tokens;
+        _table = tokens;
+        _count = tokens.Count;
         _kinds = TokenInput.KindString(tokens);
         _diagnostics = diagnostics;
     }
 
-    public static CompilationUnitSyntax ParseCompilationUnit(SourceText text, SyntaxToken[] tokens, List<Diagnostic> diagnostics) =>
+    public static CompilationUnitSyntax ParseCompilationUnit(SourceText text, TokenTable tokens, List<Diagnostic> diagnostics) =>
         new Parser(text, tokens, diagnostics).ParseCompilationUnit();
+
+    /// <summary>The lexed token at an index (the parser's missing tokens are appended after them).</summary>
+    private SyntaxToken Tok(int index) => new(_table, index);
+
+    private SyntaxKind KindAt(int index) => (SyntaxKind)_kinds[index];
 
     private CompilationUnitSyntax ParseCompilationUnit()
     {
-        int eof = _tokens.Length - 1;
+        int eof = _count - 1;
         var declarations = new List<DeclarationSyntax>();
         int start = 0;
         while (start < eof)
@@ -41,7 +48,7 @@ internal sealed class Parser
             int end = start + 1;
             for (; end < eof; end++)
             {
-                var kind = _tokens[end - 1].Kind;
+                var kind = KindAt(end - 1);
                 if (kind == SyntaxKind.OpenBrace) depth++;
                 else if (kind == SyntaxKind.CloseBrace && depth > 0) depth--;
                 if (IsDeclarationStart(end, depth)) break;
@@ -49,7 +56,7 @@ internal sealed class Parser
             declarations.Add(ParseDeclaration(start, end));
             start = end;
         }
-        return new CompilationUnitSyntax(declarations, _tokens[eof]);
+        return new CompilationUnitSyntax(declarations, Tok(eof));
     }
 
     /// <summary>
@@ -58,20 +65,21 @@ internal sealed class Parser
     /// </summary>
     private bool IsDeclarationStart(int index, int depth)
     {
-        var token = _tokens[index];
-        if (token.Kind != SyntaxKind.Identifier || !token.IsFirstOnLine || !SyntaxFacts.IsDeclarationKeyword(token.Text)) return false;
-        var next = _tokens[index + 1];
+        if (KindAt(index) != SyntaxKind.Identifier) return false;
+        var token = Tok(index);
+        if (!token.IsFirstOnLine || !SyntaxFacts.IsDeclarationKeyword(token.Text)) return false;
+        var next = Tok(index + 1);
         if (token.Text == "cues") return next.Kind == SyntaxKind.OpenBrace;
-        if (next.Kind != SyntaxKind.Identifier || index + 2 >= _tokens.Length) return false;
+        if (next.Kind != SyntaxKind.Identifier || index + 2 >= _count) return false;
         if (depth == 0) return true;
-        var after = _tokens[index + 2];
+        var after = Tok(index + 2);
         return after.Kind is SyntaxKind.OpenBrace or SyntaxKind.String || after.IsKeyword("in");
     }
 
     private DeclarationSyntax ParseDeclaration(int start, int end)
     {
-        var input = new TokenInput(_tokens, _kinds, start, end);
-        var keyword = _tokens[start];
+        var input = new TokenInput(_table, _kinds, start, end);
+        var keyword = Tok(start);
         var kind = keyword.Kind == SyntaxKind.Identifier ? KindOf(keyword.Text) : DeclarationKind.Unknown;
         if (kind == DeclarationKind.Unknown)
         {
@@ -92,8 +100,8 @@ internal sealed class Parser
         if (!header.WasSuccessful)
         {
             ReportFailure(header, input);
-            SyntaxToken? name = start + 1 < end && _tokens[start + 1].Kind == SyntaxKind.Identifier && kind != DeclarationKind.Cues ? _tokens[start + 1] : null;
-            SyntaxToken? space = start + 3 < end && _tokens[start + 2].IsKeyword("in") && _tokens[start + 3].Kind == SyntaxKind.Identifier ? _tokens[start + 3] : null;
+            SyntaxToken? name = start + 1 < end && KindAt(start + 1) == SyntaxKind.Identifier && kind != DeclarationKind.Cues ? Tok(start + 1) : null;
+            SyntaxToken? space = start + 3 < end && Tok(start + 2).IsKeyword("in") && KindAt(start + 3) == SyntaxKind.Identifier ? Tok(start + 3) : null;
             return new IncompleteDeclarationSyntax(kind, keyword, name, space, Skip(start + 1, end));
         }
 
@@ -101,17 +109,17 @@ internal sealed class Parser
         var (members, closeBrace, rest) = ParseBody((TokenInput)header.Remainder, kind);
         DeclarationSyntax declaration = kind switch
         {
-            DeclarationKind.Space => new SpaceDeclarationSyntax(h.Keyword, h.Name!, h.Description, h.OpenBrace, members, closeBrace),
+            DeclarationKind.Space => new SpaceDeclarationSyntax(h.Keyword, h.Name!.Value, h.Description, h.OpenBrace, members, closeBrace),
             DeclarationKind.Cues => new CuesDeclarationSyntax(h.Keyword, h.OpenBrace, members, closeBrace),
-            DeclarationKind.Persona => new PersonaDeclarationSyntax(h.Keyword, h.Name!, h.InKeyword!, h.SpaceName!, h.OpenBrace, members, closeBrace),
-            DeclarationKind.Goal => new GoalDeclarationSyntax(h.Keyword, h.Name!, h.InKeyword!, h.SpaceName!, h.Description, h.OpenBrace, members, closeBrace),
-            DeclarationKind.Scenario => new ScenarioDeclarationSyntax(h.Keyword, h.Name!, h.OpenBrace, members, closeBrace),
-            _ => new SuiteDeclarationSyntax(h.Keyword, h.Name!, h.OpenBrace, members, closeBrace),
+            DeclarationKind.Persona => new PersonaDeclarationSyntax(h.Keyword, h.Name!.Value, h.InKeyword!.Value, h.SpaceName!.Value, h.OpenBrace, members, closeBrace),
+            DeclarationKind.Goal => new GoalDeclarationSyntax(h.Keyword, h.Name!.Value, h.InKeyword!.Value, h.SpaceName!.Value, h.Description, h.OpenBrace, members, closeBrace),
+            DeclarationKind.Scenario => new ScenarioDeclarationSyntax(h.Keyword, h.Name!.Value, h.OpenBrace, members, closeBrace),
+            _ => new SuiteDeclarationSyntax(h.Keyword, h.Name!.Value, h.OpenBrace, members, closeBrace),
         };
 
         if (rest < end)
         {
-            ReportUnexpected(_tokens[rest], "a declaration (space, cues, persona, goal, scenario or suite)", SyntaxFacts.DeclarationKeywords);
+            ReportUnexpected(Tok(rest), "a declaration (space, cues, persona, goal, scenario or suite)", SyntaxFacts.DeclarationKeywords);
             declaration.Skipped = Skip(rest, end);
         }
         return declaration;
@@ -137,13 +145,13 @@ internal sealed class Parser
         {
             if (input.AtEnd)
             {
-                var missing = SyntaxToken.Missing(SyntaxKind.CloseBrace, _tokens[input.Position - 1].Span.End);
+                var missing = _table.AddMissing(SyntaxKind.CloseBrace, Tok(input.Position - 1).Span.End);
                 ReportExpected(input.Position, "'}'");
                 return (members, missing, input.Position);
             }
 
             var token = input.Token;
-            if (token.Kind == SyntaxKind.CloseBrace) return (members, token, input.Position + 1);
+            if (input.Kind == SyntaxKind.CloseBrace) return (members, token, input.Position + 1);
 
             int memberStart = input.Position;
             var member = MemberParser(kind, token);
@@ -197,7 +205,7 @@ internal sealed class Parser
         int depth = 0;
         for (int k = from; k < end; k++)
         {
-            var t = _tokens[k];
+            var t = Tok(k);
             if (k > from)
             {
                 if (t.Kind == SyntaxKind.CloseBrace && depth <= 0) return k;
@@ -212,7 +220,7 @@ internal sealed class Parser
     private SkippedSyntax Skip(int from, int to)
     {
         var tokens = new SyntaxToken[Math.Max(0, to - from)];
-        Array.Copy(_tokens, from, tokens, 0, tokens.Length);
+        for (int i = 0; i < tokens.Length; i++) tokens[i] = Tok(from + i);
         return new SkippedSyntax(tokens);
     }
 
@@ -221,7 +229,7 @@ internal sealed class Parser
     private void ReportFailure<T>(IResult<T> failure, TokenInput input)
     {
         int position = Math.Min(failure.Remainder.Position, input.End);
-        var token = _tokens[position];
+        var token = Tok(position);
         if (failure.Message == Grammar.NonFiniteNumber)
         {
             Report(DiagnosticCatalogue.InvalidNumber, token.Span, null, $"invalid number '{token.Text}': numbers must be finite");
@@ -242,7 +250,7 @@ internal sealed class Parser
     /// <summary>"expected X" just after the previous token: the place where X was expected.</summary>
     private void ReportExpected(int position, string expected)
     {
-        int at = position > 0 ? _tokens[position - 1].Span.End : 0;
+        int at = position > 0 ? Tok(position - 1).Span.End : 0;
         Report(DiagnosticCatalogue.SyntaxError, new TextSpan(at, 0), null, "expected " + expected);
     }
 

@@ -49,8 +49,10 @@ public abstract class SyntaxNode
                 yield return n;
     }
 
-    private SyntaxToken? _firstToken;
-    private SyntaxToken? _lastToken;
+    // Edge tokens, computed on first use: indexes into the tokens' table (small nodes, cheap to keep).
+    private TokenTable? _edgeTable;
+    private int _firstIndex = -1;
+    private int _lastIndex = -1;
     private bool _edgesComputed;
 
     /// <summary>The first token that is not missing (a missing one if there is no other); null for an empty node.</summary>
@@ -59,7 +61,7 @@ public abstract class SyntaxNode
         get
         {
             ComputeEdgeTokens();
-            return _firstToken;
+            return _firstIndex < 0 ? null : new SyntaxToken(_edgeTable!, _firstIndex);
         }
     }
 
@@ -69,33 +71,35 @@ public abstract class SyntaxNode
         get
         {
             ComputeEdgeTokens();
-            return _lastToken;
+            return _lastIndex < 0 ? null : new SyntaxToken(_edgeTable!, _lastIndex);
         }
     }
 
     // Walks one level of children and recurses into the edge children only (cached): O(children), not O(tokens).
     private void ComputeEdgeTokens()
     {
-        if (_edgesComputed) return;
+        if (Volatile.Read(ref _edgesComputed)) return;
         var children = ChildNodesAndTokens().ToList();
         SyntaxToken? first = null, firstAny = null, last = null, lastAny = null;
         foreach (var child in children)
         {
-            var t = child as SyntaxToken ?? ((SyntaxNode)child).FirstToken;
-            if (t is null) continue;
+            if ((child is SyntaxToken token ? token : ((SyntaxNode)child).FirstToken) is not { } t) continue;
             firstAny ??= t;
             if (!t.IsMissing) { first = t; break; }
         }
         for (int i = children.Count - 1; i >= 0; i--)
         {
-            var t = children[i] as SyntaxToken ?? ((SyntaxNode)children[i]).LastToken;
-            if (t is null) continue;
+            if ((children[i] is SyntaxToken token ? token : ((SyntaxNode)children[i]).LastToken) is not { } t) continue;
             lastAny ??= t;
             if (!t.IsMissing) { last = t; break; }
         }
-        _firstToken = first ?? firstAny;
-        _lastToken = last ?? lastAny;
-        _edgesComputed = true;
+        if ((first ?? firstAny) is { } f && (last ?? lastAny) is { } l)
+        {
+            _edgeTable = f.Table;
+            _firstIndex = f.Index;
+            _lastIndex = l.Index;
+        }
+        Volatile.Write(ref _edgesComputed, true); // published after the fields (trees are shared across threads)
     }
 
     /// <summary>From the first token to the last, without outer trivia.</summary>
@@ -105,7 +109,7 @@ public abstract class SyntaxNode
         {
             var first = FirstToken;
             var last = LastToken;
-            return first is null || last is null ? default : TextSpan.FromBounds(first.Span.Start, Math.Max(first.Span.Start, last.Span.End));
+            return first is null || last is null ? default : TextSpan.FromBounds(first.Value.Span.Start, Math.Max(first.Value.Span.Start, last.Value.Span.End));
         }
     }
 
@@ -115,14 +119,13 @@ public abstract class SyntaxNode
         {
             var first = FirstToken;
             var last = LastToken;
-            return first is null || last is null ? default : TextSpan.FromBounds(first.FullSpan.Start, last.FullSpan.End);
+            return first is null || last is null ? default : TextSpan.FromBounds(first.Value.FullSpan.Start, last.Value.FullSpan.End);
         }
     }
 }
 
 /// <summary>Items separated by tokens (commas, or the keyword <c>and</c>).</summary>
 public sealed class SeparatedSyntaxList<T> : IEnumerable<object>
-    where T : class
 {
     public static readonly SeparatedSyntaxList<T> Empty = new(Array.Empty<T>(), Array.Empty<SyntaxToken>());
 
@@ -145,7 +148,7 @@ public sealed class SeparatedSyntaxList<T> : IEnumerable<object>
     {
         for (int i = 0; i < Items.Count; i++)
         {
-            yield return Items[i];
+            yield return Items[i]!;
             if (i < Separators.Count) yield return Separators[i];
         }
     }

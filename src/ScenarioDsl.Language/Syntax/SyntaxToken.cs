@@ -3,75 +3,115 @@ using ScenarioDsl.Language.Text;
 namespace ScenarioDsl.Language.Syntax;
 
 /// <summary>
-/// A token with its trivia. Leading trivia is everything between the previous token's trailing
-/// trivia and this token; trailing trivia runs to the end of the line (the line break included).
-/// Concatenating every token's full text gives back the source exactly.
+/// A token with its trivia: a handle to one entry of its file's token table (see
+/// <see cref="TokenTable"/>), so tokens cost no objects of their own. Leading trivia is everything
+/// between the previous token's trailing trivia and this token; trailing trivia runs to the end of
+/// the line (the line break included). Concatenating every token's full text gives back the source
+/// exactly. Two handles are equal when they denote the same token of the same parse.
 /// </summary>
-public sealed class SyntaxToken
+public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 {
-    private readonly double _number;
-    private readonly string? _string;
+    private readonly TokenTable _table;
+    private readonly int _index;
 
-    internal SyntaxToken(
-        SyntaxKind kind, TextSpan span, string text, double number, string? stringValue,
-        SyntaxTriviaList leading, SyntaxTriviaList trailing, bool isFirstOnLine, bool isMissing = false)
+    internal SyntaxToken(TokenTable table, int index)
     {
-        Kind = kind;
-        Span = span;
-        Text = text;
-        _number = number;
-        _string = stringValue;
-        LeadingTrivia = leading;
-        TrailingTrivia = trailing;
-        IsFirstOnLine = isFirstOnLine;
-        IsMissing = isMissing;
+        _table = table;
+        _index = index;
     }
 
-    public SyntaxKind Kind { get; }
+    private ref readonly TokenData Data => ref _table.Tokens[_index];
+
+    public SyntaxKind Kind => Data.Kind;
 
     /// <summary>The token's own characters, without trivia.</summary>
-    public TextSpan Span { get; }
+    public TextSpan Span => Data.Span;
 
-    public string Text { get; }
+    public string Text => _table.Strings[Data.Text];
 
     /// <summary>A number's value (double) or a string's decoded value; null otherwise.</summary>
     public object? Value => Kind switch
     {
-        SyntaxKind.Number => _number,
-        SyntaxKind.String => _string,
+        SyntaxKind.Number => NumberValue,
+        SyntaxKind.String => StringValue,
         _ => null,
     };
 
-    public SyntaxTriviaList LeadingTrivia { get; }
+    public SyntaxTriviaList LeadingTrivia
+    {
+        get
+        {
+            ref readonly var d = ref Data;
+            return d.LeadingCount == 0 ? default : new SyntaxTriviaList(_table, d.TriviaStart, d.LeadingCount);
+        }
+    }
 
-    public SyntaxTriviaList TrailingTrivia { get; }
+    public SyntaxTriviaList TrailingTrivia
+    {
+        get
+        {
+            ref readonly var d = ref Data;
+            return d.TrailingCount == 0 ? default : new SyntaxTriviaList(_table, d.TriviaStart + d.LeadingCount, d.TrailingCount);
+        }
+    }
 
     /// <summary>True for the first token on its line (or in the file).</summary>
-    public bool IsFirstOnLine { get; }
+    public bool IsFirstOnLine => (Data.Flags & TokenFlags.FirstOnLine) != 0;
 
     /// <summary>True for a token the parser expected but did not find (zero width).</summary>
-    public bool IsMissing { get; }
+    public bool IsMissing => (Data.Flags & TokenFlags.Missing) != 0;
 
     public TextSpan FullSpan
     {
         get
         {
-            int start = LeadingTrivia.Count > 0 ? LeadingTrivia[0].Span.Start : Span.Start;
-            int end = TrailingTrivia.Count > 0 ? TrailingTrivia[TrailingTrivia.Count - 1].Span.End : Span.End;
+            ref readonly var d = ref Data;
+            int start = d.LeadingCount > 0 ? _table.Trivia[d.TriviaStart].Span.Start : d.Start;
+            int end = d.TrailingCount > 0 ? _table.Trivia[d.TriviaStart + d.LeadingCount + d.TrailingCount - 1].Span.End : d.Start + d.Width;
             return TextSpan.FromBounds(start, end);
         }
     }
 
     /// <summary>A number's value; NaN for other tokens and for numbers the lexer reported as invalid.</summary>
-    public double NumberValue => Kind == SyntaxKind.Number ? _number : double.NaN;
+    public double NumberValue
+    {
+        get
+        {
+            ref readonly var d = ref Data;
+            return d.Kind == SyntaxKind.Number && d.Value >= 0 ? _table.Numbers[d.Value] : double.NaN;
+        }
+    }
 
     /// <summary>A string's decoded value; empty for other tokens.</summary>
-    public string StringValue => _string ?? "";
+    public string StringValue
+    {
+        get
+        {
+            ref readonly var d = ref Data;
+            return d.Kind == SyntaxKind.String && d.Value >= 0 ? _table.Strings[d.Value] : "";
+        }
+    }
 
-    public bool IsKeyword(string keyword) => Kind == SyntaxKind.Identifier && Text == keyword;
+    public bool IsKeyword(string keyword)
+    {
+        ref readonly var d = ref Data;
+        return d.Kind == SyntaxKind.Identifier && _table.Strings[d.Text] == keyword;
+    }
 
-    internal static SyntaxToken Missing(SyntaxKind kind, int position) =>
-        new(kind, new TextSpan(position, 0), "", double.NaN, null, default, default, false, isMissing: true);
+    /// <summary>The token's position in its file's token table (missing tokens come after the end-of-file token).</summary>
+    internal int Index => _index;
 
-    public override string ToString() => Text;
+    internal TokenTable Table => _table;
+
+    public bool Equals(SyntaxToken other) => ReferenceEquals(_table, other._table) && _index == other._index;
+
+    public override bool Equals(object? obj) => obj is SyntaxToken other && Equals(other);
+
+    public override int GetHashCode() => _index;
+
+    public static bool operator ==(SyntaxToken left, SyntaxToken right) => left.Equals(right);
+
+    public static bool operator !=(SyntaxToken left, SyntaxToken right) => !left.Equals(right);
+
+    public override string ToString() => _table is null ? "" : Text;
 }

@@ -25,7 +25,7 @@ public sealed class SyntaxTree
     public static SyntaxTree Parse(SourceText text)
     {
         var diagnostics = new List<Diagnostic>();
-        var tokens = Lexer.Lex(text, diagnostics);
+        var tokens = Lexer.LexTable(text, diagnostics);
         var root = Parser.ParseCompilationUnit(text, tokens, diagnostics);
         diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
         return new SyntaxTree(text, root, diagnostics);

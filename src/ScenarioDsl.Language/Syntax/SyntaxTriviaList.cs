@@ -3,15 +3,15 @@ using System.Collections;
 namespace ScenarioDsl.Language.Syntax;
 
 /// <summary>
-/// A token's leading or trailing trivia: a slice of one array shared by every token of a file, so
+/// A token's leading or trailing trivia: a slice of the trivia array of its file's token table, so
 /// a token holds no trivia objects of its own (parsed trees stay small and cheap to keep).
 /// </summary>
 public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
 {
-    private readonly TriviaStore? _store;
+    private readonly TokenTable? _store;
     private readonly int _start;
 
-    internal SyntaxTriviaList(TriviaStore store, int start, int count)
+    internal SyntaxTriviaList(TokenTable store, int start, int count)
     {
         _store = store;
         _start = start;
@@ -23,7 +23,7 @@ public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
     public int Count { get; }
 
     public SyntaxTrivia this[int index] =>
-        (uint)index < (uint)Count ? _store!.Items[_start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+        (uint)index < (uint)Count ? _store!.Trivia[_start + index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     public Enumerator GetEnumerator() => new(this);
 
@@ -50,10 +50,4 @@ public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
 
         public bool MoveNext() => ++_index < _list.Count;
     }
-}
-
-/// <summary>The trivia of one file, filled by the lexer; tokens refer to slices of it.</summary>
-internal sealed class TriviaStore
-{
-    public SyntaxTrivia[] Items = Array.Empty<SyntaxTrivia>();
 }

@@ -9,11 +9,11 @@ namespace ScenarioDsl.Language.Syntax;
 /// </summary>
 internal sealed class TokenInput : IInput
 {
-    private readonly SyntaxToken[] _tokens;
+    private readonly TokenTable _tokens;
     private readonly string _kinds;
     private IDictionary<object, object>? _memos;
 
-    public TokenInput(SyntaxToken[] tokens, string kinds, int position, int end)
+    public TokenInput(TokenTable tokens, string kinds, int position, int end)
     {
         _tokens = tokens;
         _kinds = kinds;
@@ -22,19 +22,22 @@ internal sealed class TokenInput : IInput
     }
 
     /// <summary>One char per token: its kind. Built once per file.</summary>
-    public static string KindString(SyntaxToken[] tokens)
+    public static string KindString(TokenTable tokens)
     {
-        var chars = new char[tokens.Length];
-        for (int i = 0; i < tokens.Length; i++) chars[i] = (char)tokens[i].Kind;
+        var chars = new char[tokens.Count];
+        for (int i = 0; i < chars.Length; i++) chars[i] = (char)tokens.Tokens[i].Kind;
         return new string(chars);
     }
 
     public int End { get; }
 
     /// <summary>The token at the position; at the end, the token that ends the input (next declaration or end of file).</summary>
-    public SyntaxToken Token => _tokens[Math.Min(Position, End)];
+    public SyntaxToken Token => new(_tokens, Math.Min(Position, End));
 
-    public SyntaxToken TokenAt(int index) => _tokens[index];
+    /// <summary>The kind of <see cref="Token"/>, read without making a handle.</summary>
+    public SyntaxKind Kind => (SyntaxKind)_kinds[Math.Min(Position, End)];
+
+    public SyntaxToken TokenAt(int index) => new(_tokens, index);
 
     public IInput Advance()
     {

@@ -41,8 +41,8 @@ internal static class CompletionHandler
             if (t.Kind == SyntaxKind.Identifier && t.Span.End >= offset) break;
             before = i;
         }
-        var prev = before >= 0 ? tokens[before] : null;
-        var prev2 = before >= 1 ? tokens[before - 1] : null;
+        SyntaxToken? prev = before >= 0 ? tokens[before] : null;
+        SyntaxToken? prev2 = before >= 1 ? tokens[before - 1] : null;
         bool startOfLine = IsLineStartBefore(tree.Text.Text, offset);
 
         var declaration = EnclosingDeclaration(tree.Root, offset);
@@ -58,7 +58,7 @@ internal static class CompletionHandler
         };
         var dims = spaceName is null ? Enumerable.Empty<CompletionItem>() : Dimensions(model, spaceName);
 
-        if (prev is not null && prev.IsKeyword("in") && declaration.Kind is DeclarationKind.Persona or DeclarationKind.Goal)
+        if (prev is not null && prev.Value.IsKeyword("in") && declaration.Kind is DeclarationKind.Persona or DeclarationKind.Goal)
             return model.Spaces.Select(s => new CompletionItem(s.Name, CompletionItemKind.Module, "space"));
 
         // Inside the braces of an entries member (start, target, shift, traits, weights).
@@ -68,7 +68,7 @@ internal static class CompletionHandler
             {
                 bool inside = member.OpenBrace.Span.End <= offset && (member.CloseBrace.IsMissing || offset <= member.CloseBrace.Span.Start);
                 if (!inside) continue;
-                if (prev is not null && prev.Kind is not (SyntaxKind.OpenBrace or SyntaxKind.Comma)) return Array.Empty<CompletionItem>();
+                if (prev is not null && prev.Value.Kind is not (SyntaxKind.OpenBrace or SyntaxKind.Comma)) return Array.Empty<CompletionItem>();
                 return member.Keyword.Text switch
                 {
                     "weights" => Keywords(Weights, CompletionItemKind.Property),
@@ -80,26 +80,26 @@ internal static class CompletionHandler
 
         if (prev is not null)
         {
-            if (prev.IsKeyword("on")) return Cues(model);
-            if (prev.IsKeyword("when") || prev.IsKeyword("and") || prev.Kind == SyntaxKind.Arrow) return dims;
-            if (prev.IsKeyword("scoring")) return Keywords(new[] { "process", "epm" });
-            if (prev.IsKeyword("epm")) return Keywords(new[] { "direction" });
-            if (prev.IsKeyword("direction")) return Keywords(new[] { "fixed", "per-turn" });
-            if (prev.Kind == SyntaxKind.Comma && InEffects(tokens, before)) return dims;
+            if (prev.Value.IsKeyword("on")) return Cues(model);
+            if (prev.Value.IsKeyword("when") || prev.Value.IsKeyword("and") || prev.Value.Kind == SyntaxKind.Arrow) return dims;
+            if (prev.Value.IsKeyword("scoring")) return Keywords(new[] { "process", "epm" });
+            if (prev.Value.IsKeyword("epm")) return Keywords(new[] { "direction" });
+            if (prev.Value.IsKeyword("direction")) return Keywords(new[] { "fixed", "per-turn" });
+            if (prev.Value.Kind == SyntaxKind.Comma && InEffects(tokens, before)) return dims;
             if (declaration.Kind == DeclarationKind.Scenario && !startOfLine)
             {
-                if (prev.IsKeyword("persona")) return Personas(model);
-                if (prev.IsKeyword("goal")) return Goals(model);
+                if (prev.Value.IsKeyword("persona")) return Personas(model);
+                if (prev.Value.IsKeyword("goal")) return Goals(model);
             }
             if (declaration.Kind == DeclarationKind.Suite && !startOfLine)
             {
-                var listHead = prev.Kind == SyntaxKind.Comma ? HeadOfList(tokens, before) : prev;
-                if (listHead is not null && listHead.IsKeyword("personas")) return Personas(model);
-                if (listHead is not null && listHead.IsKeyword("goals")) return Goals(model);
+                var listHead = prev.Value.Kind == SyntaxKind.Comma ? HeadOfList(tokens, before) : prev;
+                if (listHead is not null && listHead.Value.IsKeyword("personas")) return Personas(model);
+                if (listHead is not null && listHead.Value.IsKeyword("goals")) return Goals(model);
             }
         }
 
-        bool atMemberStart = startOfLine || (prev is not null && prev.Kind == SyntaxKind.OpenBrace && prev == (declaration as BlockDeclarationSyntax)?.OpenBrace);
+        bool atMemberStart = startOfLine || (prev is not null && prev.Value.Kind == SyntaxKind.OpenBrace && prev == (declaration as BlockDeclarationSyntax)?.OpenBrace);
         if (atMemberStart)
         {
             return declaration.Kind switch

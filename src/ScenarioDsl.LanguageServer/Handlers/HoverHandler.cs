@@ -24,7 +24,7 @@ internal static class HoverHandler
         string? text = Describe(snapshot.Compilation.Model, key);
         if (text is null) return null;
         var token = doc.Tree.FindToken(offset);
-        return new Hover(MarkupContent.Markdown(text), token is null ? null : doc.Range(token.Span));
+        return new Hover(MarkupContent.Markdown(text), token is not { } t ? null : doc.Range(t.Span));
     }
 
     internal static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

@@ -47,8 +47,7 @@ internal static class RenameHandler
         int offset = doc.Offset(p!.Position);
         var key = snapshot.Compilation.Index.FindAt(doc.Path, offset);
         if (key is null || (key.Kind == SymbolKind.Cue && key.Name == CueSymbol.Mirroring)) return null;
-        var token = doc.Tree.FindToken(offset);
-        if (token is null || token.Kind != SyntaxKind.Identifier) return null;
+        if (doc.Tree.FindToken(offset) is not { Kind: SyntaxKind.Identifier } token) return null;
         return new PrepareRenameResult(doc.Range(token.Span), token.Text);
     }
 

@@ -83,7 +83,7 @@ internal static class SemanticTokensHandler
                 if (m is ScoringSyntax s)
                 {
                     set.Add(s.Profile);
-                    if (s.DirectionKeyword is not null) set.Add(s.DirectionKeyword);
+                    if (s.DirectionKeyword is { } direction) set.Add(direction);
                     foreach (var t in s.Direction) set.Add(t);
                 }
                 foreach (var when in m.DescendantNodesAndSelf().OfType<WhenClauseSyntax>())

@@ -31,7 +31,7 @@ public class ParseBenchmarks
     {
         int tokens = 0;
         var diagnostics = new List<Diagnostic>();
-        foreach (var file in _files) tokens += Lexer.Lex(file, diagnostics).Length;
+        foreach (var file in _files) tokens += Lexer.Lex(file, diagnostics).Count;
         return tokens;
     }
 

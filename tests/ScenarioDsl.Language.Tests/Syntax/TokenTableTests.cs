@@ -1,0 +1,66 @@
+using ScenarioDsl.Language.Diagnostics;
+using ScenarioDsl.Language.Syntax;
+using ScenarioDsl.Language.Text;
+using Xunit;
+
+namespace ScenarioDsl.Language.Tests.Syntax;
+
+/// <summary>Tokens are handles into one table per file; the lexer reuses its buffers per thread.</summary>
+public class TokenTableTests
+{
+    private const string Long = """
+        // a long file first, so the reused buffers hold values a short file must not inherit
+        space S "d" {
+          a [0, 1] "first"   // trailing
+          b [-1, 1]
+        }
+        cues { validation "that makes sense", "I hear \"you\"" }
+        persona P in S { start { a: 0.5, b: -0.25 } on validation => a += 0.1 }
+        """;
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n ")]
+    [InlineData("// only a comment")]
+    [InlineData("space S { a [0, 1] }")]
+    public void A_file_lexed_after_another_gets_the_same_tokens_as_on_its_own(string text)
+    {
+        var fresh = Describe(text);
+        Lexer.Lex(SourceText.From(Long, "long.emps"), new List<Diagnostic>());
+        Assert.Equal(fresh, Describe(text));
+    }
+
+    [Fact]
+    public void Tokens_keep_text_values_and_trivia()
+    {
+        var tokens = Lexer.Lex(SourceText.From("  persona \"a\\\"b\" 0.25 // c\n}", "t.emps"), new List<Diagnostic>());
+        Assert.Equal(new[] { SyntaxKind.Identifier, SyntaxKind.String, SyntaxKind.Number, SyntaxKind.CloseBrace, SyntaxKind.EndOfFile }, tokens.Select(t => t.Kind));
+        Assert.Equal("persona", tokens[0].Text);
+        Assert.Equal(new TextSpan(2, 7), tokens[0].Span);
+        Assert.Equal(TextSpan.FromBounds(0, 10), tokens[0].FullSpan);
+        Assert.Equal("a\"b", tokens[1].StringValue);
+        Assert.Equal(0.25, tokens[2].NumberValue);
+        Assert.Equal(new[] { SyntaxKind.Whitespace, SyntaxKind.LineComment, SyntaxKind.EndOfLine }, tokens[2].TrailingTrivia.Select(t => t.Kind));
+        Assert.True(tokens[3].IsFirstOnLine);
+        Assert.Equal(tokens[0], tokens[0]);
+        Assert.NotEqual(tokens[0], tokens[1]);
+    }
+
+    [Fact]
+    public void Equal_texts_share_one_string_per_file()
+    {
+        var tokens = Lexer.Lex(SourceText.From("abc abc 0.5 0.5", "t.emps"), new List<Diagnostic>());
+        Assert.Same(tokens[0].Text, tokens[1].Text);
+        Assert.Same(tokens[2].Text, tokens[3].Text);
+    }
+
+    private static string Describe(string text)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var tokens = Lexer.Lex(SourceText.From(text, "t.emps"), diagnostics);
+        return string.Join("\n", tokens.Select(t =>
+            $"{t.Kind} {t.Span} {t.FullSpan} '{t.Text}' {t.IsFirstOnLine} {t.IsMissing} {t.NumberValue} '{t.StringValue}' " +
+            $"[{string.Join(",", t.LeadingTrivia.Select(x => x.Kind + ":" + x.Span))}] [{string.Join(",", t.TrailingTrivia.Select(x => x.Kind + ":" + x.Span))}]"))
+            + "\n" + string.Join("\n", diagnostics);
+    }
+}
