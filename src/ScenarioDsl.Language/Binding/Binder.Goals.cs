@@ -19,7 +19,10 @@ internal sealed partial class Binder
                 if (declaration.Kind != DeclarationKind.Goal || !IsFirst(_goals, declaration)) continue;
                 if (declaration is GoalDeclarationSyntax goal)
                 {
-                    result.Add(BindGoal(goal, tree, spaceByName));
+                    bool priorErrors = HasErrorsIn(_goals[goal.Name!.Value.Text]);
+                    var environment = EnvironmentOf(goal.SpaceName, spaceByName, EquatableArray<string>.Empty);
+                    var symbol = BindReusing(goal, environment, () => BindGoal(goal, tree, spaceByName));
+                    result.Add(priorErrors && !symbol.HasErrors ? symbol with { HasErrors = true } : symbol);
                 }
                 else
                 {
@@ -38,6 +41,7 @@ internal sealed partial class Binder
     private GoalSymbol BindGoal(GoalDeclarationSyntax goal, SyntaxTree tree, IReadOnlyDictionary<string, SpaceSymbol> spaces)
     {
         string name = goal.Name!.Value.Text;
+        int errorsBefore = _errorCount;
         var space = ResolveSpaceOf(goal.SpaceName, tree, spaces);
         var members = FirstMembers(goal.Members, "goal", name, tree, GoalUniqueMembers);
 
@@ -128,6 +132,6 @@ internal sealed partial class Binder
 
         return new GoalSymbol(
             name, goal.SpaceName.Text, goal.Description?.StringValue, kind, components.ToEquatableArray(),
-            within, turns, wa, wi, ws, profile, direction, LocationOf(tree, goal.Name!.Value), HasErrors: space is null || HasErrorsIn(_goals[name]));
+            within, turns, wa, wi, ws, profile, direction, LocationOf(tree, goal.Name!.Value), HasErrors: space is null || _errorCount > errorsBefore);
     }
 }

@@ -11,6 +11,7 @@ internal sealed partial class Binder
     {
         var spaceByName = spaces.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var cueNames = new HashSet<string>(_cues.Keys, StringComparer.Ordinal) { CueSymbol.Mirroring };
+        var cueKey = cueNames.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
         var result = new List<PersonaSymbol>();
 
         foreach (var tree in _trees)
@@ -20,7 +21,11 @@ internal sealed partial class Binder
                 if (declaration.Kind != DeclarationKind.Persona || !IsFirst(_personas, declaration)) continue;
                 if (declaration is PersonaDeclarationSyntax persona)
                 {
-                    result.Add(BindPersona(persona, tree, spaceByName, cueNames));
+                    // Errors already in the declaration (syntax, collisions) flag it for the pair checks; its own are added below.
+                    bool priorErrors = HasErrorsIn(_personas[persona.Name!.Value.Text]);
+                    var environment = EnvironmentOf(persona.SpaceName, spaceByName, cueKey);
+                    var symbol = BindReusing(persona, environment, () => BindPersona(persona, tree, spaceByName, cueNames));
+                    result.Add(priorErrors && !symbol.HasErrors ? symbol with { HasErrors = true } : symbol);
                 }
                 else
                 {
@@ -51,9 +56,13 @@ internal sealed partial class Binder
     private PersonaSymbol BindPersona(PersonaDeclarationSyntax persona, SyntaxTree tree, IReadOnlyDictionary<string, SpaceSymbol> spaces, HashSet<string> cueNames)
     {
         string name = persona.Name!.Value.Text;
+        int errorsBefore = _errorCount;
         var space = ResolveSpaceOf(persona.SpaceName, tree, spaces);
         var members = FirstMembers(persona.Members, "persona", name, tree, PersonaUniqueMembers);
-        bool hasErrors = space is null || HasErrorsIn(_personas[name]);
+        // Errors in the header and duplicated members flag the persona for the pair checks; the caller
+        // adds errors reported before binding (syntax, collisions), so this stays a function of the
+        // declaration and its environment (see BindReusing).
+        bool hasErrors = space is null || _errorCount > errorsBefore;
 
         // start
         var start = new double[space?.Dimensions.Count ?? 0];

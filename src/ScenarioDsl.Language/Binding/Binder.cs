@@ -17,6 +17,7 @@ internal sealed partial class Binder
     private readonly Dictionary<string, List<int>> _errorStarts = new(StringComparer.Ordinal);
     private readonly List<SymbolDefinition> _definitions = new();
     private readonly List<SymbolReference> _references = new();
+    private int _errorCount;
 
     // First declaration of each name, per kind (names are global across files, one namespace per kind).
     private readonly Dictionary<string, Declared<SpaceDeclarationSyntax>> _spaces = new(StringComparer.Ordinal);
@@ -61,15 +62,15 @@ internal sealed partial class Binder
             .ToList();
 
         var model = new BoundModel(
-            spaces.Select(s => s with { HasErrors = s.HasErrors || HasErrorsIn(_spaces[s.Name]) }).ToEquatableArray(),
+            spaces.Select(s => s.HasErrors || !HasErrorsIn(_spaces[s.Name]) ? s : s with { HasErrors = true }).ToEquatableArray(),
             cues.ToEquatableArray(),
-            personas.Select(p => p with { HasErrors = p.HasErrors || HasErrorsIn(_personas[p.Name]) }).ToEquatableArray(),
-            goals.Select(g => g with { HasErrors = g.HasErrors || HasErrorsIn(_goals[g.Name]) }).ToEquatableArray(),
-            scenarios.Select(s => s with { HasErrors = s.HasErrors || HasErrorsIn(_scenarios[s.Name]) }).ToEquatableArray(),
-            suites.Select(s => s with { HasErrors = s.HasErrors || HasErrorsIn(_suites[s.Name]) }).ToEquatableArray());
+            personas.Select(p => p.HasErrors || !HasErrorsIn(_personas[p.Name]) ? p : p with { HasErrors = true }).ToEquatableArray(),
+            goals.Select(g => g.HasErrors || !HasErrorsIn(_goals[g.Name]) ? g : g with { HasErrors = true }).ToEquatableArray(),
+            scenarios.Select(s => s.HasErrors || !HasErrorsIn(_scenarios[s.Name]) ? s : s with { HasErrors = true }).ToEquatableArray(),
+            suites.Select(s => s.HasErrors || !HasErrorsIn(_suites[s.Name]) ? s : s with { HasErrors = true }).ToEquatableArray());
 
         model = PropagateErrors(model);
-        return new BindingResult(model, ordered, new SemanticIndex(_definitions, _references));
+        return new BindingResult(model, ordered, new SemanticIndex(_definitions, _references), ReusedDeclarations);
     }
 
     private int TreeIndex(string path)
@@ -183,6 +184,7 @@ internal sealed partial class Binder
     {
         _diagnostics.Add(diagnostic);
         if (diagnostic.Severity != DiagnosticSeverity.Error) return;
+        _errorCount++;
         if (!_errorStarts.TryGetValue(diagnostic.Location.Path, out var starts)) _errorStarts[diagnostic.Location.Path] = starts = new List<int>();
         starts.Add(diagnostic.Location.Span.Start);
     }

@@ -51,6 +51,9 @@ public sealed class EmpsCompilation
     /// <summary>Symbols and references by syntax, for editors (definition, references, rename, hover).</summary>
     public SemanticIndex Index => _binding.Value.Index;
 
+    /// <summary>Personas and goals whose binding was replayed from an earlier compilation sharing their syntax (tests, benchmarks).</summary>
+    internal int ReusedDeclarations => _binding.Value.ReusedDeclarations;
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>Diagnostics with severities changed by a configuration (for example a .globalconfig).</summary>
@@ -58,4 +61,4 @@ public sealed class EmpsCompilation
         options is null ? Diagnostics : options.Apply(Diagnostics);
 }
 
-internal sealed record BindingResult(BoundModel Model, IReadOnlyList<Diagnostic> Diagnostics, SemanticIndex Index);
+internal sealed record BindingResult(BoundModel Model, IReadOnlyList<Diagnostic> Diagnostics, SemanticIndex Index, int ReusedDeclarations);
