@@ -1,7 +1,11 @@
 using System.Text;
 using ScenarioDsl.Cli;
+using ScenarioDsl.Cli.Commands;
+using ScenarioDsl.Cli.Llm;
+using ScenarioDsl.Cli.Run;
 using ScenarioDsl.Llm.Clients;
 using ScenarioDsl.Llm.Tests.Fakes;
+using ScenarioDsl.Runtime.Results;
 
 namespace ScenarioDsl.Llm.Tests;
 
@@ -118,6 +122,68 @@ public sealed class RunCommandLlmTests : IDisposable
 
         var dry = Emps("run", "night.emps", "--agent", "generic", "--llm-persona", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--dry-run", "--out", "roles2");
         Assert.Contains("LLM calls: at most 32 (4 LLM runs", dry.Out);
+    }
+
+    /// <summary>The text of a file another process or thread may be appending to ("" when absent).</summary>
+    internal static string ReadShared(string path)
+    {
+        if (!File.Exists(path)) return "";
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    [Theory]
+    [InlineData("judge")]
+    [InlineData("persona")]
+    public async Task CancellingDuringAnLlmRoleCallStopsTheRunPromptlyAndWritesNoPartialResult(string role)
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        string system = role == "judge" ? "You judge" : "You role-play";
+        server.Responder = r => r.MessageText(0).StartsWith("You judge", StringComparison.Ordinal) ? "{\"cues\":[\"validation\"]}" : "It still bothers me.";
+        string resultsPath = Path.Combine(_folder, "cancelled", ResultsFile.FileName);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Once the first run is written, the next call of this role is held far longer than the bound below.
+        server.Hold = async (request, token) =>
+        {
+            if (request.MessageText(0).StartsWith(system, StringComparison.Ordinal) && ReadShared(resultsPath).Contains('\n'))
+            {
+                held.TrySetResult();
+                await Task.Delay(TimeSpan.FromMinutes(10), token);
+            }
+        };
+        var request = new RunRequest(["night.emps"], ["generic"], null, "cancelled")
+        {
+            Llm = new LlmRunRequest
+            {
+                Endpoint = server.Endpoint.ToString(),
+                Model = "fake-model",
+                CueJudge = role == "judge",
+                PersonaSpeech = role == "persona",
+                TimeoutSeconds = 3600,
+            },
+        };
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        using var interrupt = new CancellationTokenSource();
+        // The role blocks its thread inside the synchronous Detect/Say, so the command goes to the pool.
+        var run = Task.Run(() => RunCommand.RunAsync(new CliContext(output, error, _folder), request, interrupt.Token));
+        await held.Task.WaitAsync(TimeSpan.FromMinutes(3));
+
+        await interrupt.CancelAsync();
+
+        // A generous bound (the held call would last 10 minutes): the call in flight was cancelled, not waited for.
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))));
+        Assert.Equal(RunSession.Cancelled, await run);
+        Assert.Contains("emps run: cancelled; run the same command again to resume", error.ToString());
+        // Only the finished run is in the file, whole; nothing of the abandoned one.
+        var text = ReadShared(resultsPath);
+        Assert.EndsWith("\n", text);
+        var lines = SortedLines(text);
+        Assert.Single(lines);
+        var record = RunRecords.TryParse(lines[0]);
+        Assert.NotNull(record);
+        Assert.StartsWith("generic", record.Agent, StringComparison.Ordinal);
     }
 
     [Fact]

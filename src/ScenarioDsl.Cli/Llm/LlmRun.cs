@@ -25,6 +25,12 @@ public sealed class LlmRun : IDisposable
 
     private readonly LlmAgentFactory? _factory;
 
+    /// <summary>
+    /// Cancelled when the sweep stops (Ctrl+C or an LLM failure). The LLM roles take it at construction
+    /// (their interfaces are synchronous and have no token), so a role call in flight is abandoned at once.
+    /// </summary>
+    private readonly CancellationTokenSource _stop = new();
+
     private LlmRun(LlmRunRequest request, LlmAgentFactory? factory, IReadOnlyList<IAgent> agents, Shard shard, IReadOnlyList<string> errors)
     {
         Request = request;
@@ -47,11 +53,15 @@ public sealed class LlmRun : IDisposable
     /// <summary>Usage errors (bad options, missing endpoint or model...), as messages.</summary>
     public IReadOnlyList<string> Errors { get; }
 
-    /// <summary>The scenario with the LLM roles asked for (<c>--llm-persona</c>, <c>--llm-judge</c>); unchanged without them, or on a dry run.</summary>
+    /// <summary>
+    /// The scenario with the LLM roles asked for (<c>--llm-persona</c>, <c>--llm-judge</c>); unchanged without them,
+    /// or on a dry run. The roles observe this sweep's cancellation (<see cref="RunPendingAsync"/>'s token, or an
+    /// LLM failure stopping the sweep): a role call in flight is cancelled, not waited for.
+    /// </summary>
     public Scenario ApplyRoles(Scenario scenario) =>
         _factory is null || !(Request.PersonaSpeech || Request.CueJudge)
             ? scenario
-            : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? _factory.Client : null, Request.CueJudge ? _factory.Client : null);
+            : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? _factory.Client : null, Request.CueJudge ? _factory.Client : null, _stop.Token);
 
     public static bool IsLlmAgent(string name) =>
         name == AgentName || name.StartsWith(AgentName + ":", StringComparison.Ordinal);
@@ -160,14 +170,16 @@ public sealed class LlmRun : IDisposable
     /// Runs the jobs, at most <see cref="Parallel"/> at once (in order when 1), appending each finished run's
     /// record to <paramref name="results"/> and its LLM usage to llm-usage.jsonl, and reporting it (calls to
     /// <paramref name="report"/> are serialized). Cancellation stops starting runs and abandons those in
-    /// flight; an LLM failure (retries used up, a replay miss) stops the sweep. Finished runs are always kept.
+    /// flight (LLM roles included: their calls in flight are cancelled too); an LLM failure (retries used up, a
+    /// replay miss) stops the sweep. Finished runs are always kept. One sweep per instance: once stopped, it stays stopped.
     /// </summary>
     public async Task<Outcome> RunPendingAsync(IReadOnlyList<RunJob> pending, ResultsFile results, string outDirectory, Action<RunJob, RunRecord> report, CancellationToken cancellationToken)
     {
         var gate = new object();
         bool cancelled = false;
         string? failure = null;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = _stop;
+        using var forward = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), stop);
         try
         {
             await System.Threading.Tasks.Parallel.ForEachAsync(
@@ -205,7 +217,11 @@ public sealed class LlmRun : IDisposable
         return new Outcome(cancelled, failure);
     }
 
-    public void Dispose() => _factory?.Dispose();
+    public void Dispose()
+    {
+        _factory?.Dispose();
+        _stop.Dispose();
+    }
 
     private static HashSet<string> ExistingKeys(string outDirectory)
     {
