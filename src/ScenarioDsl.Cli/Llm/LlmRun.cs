@@ -63,6 +63,21 @@ public sealed class LlmRun : IDisposable
             ? scenario
             : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? _factory.Client : null, Request.CueJudge ? _factory.Client : null, _stop.Token);
 
+    /// <summary>
+    /// What the LLM roles add to every agent's name, and so to the resume key (scenario, seed, agent):
+    /// <c>+llm-persona:MODEL</c>, <c>+llm-judge:MODEL</c> (in that order), "" without roles. Runs with other
+    /// role options (or another role model) are other runs: they never resume from, nor merge with, these.
+    /// </summary>
+    public string RoleSuffix =>
+        (Request.PersonaSpeech ? $"+llm-persona:{Request.Model}" : "") + (Request.CueJudge ? $"+llm-judge:{Request.Model}" : "");
+
+    /// <summary>The agents as this command runs them: named with <see cref="RoleSuffix"/> when LLM roles are on.</summary>
+    public IReadOnlyList<IAgent> WithRoles(IEnumerable<IAgent> agents)
+    {
+        string suffix = RoleSuffix;
+        return suffix.Length == 0 ? agents.ToArray() : agents.Select(a => (IAgent)new WithRolesAgent(a, a.Name + suffix)).ToArray();
+    }
+
     public static bool IsLlmAgent(string name) =>
         name == AgentName || name.StartsWith(AgentName + ":", StringComparison.Ordinal);
 
@@ -194,7 +209,9 @@ public sealed class LlmRun : IDisposable
                         lock (gate)
                         {
                             results.Append(record);
-                            if (_factory?.Usage.Take(result.ScenarioName, result.Seed, result.Agent) is { } usage)
+                            // The ledger knows the LLM agent by its own name; the usage line takes the run's (with roles).
+                            var agentName = job.Agent is WithRolesAgent withRoles ? withRoles.Inner.Name : job.Agent.Name;
+                            if (_factory?.Usage.Take(result.ScenarioName, result.Seed, agentName) is { } usage)
                                 UsageFile.Append(outDirectory, result.ScenarioName, result.Seed, result.Agent, usage);
                             report(job, record);
                         }
@@ -232,6 +249,17 @@ public sealed class LlmRun : IDisposable
         for (int i = 0; i < lines.Length - 1; i++)
             if (RunRecords.TryParse(lines[i].TrimEnd('\r')) is { } record) keys.Add(record.Key);
         return keys;
+    }
+
+    /// <summary>An agent under the name of its runs with LLM roles (<see cref="RoleSuffix"/>); it replies as the agent does.</summary>
+    private sealed class WithRolesAgent(IAgent inner, string name) : IAgent
+    {
+        public IAgent Inner { get; } = inner;
+
+        public string Name { get; } = name;
+
+        public ValueTask<string> ReplyAsync(AgentContext context, CancellationToken cancellationToken) =>
+            Inner.ReplyAsync(context, cancellationToken);
     }
 
     /// <summary>A stand-in with the LLM agent's name, for counting a dry run's jobs (never asked to reply).</summary>
