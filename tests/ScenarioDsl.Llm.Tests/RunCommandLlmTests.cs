@@ -254,6 +254,42 @@ public sealed class RunCommandLlmTests : IDisposable
     }
 
     [Fact]
+    public void ANonLoopbackEndpointWithoutAKeyIsAWarningOnStandardErrorNotAFailure()
+    {
+        // Tests of this class run one at a time, so the variable can be changed here (and is restored).
+        var previous = Environment.GetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, null);
+            var dry = Emps("run", "night.emps", "--agent", "llm", "--llm-endpoint", "https://llm.example.invalid:8443/v1/", "--llm-model", "m", "--dry-run", "--out", "warned");
+
+            Assert.True(dry.Exit == 0, dry.Error);
+            Assert.Equal(
+                "emps run: warning: --llm-endpoint host 'llm.example.invalid' is not this machine and EMPS_LLM_API_KEY is not set: " +
+                "requests carry a placeholder key, which a hosted service will refuse (set the variable if the server needs a key)\n",
+                dry.Error);
+            Assert.DoesNotContain("warning", dry.Out);
+            Assert.Contains("dry run: 4 runs", dry.Out);
+
+            // A loopback endpoint needs no key: no warning.
+            var local = Emps("run", "night.emps", "--agent", "llm", "--llm-endpoint", "http://localhost:9/v1", "--llm-model", "m", "--dry-run", "--out", "local");
+            Assert.Equal(0, local.Exit);
+            Assert.Equal("", local.Error);
+
+            // With the key set: no warning, and the key is printed nowhere.
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, Key);
+            var keyed = Emps("run", "night.emps", "--agent", "llm", "--llm-endpoint", "https://llm.example.invalid:8443/v1/", "--llm-model", "m", "--dry-run", "--out", "keyed");
+            Assert.Equal(0, keyed.Exit);
+            Assert.Equal("", keyed.Error);
+            Assert.DoesNotContain(Key, keyed.Out);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, previous);
+        }
+    }
+
+    [Fact]
     public void LlmUsageErrorsExit2()
     {
         var error = Emps("run", "night.emps", "--agent", "llm", "--llm-model", "m");

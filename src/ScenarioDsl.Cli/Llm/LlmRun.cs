@@ -31,13 +31,14 @@ public sealed class LlmRun : IDisposable
     /// </summary>
     private readonly CancellationTokenSource _stop = new();
 
-    private LlmRun(LlmRunRequest request, LlmAgentFactory? factory, IReadOnlyList<IAgent> agents, Shard shard, IReadOnlyList<string> errors)
+    private LlmRun(LlmRunRequest request, LlmAgentFactory? factory, IReadOnlyList<IAgent> agents, Shard shard, IReadOnlyList<string> errors, IReadOnlyList<string>? warnings = null)
     {
         Request = request;
         _factory = factory;
         Agents = agents;
         Shard = shard;
         Errors = errors;
+        Warnings = warnings ?? [];
     }
 
     public LlmRunRequest Request { get; }
@@ -52,6 +53,12 @@ public sealed class LlmRun : IDisposable
 
     /// <summary>Usage errors (bad options, missing endpoint or model...), as messages.</summary>
     public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>
+    /// Things worth saying that do not stop the command (printed to standard error): an endpoint that is not on
+    /// this machine while EMPS_LLM_API_KEY is unset. Never the key, nor more of the endpoint than its host.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>
     /// The scenario with the LLM roles asked for (<c>--llm-persona</c>, <c>--llm-judge</c>); unchanged without them,
@@ -132,6 +139,11 @@ public sealed class LlmRun : IDisposable
         if (request.Retries < 0) errors.Add("--llm-retries cannot be negative");
         if (errors.Count > 0) return new LlmRun(request, null, [], shard, errors);
 
+        var warnings = new List<string>();
+        if (endpoint is not null && !endpoint.IsLoopback && string.IsNullOrWhiteSpace(apiKey))
+            warnings.Add($"--llm-endpoint host '{endpoint.Host}' is not this machine and {OpenAiCompatibleClient.ApiKeyVariable} is not set: " +
+                "requests carry a placeholder key, which a hosted service will refuse (set the variable if the server needs a key)");
+
         var settings = new LlmSettings
         {
             Endpoint = endpoint,
@@ -146,9 +158,9 @@ public sealed class LlmRun : IDisposable
         {
             // No factory on a dry run: it makes no call, and needs no cassette folder yet.
             if (request.DryRun)
-                return new LlmRun(request, null, llmNames.Length == 0 ? [] : settings.Variants.Select(v => (IAgent)new NamedAgent(LlmAgent.DefaultName(v, settings.Model))).ToArray(), shard, []);
+                return new LlmRun(request, null, llmNames.Length == 0 ? [] : settings.Variants.Select(v => (IAgent)new NamedAgent(LlmAgent.DefaultName(v, settings.Model))).ToArray(), shard, [], warnings);
             var factory = LlmAgentFactory.Create(settings, request.Replay is null ? apiKey : null);
-            return new LlmRun(request, factory, llmNames.Length > 0 ? factory.CreateAgents() : [], shard, []);
+            return new LlmRun(request, factory, llmNames.Length > 0 ? factory.CreateAgents() : [], shard, [], warnings);
         }
         catch (DirectoryNotFoundException)
         {
