@@ -61,6 +61,51 @@ public class LlmRolesTests
         Assert.Contains("- distress ", system);
     }
 
+    /// <summary>A model that never answers on its own: each call waits (far longer than any bound below) until cancelled.</summary>
+    private static RecordingChatClient Stalling(TaskCompletionSource called) => new()
+    {
+        Reply = async (_, _, token) =>
+        {
+            called.TrySetResult();
+            await Task.Delay(TimeSpan.FromMinutes(10), token);
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, "too late"));
+        },
+    };
+
+    [Theory]
+    [InlineData("judge")]
+    [InlineData("persona")]
+    public async Task TheRunsTokenGivenAtConstructionCancelsARoleCallInFlight(string role)
+    {
+        var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var model = Stalling(called);
+        using var interrupt = new CancellationTokenSource();
+        var scenario = role == "judge"
+            ? LlmRoles.Apply(TestScenarios.Worrier(), "m", cueJudge: model, cancellationToken: interrupt.Token)
+            : LlmRoles.Apply(TestScenarios.Worrier(), "m", personaSpeech: model, cancellationToken: interrupt.Token);
+        // The synchronous Detect/Say block their thread, so the run goes to the pool.
+        var run = Task.Run(async () => await scenario.RunAsync(new ValidatingAgent(), interrupt.Token));
+        await called.Task.WaitAsync(TimeSpan.FromMinutes(2));
+
+        await interrupt.CancelAsync();
+
+        // A generous bound: without the token the call would wait its full 10 minutes.
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Single(model.Calls);
+    }
+
+    [Fact]
+    public void RolesBuiltWithAnAlreadyCancelledTokenCallNoModel()
+    {
+        var model = new RecordingChatClient();
+        var scenario = LlmRoles.Apply(TestScenarios.Worrier(), "m", personaSpeech: model, cueJudge: model, cancellationToken: new CancellationToken(canceled: true));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => scenario.Detector.Detect("That makes sense.", "I keep replaying it."));
+        Assert.ThrowsAny<OperationCanceledException>(() => scenario.Dynamics.Say([0.2, 0.8]));
+        Assert.Empty(model.Calls);
+    }
+
     [Fact]
     public async Task AllThreeRolesThroughTheLoopbackServer()
     {

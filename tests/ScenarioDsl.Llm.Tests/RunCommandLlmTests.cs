@@ -1,7 +1,11 @@
 using System.Text;
 using ScenarioDsl.Cli;
+using ScenarioDsl.Cli.Commands;
+using ScenarioDsl.Cli.Llm;
+using ScenarioDsl.Cli.Run;
 using ScenarioDsl.Llm.Clients;
 using ScenarioDsl.Llm.Tests.Fakes;
+using ScenarioDsl.Runtime.Results;
 
 namespace ScenarioDsl.Llm.Tests;
 
@@ -114,10 +118,175 @@ public sealed class RunCommandLlmTests : IDisposable
         var lines = SortedLines(Results("roles"));
         Assert.Equal(4, lines.Length);
         Assert.All(lines, l => Assert.Contains("It still bothers me.", l));
+        Assert.All(lines, l => Assert.Equal("generic+llm-persona:fake-model+llm-judge:fake-model", RunRecords.TryParse(l)!.Agent));
         Assert.True(server.RequestCount > 4);
 
         var dry = Emps("run", "night.emps", "--agent", "generic", "--llm-persona", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--dry-run", "--out", "roles2");
         Assert.Contains("LLM calls: at most 32 (4 LLM runs", dry.Out);
+    }
+
+    [Fact]
+    public async Task LlmRoleOptionsArePartOfTheResumeKey()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        // The judge finds validation in every reply (the generic agent's words alone do not all say it).
+        server.Responder = r => r.MessageText(0).StartsWith("You judge", StringComparison.Ordinal) ? "{\"cues\":[\"validation\"]}" : "It still bothers me.";
+        (int Exit, string Out, string Error) Sweep(params string[] roles) => roles.Length == 0
+            ? Emps("run", "night.emps", "--agent", "generic", "--out", "sweep")
+            : Emps(["run", "night.emps", "--agent", "generic", .. roles, "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "sweep"]);
+        Dictionary<string, RunRecord[]> ByAgent() => SortedLines(Results("sweep")).Select(l => RunRecords.TryParse(l)!)
+            .GroupBy(r => r.Agent).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Key, StringComparer.Ordinal).ToArray());
+
+        var judged = Sweep("--llm-judge");
+        Assert.True(judged.Exit == 0, judged.Out + judged.Error);
+        int calls = server.RequestCount;
+
+        // The same --out without the judge reuses nothing: four runs of its own, with no LLM call.
+        var plain = Sweep();
+        Assert.True(plain.Exit == 0, plain.Out + plain.Error);
+        Assert.DoesNotContain("resuming", plain.Out);
+        Assert.Equal(calls, server.RequestCount);
+        // The persona role, and both roles, are other runs again; the model of the roles is part of the name.
+        Assert.Equal(0, Sweep("--llm-persona").Exit);
+        Assert.Equal(0, Sweep("--llm-judge", "--llm-persona").Exit);
+
+        var runs = ByAgent();
+        Assert.Equal(
+            ["generic", "generic+llm-judge:fake-model", "generic+llm-persona:fake-model", "generic+llm-persona:fake-model+llm-judge:fake-model"],
+            runs.Keys.Order(StringComparer.Ordinal));
+        Assert.All(runs.Values, r => Assert.Equal(4, r.Length));
+        // They are different results: a resumed run with other role options would have reused wrong ones.
+        Assert.All(runs["generic+llm-judge:fake-model"].SelectMany(r => r.Messages), m => Assert.Contains("validation", m.Cues));
+        Assert.NotEqual(
+            runs["generic"].Select(r => string.Join("|", r.Messages.Select(m => string.Join(",", m.Cues)))),
+            runs["generic+llm-judge:fake-model"].Select(r => string.Join("|", r.Messages.Select(m => string.Join(",", m.Cues)))));
+        Assert.All(runs["generic+llm-persona:fake-model"].SelectMany(r => r.Messages).Where(m => m.Persona is not null), m => Assert.Equal("It still bothers me.", m.Persona));
+        Assert.Contains(runs["generic"].SelectMany(r => r.Messages), m => m.Persona is not null && m.Persona != "It still bothers me.");
+
+        // The same role options again resume: every run is found, no call is made.
+        calls = server.RequestCount;
+        var again = Sweep("--llm-judge");
+        Assert.True(again.Exit == 0, again.Out + again.Error);
+        Assert.Contains("resuming: 4 of 4 runs already in results.jsonl", again.Out);
+        Assert.Equal(calls, server.RequestCount);
+        Assert.Contains("0 already in results.jsonl, 4 to run", Emps("run", "night.emps", "--agent", "generic", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "other-model", "--dry-run", "--out", "sweep").Out);
+        Assert.Contains("4 already in results.jsonl, 0 to run", Emps("run", "night.emps", "--agent", "generic", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--dry-run", "--out", "sweep").Out);
+        Assert.Equal(16, SortedLines(Results("sweep")).Length);
+    }
+
+    [Fact]
+    public async Task UsageLinesOfLlmAgentsWithRolesCarryTheRunsName()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = r => r.MessageText(0).StartsWith("You judge", StringComparison.Ordinal) ? "{\"cues\":[]}" : "That makes sense.";
+
+        var run = Emps("run", "night.emps", "--agent", "llm:generic", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "usage");
+
+        Assert.True(run.Exit == 0, run.Out + run.Error);
+        var records = SortedLines(Results("usage")).Select(l => RunRecords.TryParse(l)!).ToArray();
+        Assert.All(records, r => Assert.Equal("llm:generic:fake-model+llm-judge:fake-model", r.Agent));
+        var usage = UsageFile.Read(Path.Combine(_folder, "usage"));
+        Assert.Equal(records.Select(r => r.Key).Order(StringComparer.Ordinal), usage.Select(u => u.Key).Order(StringComparer.Ordinal));
+        // The agent's calls only (one per turn); the judge's are not the agent's usage.
+        Assert.All(usage, u => Assert.Equal(records.Single(r => r.Key == u.Key).Turns, u.Calls));
+    }
+
+    /// <summary>The text of a file another process or thread may be appending to ("" when absent).</summary>
+    internal static string ReadShared(string path)
+    {
+        if (!File.Exists(path)) return "";
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    [Theory]
+    [InlineData("judge")]
+    [InlineData("persona")]
+    public async Task CancellingDuringAnLlmRoleCallStopsTheRunPromptlyAndWritesNoPartialResult(string role)
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        string system = role == "judge" ? "You judge" : "You role-play";
+        server.Responder = r => r.MessageText(0).StartsWith("You judge", StringComparison.Ordinal) ? "{\"cues\":[\"validation\"]}" : "It still bothers me.";
+        string resultsPath = Path.Combine(_folder, "cancelled", ResultsFile.FileName);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Once the first run is written, the next call of this role is held far longer than the bound below.
+        server.Hold = async (request, token) =>
+        {
+            if (request.MessageText(0).StartsWith(system, StringComparison.Ordinal) && ReadShared(resultsPath).Contains('\n'))
+            {
+                held.TrySetResult();
+                await Task.Delay(TimeSpan.FromMinutes(10), token);
+            }
+        };
+        var request = new RunRequest(["night.emps"], ["generic"], null, "cancelled")
+        {
+            Llm = new LlmRunRequest
+            {
+                Endpoint = server.Endpoint.ToString(),
+                Model = "fake-model",
+                CueJudge = role == "judge",
+                PersonaSpeech = role == "persona",
+                TimeoutSeconds = 3600,
+            },
+        };
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        using var interrupt = new CancellationTokenSource();
+        // The role blocks its thread inside the synchronous Detect/Say, so the command goes to the pool.
+        var run = Task.Run(() => RunCommand.RunAsync(new CliContext(output, error, _folder), request, interrupt.Token));
+        await held.Task.WaitAsync(TimeSpan.FromMinutes(3));
+
+        await interrupt.CancelAsync();
+
+        // A generous bound (the held call would last 10 minutes): the call in flight was cancelled, not waited for.
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))));
+        Assert.Equal(RunSession.Cancelled, await run);
+        Assert.Contains("emps run: cancelled; run the same command again to resume", error.ToString());
+        // Only the finished run is in the file, whole; nothing of the abandoned one.
+        var text = ReadShared(resultsPath);
+        Assert.EndsWith("\n", text);
+        var lines = SortedLines(text);
+        Assert.Single(lines);
+        var record = RunRecords.TryParse(lines[0]);
+        Assert.NotNull(record);
+        Assert.StartsWith("generic", record.Agent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANonLoopbackEndpointWithoutAKeyIsAWarningOnStandardErrorNotAFailure()
+    {
+        // Tests of this class run one at a time, so the variable can be changed here (and is restored).
+        var previous = Environment.GetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, null);
+            var dry = Emps("run", "night.emps", "--agent", "llm", "--llm-endpoint", "https://llm.example.invalid:8443/v1/", "--llm-model", "m", "--dry-run", "--out", "warned");
+
+            Assert.True(dry.Exit == 0, dry.Error);
+            Assert.Equal(
+                "emps run: warning: --llm-endpoint host 'llm.example.invalid' is not this machine and EMPS_LLM_API_KEY is not set: " +
+                "requests carry a placeholder key, which a hosted service will refuse (set the variable if the server needs a key)\n",
+                dry.Error);
+            Assert.DoesNotContain("warning", dry.Out);
+            Assert.Contains("dry run: 4 runs", dry.Out);
+
+            // A loopback endpoint needs no key: no warning.
+            var local = Emps("run", "night.emps", "--agent", "llm", "--llm-endpoint", "http://localhost:9/v1", "--llm-model", "m", "--dry-run", "--out", "local");
+            Assert.Equal(0, local.Exit);
+            Assert.Equal("", local.Error);
+
+            // With the key set: no warning, and the key is printed nowhere.
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, Key);
+            var keyed = Emps("run", "night.emps", "--agent", "llm", "--llm-endpoint", "https://llm.example.invalid:8443/v1/", "--llm-model", "m", "--dry-run", "--out", "keyed");
+            Assert.Equal(0, keyed.Exit);
+            Assert.Equal("", keyed.Error);
+            Assert.DoesNotContain(Key, keyed.Out);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, previous);
+        }
     }
 
     [Fact]

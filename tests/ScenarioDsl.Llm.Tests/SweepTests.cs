@@ -124,6 +124,48 @@ public sealed class SweepTests : IDisposable
         Assert.Empty(Errors(new LlmRunRequest { PersonaSpeech = true, Model = "m", Endpoint = "http://127.0.0.1:1/v1" }, "generic"));
     }
 
+    [Theory]
+    [InlineData("http://llm.example.invalid/v1", null, true)]
+    [InlineData("https://10.1.2.3:8443/v1", "  ", true)]
+    [InlineData("http://llm.example.invalid/v1", Key, false)]
+    [InlineData("http://localhost:8080/v1", null, false)]
+    [InlineData("http://127.0.0.1:8080/v1", null, false)]
+    [InlineData("http://127.1.2.3:8080/v1", null, false)]
+    [InlineData("http://[::1]:8080/v1", null, false)]
+    public void AnEndpointOffThisMachineWithoutAKeyIsWarnedAbout(string endpoint, string? key, bool warned)
+    {
+        var context = Context(out _, out _);
+        foreach (var request in new[]
+        {
+            new LlmRunRequest { Model = "m", Endpoint = endpoint },
+            new LlmRunRequest { Model = "m", Endpoint = endpoint, DryRun = true },
+        })
+        {
+            using var run = LlmRun.Create(request, ["llm"], context, key);
+            Assert.Empty(run.Errors);
+            if (!warned)
+            {
+                Assert.Empty(run.Warnings);
+                continue;
+            }
+            var warning = Assert.Single(run.Warnings);
+            Assert.Contains($"--llm-endpoint host '{new Uri(endpoint).Host}' is not this machine and EMPS_LLM_API_KEY is not set", warning);
+            Assert.DoesNotContain("/v1", warning);
+        }
+        // The roles call the endpoint too.
+        using (var roles = LlmRun.Create(new LlmRunRequest { Model = "m", Endpoint = endpoint, CueJudge = true }, ["generic"], context, key))
+            Assert.Equal(warned ? 1 : 0, roles.Warnings.Count);
+    }
+
+    [Fact]
+    public void AReplayIsNotWarnedAboutItsEndpoint()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "cassettes"));
+        using var run = LlmRun.Create(new LlmRunRequest { Model = "m", Endpoint = "http://llm.example.invalid/v1", Replay = "cassettes" }, ["llm"], Context(out _, out _), null);
+        Assert.Empty(run.Errors);
+        Assert.Empty(run.Warnings);
+    }
+
     [Fact]
     public void ADryRunCountsRunsAndCallsWithoutCallingOrWriting()
     {

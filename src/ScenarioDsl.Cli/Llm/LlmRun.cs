@@ -25,13 +25,20 @@ public sealed class LlmRun : IDisposable
 
     private readonly LlmAgentFactory? _factory;
 
-    private LlmRun(LlmRunRequest request, LlmAgentFactory? factory, IReadOnlyList<IAgent> agents, Shard shard, IReadOnlyList<string> errors)
+    /// <summary>
+    /// Cancelled when the sweep stops (Ctrl+C or an LLM failure). The LLM roles take it at construction
+    /// (their interfaces are synchronous and have no token), so a role call in flight is abandoned at once.
+    /// </summary>
+    private readonly CancellationTokenSource _stop = new();
+
+    private LlmRun(LlmRunRequest request, LlmAgentFactory? factory, IReadOnlyList<IAgent> agents, Shard shard, IReadOnlyList<string> errors, IReadOnlyList<string>? warnings = null)
     {
         Request = request;
         _factory = factory;
         Agents = agents;
         Shard = shard;
         Errors = errors;
+        Warnings = warnings ?? [];
     }
 
     public LlmRunRequest Request { get; }
@@ -47,11 +54,36 @@ public sealed class LlmRun : IDisposable
     /// <summary>Usage errors (bad options, missing endpoint or model...), as messages.</summary>
     public IReadOnlyList<string> Errors { get; }
 
-    /// <summary>The scenario with the LLM roles asked for (<c>--llm-persona</c>, <c>--llm-judge</c>); unchanged without them, or on a dry run.</summary>
+    /// <summary>
+    /// Things worth saying that do not stop the command (printed to standard error): an endpoint that is not on
+    /// this machine while EMPS_LLM_API_KEY is unset. Never the key, nor more of the endpoint than its host.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// The scenario with the LLM roles asked for (<c>--llm-persona</c>, <c>--llm-judge</c>); unchanged without them,
+    /// or on a dry run. The roles observe this sweep's cancellation (<see cref="RunPendingAsync"/>'s token, or an
+    /// LLM failure stopping the sweep): a role call in flight is cancelled, not waited for.
+    /// </summary>
     public Scenario ApplyRoles(Scenario scenario) =>
         _factory is null || !(Request.PersonaSpeech || Request.CueJudge)
             ? scenario
-            : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? _factory.Client : null, Request.CueJudge ? _factory.Client : null);
+            : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? _factory.Client : null, Request.CueJudge ? _factory.Client : null, _stop.Token);
+
+    /// <summary>
+    /// What the LLM roles add to every agent's name, and so to the resume key (scenario, seed, agent):
+    /// <c>+llm-persona:MODEL</c>, <c>+llm-judge:MODEL</c> (in that order), "" without roles. Runs with other
+    /// role options (or another role model) are other runs: they never resume from, nor merge with, these.
+    /// </summary>
+    public string RoleSuffix =>
+        (Request.PersonaSpeech ? $"+llm-persona:{Request.Model}" : "") + (Request.CueJudge ? $"+llm-judge:{Request.Model}" : "");
+
+    /// <summary>The agents as this command runs them: named with <see cref="RoleSuffix"/> when LLM roles are on.</summary>
+    public IReadOnlyList<IAgent> WithRoles(IEnumerable<IAgent> agents)
+    {
+        string suffix = RoleSuffix;
+        return suffix.Length == 0 ? agents.ToArray() : agents.Select(a => (IAgent)new WithRolesAgent(a, a.Name + suffix)).ToArray();
+    }
 
     public static bool IsLlmAgent(string name) =>
         name == AgentName || name.StartsWith(AgentName + ":", StringComparison.Ordinal);
@@ -107,6 +139,11 @@ public sealed class LlmRun : IDisposable
         if (request.Retries < 0) errors.Add("--llm-retries cannot be negative");
         if (errors.Count > 0) return new LlmRun(request, null, [], shard, errors);
 
+        var warnings = new List<string>();
+        if (endpoint is not null && !endpoint.IsLoopback && string.IsNullOrWhiteSpace(apiKey))
+            warnings.Add($"--llm-endpoint host '{endpoint.Host}' is not this machine and {OpenAiCompatibleClient.ApiKeyVariable} is not set: " +
+                "requests carry a placeholder key, which a hosted service will refuse (set the variable if the server needs a key)");
+
         var settings = new LlmSettings
         {
             Endpoint = endpoint,
@@ -121,9 +158,9 @@ public sealed class LlmRun : IDisposable
         {
             // No factory on a dry run: it makes no call, and needs no cassette folder yet.
             if (request.DryRun)
-                return new LlmRun(request, null, llmNames.Length == 0 ? [] : settings.Variants.Select(v => (IAgent)new NamedAgent(LlmAgent.DefaultName(v, settings.Model))).ToArray(), shard, []);
+                return new LlmRun(request, null, llmNames.Length == 0 ? [] : settings.Variants.Select(v => (IAgent)new NamedAgent(LlmAgent.DefaultName(v, settings.Model))).ToArray(), shard, [], warnings);
             var factory = LlmAgentFactory.Create(settings, request.Replay is null ? apiKey : null);
-            return new LlmRun(request, factory, llmNames.Length > 0 ? factory.CreateAgents() : [], shard, []);
+            return new LlmRun(request, factory, llmNames.Length > 0 ? factory.CreateAgents() : [], shard, [], warnings);
         }
         catch (DirectoryNotFoundException)
         {
@@ -160,14 +197,16 @@ public sealed class LlmRun : IDisposable
     /// Runs the jobs, at most <see cref="Parallel"/> at once (in order when 1), appending each finished run's
     /// record to <paramref name="results"/> and its LLM usage to llm-usage.jsonl, and reporting it (calls to
     /// <paramref name="report"/> are serialized). Cancellation stops starting runs and abandons those in
-    /// flight; an LLM failure (retries used up, a replay miss) stops the sweep. Finished runs are always kept.
+    /// flight (LLM roles included: their calls in flight are cancelled too); an LLM failure (retries used up, a
+    /// replay miss) stops the sweep. Finished runs are always kept. One sweep per instance: once stopped, it stays stopped.
     /// </summary>
     public async Task<Outcome> RunPendingAsync(IReadOnlyList<RunJob> pending, ResultsFile results, string outDirectory, Action<RunJob, RunRecord> report, CancellationToken cancellationToken)
     {
         var gate = new object();
         bool cancelled = false;
         string? failure = null;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = _stop;
+        using var forward = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), stop);
         try
         {
             await System.Threading.Tasks.Parallel.ForEachAsync(
@@ -182,7 +221,9 @@ public sealed class LlmRun : IDisposable
                         lock (gate)
                         {
                             results.Append(record);
-                            if (_factory?.Usage.Take(result.ScenarioName, result.Seed, result.Agent) is { } usage)
+                            // The ledger knows the LLM agent by its own name; the usage line takes the run's (with roles).
+                            var agentName = job.Agent is WithRolesAgent withRoles ? withRoles.Inner.Name : job.Agent.Name;
+                            if (_factory?.Usage.Take(result.ScenarioName, result.Seed, agentName) is { } usage)
                                 UsageFile.Append(outDirectory, result.ScenarioName, result.Seed, result.Agent, usage);
                             report(job, record);
                         }
@@ -205,7 +246,11 @@ public sealed class LlmRun : IDisposable
         return new Outcome(cancelled, failure);
     }
 
-    public void Dispose() => _factory?.Dispose();
+    public void Dispose()
+    {
+        _factory?.Dispose();
+        _stop.Dispose();
+    }
 
     private static HashSet<string> ExistingKeys(string outDirectory)
     {
@@ -216,6 +261,17 @@ public sealed class LlmRun : IDisposable
         for (int i = 0; i < lines.Length - 1; i++)
             if (RunRecords.TryParse(lines[i].TrimEnd('\r')) is { } record) keys.Add(record.Key);
         return keys;
+    }
+
+    /// <summary>An agent under the name of its runs with LLM roles (<see cref="RoleSuffix"/>); it replies as the agent does.</summary>
+    private sealed class WithRolesAgent(IAgent inner, string name) : IAgent
+    {
+        public IAgent Inner { get; } = inner;
+
+        public string Name { get; } = name;
+
+        public ValueTask<string> ReplyAsync(AgentContext context, CancellationToken cancellationToken) =>
+            Inner.ReplyAsync(context, cancellationToken);
     }
 
     /// <summary>A stand-in with the LLM agent's name, for counting a dry run's jobs (never asked to reply).</summary>

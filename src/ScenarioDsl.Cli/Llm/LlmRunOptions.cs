@@ -108,12 +108,12 @@ public sealed class LlmRunOptions
 
     public Option<bool> PersonaSpeech { get; } = new("--llm-persona")
     {
-        Description = "The persona's lines are written by the LLM (its states stay rule-based). Results then differ from runs without it: use another --out.",
+        Description = "The persona's lines are written by the LLM (its states stay rule-based). Runs are named AGENT+llm-persona:MODEL, so they never resume from runs without it.",
     };
 
     public Option<bool> CueJudge { get; } = new("--llm-judge")
     {
-        Description = "Cues are judged by the LLM (mirroring stays lexical). Results then differ from runs without it: use another --out.",
+        Description = "Cues are judged by the LLM (mirroring stays lexical). Runs are named AGENT+llm-judge:MODEL, so they never resume from runs without it.",
     };
 
     public void AddTo(Command command)

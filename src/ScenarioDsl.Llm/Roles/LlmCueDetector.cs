@@ -14,7 +14,10 @@ namespace ScenarioDsl.Llm.Roles;
 /// default detector, so the built-in cue means the same under both detectors.
 /// <para>
 /// <see cref="ICueDetector.Detect"/> is synchronous, so the call blocks its thread (the run loop calls it
-/// between awaits). Put a <see cref="Cassettes.CassetteChatClient"/> under it to replay judged runs exactly.
+/// between awaits). It has no cancellation parameter, so the run's token is given at construction: when it
+/// is cancelled, a call in flight is abandoned and <see cref="Detect"/> throws
+/// <see cref="OperationCanceledException"/>, which ends the run as the agent's cancellation does.
+/// Put a <see cref="Cassettes.CassetteChatClient"/> under it to replay judged runs exactly.
 /// </para>
 /// </summary>
 public sealed class LlmCueDetector : ICueDetector
@@ -24,10 +27,16 @@ public sealed class LlmCueDetector : ICueDetector
     private readonly CueTable _cues;
     private readonly DefaultCueDetector _lexical;
     private readonly string _instructions;
+    private readonly CancellationToken _cancellationToken;
 
-    public LlmCueDetector(IChatClient client, string model, CueTable cues)
+    /// <param name="client">The judge.</param>
+    /// <param name="model">The model asked.</param>
+    /// <param name="cues">The scenario's cue table.</param>
+    /// <param name="cancellationToken">Cancels a judge call in flight (and every later one): the run's token.</param>
+    public LlmCueDetector(IChatClient client, string model, CueTable cues, CancellationToken cancellationToken = default)
     {
         _client = client;
+        _cancellationToken = cancellationToken;
         _model = model;
         _cues = cues;
         _lexical = new DefaultCueDetector(cues);
@@ -45,6 +54,7 @@ public sealed class LlmCueDetector : ICueDetector
         if (_cues.MirroringIndex >= 0 && _lexical.Detect(reply, previousPersonaMessage).Contains(_cues.MirroringIndex))
             set = set.With(_cues.MirroringIndex);
         if (string.IsNullOrWhiteSpace(reply) || _cues.Count <= 1) return set;
+        _cancellationToken.ThrowIfCancellationRequested();
 
         var messages = new[]
         {
@@ -58,7 +68,7 @@ public sealed class LlmCueDetector : ICueDetector
             MaxOutputTokens = 200,
             ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema, "cues", "The declared cues the reply contains"),
         };
-        var response = _client.GetResponseAsync(messages, options).GetAwaiter().GetResult();
+        var response = _client.GetResponseAsync(messages, options, _cancellationToken).GetAwaiter().GetResult();
         foreach (var name in ParseCues(response.Text))
         {
             int index = _cues.IndexOf(name);

@@ -6,9 +6,19 @@ namespace ScenarioDsl.Llm.Roles;
 /// <summary>Puts the optional LLM roles into a scenario: persona speech, the cue judge, or both (null leaves a role rule-based).</summary>
 public static class LlmRoles
 {
-    public static Scenario Apply(Scenario scenario, string model, IChatClient? personaSpeech = null, IChatClient? cueJudge = null)
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="model">The model the roles ask.</param>
+    /// <param name="personaSpeech">The client that writes the persona's lines; null keeps the <c>says</c> rules.</param>
+    /// <param name="cueJudge">The client that judges cues; null keeps the default detector.</param>
+    /// <param name="cancellationToken">
+    /// The token of the runs this scenario will make. The roles sit behind synchronous interfaces
+    /// (<c>IPersonaDynamics.Say</c>, <c>ICueDetector.Detect</c>) that cannot take the run's token, so they
+    /// take it here: cancelling it abandons a role call in flight at once, and the run ends with
+    /// <see cref="OperationCanceledException"/>. Default: role calls are never cancelled.
+    /// </param>
+    public static Scenario Apply(Scenario scenario, string model, IChatClient? personaSpeech = null, IChatClient? cueJudge = null, CancellationToken cancellationToken = default)
     {
-        var persona = personaSpeech is null ? scenario.Persona : LlmPersonaSpeech.Apply(scenario.Persona, personaSpeech, model);
+        var persona = personaSpeech is null ? scenario.Persona : LlmPersonaSpeech.Apply(scenario.Persona, personaSpeech, model, cancellationToken);
         var cues = scenario.Cues.Cues.Where(c => !c.IsMirroring).ToArray();
         return new Scenario(
             scenario.Name,
@@ -16,7 +26,7 @@ public static class LlmRoles
             scenario.Goal,
             scenario.Seed,
             cues,
-            cueJudge is null ? null : table => new LlmCueDetector(cueJudge, model, table),
+            cueJudge is null ? null : table => new LlmCueDetector(cueJudge, model, table, cancellationToken),
             scenario.Suite);
     }
 }

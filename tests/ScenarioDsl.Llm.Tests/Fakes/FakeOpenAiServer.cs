@@ -36,7 +36,8 @@ public sealed record FakeRequest(string Path, string? Authorization, string Body
 /// <summary>
 /// A loopback OpenAI-compatible chat completions server (Kestrel on 127.0.0.1, a random port): answers POST
 /// .../chat/completions with the next scripted <see cref="FakeStep"/>, or, when the script is empty, with
-/// <see cref="Responder"/>'s text. Records every request (path, Authorization header, body).
+/// <see cref="Responder"/>'s text. Records every request (path, Authorization header, body). <see cref="Hold"/>
+/// can delay or hold any request before it is answered.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
@@ -44,6 +45,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeStep> _script = new();
     private readonly List<FakeRequest> _requests = [];
     private readonly object _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     private FakeOpenAiServer(WebApplication app) => _app = app;
 
@@ -51,6 +53,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     /// <summary>The reply when the script is empty; default echoes a fixed empathic line.</summary>
     public Func<FakeRequest, string> Responder { get; set; } = _ => "It sounds like a lot. That makes sense.";
+
+    /// <summary>
+    /// Awaited for every chat request once it is recorded and before it is answered: a test can delay replies or
+    /// hold one until the client gives up. The token is cancelled when the client goes away (a cancelled call, a
+    /// killed process) or the server is disposed; the connection is then aborted without an answer.
+    /// </summary>
+    public Func<FakeRequest, CancellationToken, Task>? Hold { get; set; }
 
     public IReadOnlyList<FakeRequest> Requests
     {
@@ -105,6 +114,19 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             context.Response.StatusCode = 404;
             return;
         }
+        if (Hold is { } hold)
+        {
+            using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            try
+            {
+                await hold(request, gone.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                context.Abort();
+                return;
+            }
+        }
         var step = _script.TryDequeue(out var next) ? next : new FakeStep();
         if (step.Delay > TimeSpan.Zero)
         {
@@ -146,7 +168,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 }
