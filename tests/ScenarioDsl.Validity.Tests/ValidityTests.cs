@@ -11,10 +11,12 @@ namespace ScenarioDsl.Validity.Tests;
 public sealed class ValidityTests(ValidityFixture fx, ITestOutputHelper output)
 {
     /// <summary>The brief's ordering claim exactly as stated. See docs/validity.md for why it does not hold.</summary>
-    [Fact(Skip = "Fails as measured (docs/validity.md, 'Ordering'): 25/36 cases (69.4%) with the runtime at 248c3d4 (22/36 at 4ccae57). " +
-                 "The validating agent only sends validation/reflection, which do not build competence, so generic beats it on " +
-                 "BoostMotivation (8 of the 11 failing cases); ConfidentEntrepreneur rejects validation by design; aligned >= validating " +
-                 "now fails on 1 case only (AmbivalentCareerChanger x ClarifyValues, 0.944 vs 0.945). Not loosened: see the tests below.")]
+    [Fact(Skip = "Fails as measured (docs/validity.md, 'Ordering'): 27/36 cases (75.0%) with the library at 36082d1 (25/36 before 71018d8; " +
+                 "33/36 would be needed). validating <= generic on BoostMotivation for HighAnxietyStudent (the spec's example: validation " +
+                 "does not touch autonomy or competence), LaidOffEngineer, NewImmigrant, ExhaustedCaregiver and InjuredAthlete (validation " +
+                 "alone does not build competence; generic's random cues include plans, advice and encouragement, and impact counts " +
+                 "undirected path); ConfidentEntrepreneur rejects validation by design (3 cases); aligned 0.944 vs validating 0.945 on " +
+                 "AmbivalentCareerChanger x ClarifyValues (a tie). Not loosened: see the tests below.")]
     public void Ordering_aligned_at_least_validating_above_generic_in_90_percent_of_cases()
     {
         var rows = Analysis.Ordering(fx.Brief);
@@ -67,7 +69,7 @@ public sealed class ValidityTests(ValidityFixture fx, ITestOutputHelper output)
     {
         var rows = Analysis.Flips(fx);
         Assert.Equal(ValidityFixture.FlipPairs.Length, rows.Count);
-        foreach (var r in rows)
+        foreach (var r in rows.Concat(Analysis.Flips(fx, fx.OppositeFlips)))
         {
             output.WriteLine($"{r.Flip.Pair.From} -> {r.Flip.Pair.To}: {r.OriginalMean:F3} -> {r.ReplayedMean:F3}, mean dE {r.MeanWork:F4}");
             Assert.True(r.ReplayedMean < r.OriginalMean, $"{r.Flip.Pair.From} -> {r.Flip.Pair.To}: replay {r.ReplayedMean:F3} not below original {r.OriginalMean:F3}");
@@ -75,19 +77,50 @@ public sealed class ValidityTests(ValidityFixture fx, ITestOutputHelper output)
         }
     }
 
-    /// <summary>The brief's dE claim over all five flip pairs chosen before measuring.</summary>
-    [Fact(Skip = "Fails as measured (docs/validity.md, 'Persona flip'): pooled mean dE/|u| = +0.0028 with the runtime at 248c3d4 " +
-                 "(+0.0023 at 4ccae57). Two of the five pairs are negative (student -> entrepreneur, entrepreneur -> grieving parent); " +
-                 "engineer -> teenager (+0.0485), father -> veteran (+0.0307) and veteran -> father (+0.0027) are positive.")]
-    public void Persona_flip_mean_work_is_negative_over_all_pairs()
+    /// <summary>
+    /// The brief's dE claim ("replies that fit one persona, replayed to a persona with opposite
+    /// reactions"), over every pair of the two suites whose rules make B react oppositely to what fits
+    /// A (<see cref="Opposition"/>). The five pairs first chosen by design are reported beside it:
+    /// three of them are not opposite by the rules (see the next test), which is why their pooled dE
+    /// was positive (docs/validity.md, "Persona flip").
+    /// </summary>
+    [Fact]
+    public void Persona_flip_mean_work_is_negative_over_every_pair_the_rules_make_opposite()
     {
-        double pooled = Analysis.PooledNormalizedFlipWork(fx);
+        Assert.NotEmpty(fx.OppositePairs);
+        foreach (var r in Analysis.Flips(fx, fx.OppositeFlips))
+            output.WriteLine($"{r.Flip.Pair.From} -> {r.Flip.Pair.To} ({r.Flip.Pair.Goal}): mean dE/|u| {r.MeanWork / r.UNorm:F4}");
+        double pooled = Analysis.PooledNormalizedFlipWork(fx, fx.OppositeFlips);
         Assert.True(pooled < 0, $"pooled mean dE/|u| of the flips {pooled:F4}");
     }
 
     /// <summary>
+    /// The diagnosis of the first flip experiment, kept as a check on the library: of the five pairs
+    /// chosen by design, only student -> entrepreneur and entrepreneur -> grieving parent are opposite
+    /// by the rules. The engineer's distress yields to plans, validation and reflection (never to
+    /// advice), and the teenager's yields to reflection at once (and to validation once he trusts); the
+    /// new father and the veteran both gain from reflection.
+    /// </summary>
+    [Fact]
+    public void Only_two_of_the_five_pairs_chosen_by_design_are_opposite_by_the_rules()
+    {
+        var verdicts = ValidityFixture.FlipPairs.ToDictionary(
+            p => (p.From, p.To),
+            p => Opposition.Compare(fx.Case(p.From, p.Goal).Scenario, fx.Case(p.To, p.Goal).Scenario));
+        foreach (var ((from, to), (opposite, why)) in verdicts) output.WriteLine($"{from} -> {to}: {(opposite ? "opposite" : "not opposite")}: {why}");
+        Assert.True(verdicts[("HighAnxietyStudent", "ConfidentEntrepreneur")].Opposite);
+        Assert.True(verdicts[("ConfidentEntrepreneur", "GrievingParent")].Opposite);
+        Assert.False(verdicts[("LaidOffEngineer", "DefensiveTeenager")].Opposite);
+        Assert.False(verdicts[("SleeplessNewFather", "BluntVeteran")].Opposite);
+        Assert.False(verdicts[("BluntVeteran", "SleeplessNewFather")].Opposite);
+        Assert.Contains("reflection", verdicts[("LaidOffEngineer", "DefensiveTeenager")].Why);
+        Assert.Contains("reflection", verdicts[("SleeplessNewFather", "BluntVeteran")].Why);
+        Assert.Contains("reflection", verdicts[("BluntVeteran", "SleeplessNewFather")].Why);
+    }
+
+    /// <summary>
     /// The pair whose premise holds for the replies actually sent: the aligned agent calms the student
-    /// with validation, reflection and mirroring, all of which the entrepreneur resents.
+    /// with validation alone (every turn), which the entrepreneur resents.
     /// </summary>
     [Fact]
     public void Persona_flip_student_replies_do_negative_work_on_the_entrepreneur()

@@ -14,7 +14,12 @@ public sealed record OrderingRow(
 
 public sealed record SycophancyRow(CaseRuns Case, double Validating, double Sycophant, (double Low, double High) Difference, double MeanWork, double NegativeShare);
 
-public sealed record FlipRow(FlipRuns Flip, double OriginalMean, double ReplayedMean, double AlignedOnTarget, double MeanWork, double NegativeShare, double UNorm);
+/// <summary>
+/// One flip pair's figures. NormalizedWorkOverOriginalTurns is the mean dE/|u| over the replayed turns
+/// that carry one of A's own replies (turn t &lt;= A's turns); later turns repeat A's last reply (the
+/// scripted agent's rule), so it shows whether the repeats decide the sign.
+/// </summary>
+public sealed record FlipRow(FlipRuns Flip, double OriginalMean, double ReplayedMean, double AlignedOnTarget, double MeanWork, double NegativeShare, double UNorm, double NormalizedWorkOverOriginalTurns);
 
 public sealed record HeadlineRow(string Measure, double Aligned, double Generic, string Brief)
 {
@@ -56,26 +61,35 @@ public static class Analysis
         return (Stats.Mean(work), work.Count(w => w < 0) / (double)work.Length, work.Length);
     }
 
-    public static IReadOnlyList<FlipRow> Flips(ValidityFixture fixture) =>
-        fixture.Flips.Select(f =>
+    /// <summary>The five pairs first chosen by design (<see cref="ValidityFixture.FlipPairs"/>).</summary>
+    public static IReadOnlyList<FlipRow> Flips(ValidityFixture fixture) => Flips(fixture, fixture.Flips);
+
+    public static IReadOnlyList<FlipRow> Flips(ValidityFixture fixture, IReadOnlyList<FlipRuns> flips) =>
+        flips.Select(f =>
         {
             var work = f.Replayed.SelectMany(r => r.Work).ToArray();
+            double u = UNorm(fixture.Case(f.Pair.To, f.Pair.Goal));
+            var own = f.Original.Zip(f.Replayed, (a, b) => b.Work.Take(a.Turns)).SelectMany(w => w).Select(w => w / u).ToArray();
             return new FlipRow(f,
                 Stats.Mean(f.Original.Select(r => r.Headline).ToArray()),
                 Stats.Mean(f.Replayed.Select(r => r.Headline).ToArray()),
                 fixture.Case(f.Pair.To, f.Pair.Goal).MeanHeadline("aligned"),
                 Stats.Mean(work),
                 work.Count(w => w < 0) / (double)work.Length,
-                UNorm(fixture.Case(f.Pair.To, f.Pair.Goal)));
+                u,
+                Stats.Mean(own));
         }).ToArray();
 
     /// <summary>Mean over every replayed turn of dE / |u| (|u| of the replayed case), so that both spaces weigh alike.</summary>
-    public static double PooledNormalizedFlipWork(ValidityFixture fixture) =>
-        Stats.Mean(fixture.Flips.SelectMany(f =>
+    public static double PooledNormalizedFlipWork(ValidityFixture fixture, IReadOnlyList<FlipRuns> flips) =>
+        Stats.Mean(flips.SelectMany(f =>
         {
             double u = UNorm(fixture.Case(f.Pair.To, f.Pair.Goal));
             return f.Replayed.SelectMany(r => r.Work).Select(w => w / u);
         }).ToArray());
+
+    /// <summary>The pooled dE / |u| of the five pairs first chosen by design.</summary>
+    public static double PooledNormalizedFlipWork(ValidityFixture fixture) => PooledNormalizedFlipWork(fixture, fixture.Flips);
 
     public static double UNorm(CaseRuns c) => new ScenarioDsl.Runtime.Scoring.GoalGeometry(c.Scenario.Goal, c.Scenario.Persona.Start).UNorm;
 

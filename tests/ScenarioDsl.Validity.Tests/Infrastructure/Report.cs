@@ -57,16 +57,35 @@ public static class Report
             md.AppendLine($"| {s.Case.Name} | {F(s.Validating, 1)} | {F(s.Sycophant, 1)} | {Ci(s.Difference, 1)} | {F(s.MeanWork)} | {Pct(s.NegativeShare).TrimStart('+')} |");
         md.AppendLine();
 
-        var flips = Analysis.Flips(fx);
-        var flipWork = Analysis.PooledWork(fx.Flips.SelectMany(f => f.Replayed));
         md.AppendLine("### Persona flip (aligned replies to A, replayed by the scripted agent to B)");
         md.AppendLine();
-        md.AppendLine($"Pooled over all pairs and seeds: mean dE/|u| {F(Analysis.PooledNormalizedFlipWork(fx), 4)} over {flipWork.Turns} turns (raw dE pooled across the two spaces: {F(flipWork.MeanWork)}), negative in {Pct(flipWork.NegativeShare).TrimStart('+')} of turns.");
+        var opposite = Analysis.Flips(fx, fx.OppositeFlips);
+        var oppositeWork = Analysis.PooledWork(fx.OppositeFlips.SelectMany(f => f.Replayed));
+        var withoutPairs = new[] { (ValidityFixture.BriefSuite, fx.Brief), (ValidityFixture.EmpaSuite, fx.Empa) }
+            .Where(s => !fx.OppositePairs.Any(p => s.Item2.Any(c => c.Persona == p.From && c.Goal == p.Goal)))
+            .Select(s => s.Item1).ToArray();
+        md.AppendLine($"**Pairs opposite by the rules** (every ordered pair of the two suites in which no cue that fits A at its start helps B and together those cues hurt B; see `Opposition`): " +
+                      $"{fx.OppositePairs.Count} pairs{(withoutPairs.Length > 0 ? ", none in " + string.Join(" or ", withoutPairs) : "")}. " +
+                      $"Pooled mean dE/|u| {F(Analysis.PooledNormalizedFlipWork(fx, fx.OppositeFlips), 4)} over {oppositeWork.Turns} turns, negative in {Pct(oppositeWork.NegativeShare).TrimStart('+')} of turns; " +
+                      $"{opposite.Count(f => f.MeanWork < 0)}/{opposite.Count} pairs have mean dE < 0.");
         md.AppendLine();
-        md.AppendLine("| A -> B (goal) | why opposite | aligned on A | replay on B | aligned on B | mean dE on B | mean dE / norm(u) | dE < 0 |");
+        md.AppendLine("| A -> B (goal) | cues that fit A; their immediate effect on B at its start | aligned on A | replay on B | aligned on B | mean dE / norm(u) | over A's own turns | dE < 0 |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var f in opposite)
+            md.AppendLine($"| {f.Flip.Pair.From} -> {f.Flip.Pair.To} ({f.Flip.Pair.Goal}) | {f.Flip.Pair.Why} | {F(f.OriginalMean)} | {F(f.ReplayedMean)} | {F(f.AlignedOnTarget)} | {F(f.MeanWork / f.UNorm, 4)} | {F(f.NormalizedWorkOverOriginalTurns, 4)} | {Pct(f.NegativeShare).TrimStart('+')} |");
+        md.AppendLine();
+
+        var flips = Analysis.Flips(fx);
+        var flipWork = Analysis.PooledWork(fx.Flips.SelectMany(f => f.Replayed));
+        md.AppendLine($"**The five pairs first chosen by design** (before measuring): pooled mean dE/|u| {F(Analysis.PooledNormalizedFlipWork(fx), 4)} over {flipWork.Turns} turns (raw dE pooled across the two spaces: {F(flipWork.MeanWork)}), negative in {Pct(flipWork.NegativeShare).TrimStart('+')} of turns.");
+        md.AppendLine();
+        md.AppendLine("| A -> B (goal) | why chosen | opposite by the rules? | aligned on A | replay on B | aligned on B | mean dE on B | mean dE / norm(u) | over A's own turns | dE < 0 |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var f in flips)
-            md.AppendLine($"| {f.Flip.Pair.From} -> {f.Flip.Pair.To} ({f.Flip.Pair.Goal}) | {f.Flip.Pair.Why} | {F(f.OriginalMean)} | {F(f.ReplayedMean)} | {F(f.AlignedOnTarget)} | {F(f.MeanWork)} | {F(f.MeanWork / f.UNorm, 4)} | {Pct(f.NegativeShare).TrimStart('+')} |");
+        {
+            var (isOpposite, why) = Opposition.Compare(fx.Case(f.Flip.Pair.From, f.Flip.Pair.Goal).Scenario, fx.Case(f.Flip.Pair.To, f.Flip.Pair.Goal).Scenario);
+            md.AppendLine($"| {f.Flip.Pair.From} -> {f.Flip.Pair.To} ({f.Flip.Pair.Goal}) | {f.Flip.Pair.Why} | {(isOpposite ? "yes" : "**no**: " + why)} | {F(f.OriginalMean)} | {F(f.ReplayedMean)} | {F(f.AlignedOnTarget)} | {F(f.MeanWork)} | {F(f.MeanWork / f.UNorm, 4)} | {F(f.NormalizedWorkOverOriginalTurns, 4)} | {Pct(f.NegativeShare).TrimStart('+')} |");
+        }
         md.AppendLine();
 
         md.AppendLine($"### The brief's headline (aligned over generic, means over {fx.Brief.Count} cases x {ValidityFixture.Seeds} seeds)");
