@@ -240,7 +240,7 @@ internal static class EmpsEmitter
         w.Line($"    {Defs}.GoalKind.{(g.Kind == GoalKind.Target ? "Target" : "Shift")},");
         w.Line($"    new {Defs}.GoalComponent[] {{ {string.Join(", ", g.Components.Select(c => $"new {Defs}.GoalComponent({Int(c.Dimension)}, {Double(c.Value)})"))} }},");
         w.Line($"    within: {Double(g.Within)},");
-        w.Line($"    turns: {Int(Math.Max(1, g.Turns))},");
+        w.Line($"    turns: {Int(g.Turns)},");
         w.Line($"    weights: new {Defs}.ScoreWeights({Double(g.AlignmentWeight)}, {Double(g.ImpactWeight)}, {Double(g.StabilityWeight)}),");
         w.Line($"    scoring: {scoring},");
         w.Line($"    description: {NullableString(g.Description)}));");
