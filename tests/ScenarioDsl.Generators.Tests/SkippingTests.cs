@@ -104,6 +104,7 @@ public sealed class SkippingTests
         { "suite named Cases", "Suites.Cases", "suite Cases { personas Worrier goals Calm }" },
         { "suite named All", "Suites.All", "suite all { personas Worrier goals Calm }" },
         { "suite named Name", "Suites.Name", "suite Name { personas Worrier goals Calm }" },
+        { "suite named like its row type Case", "Suites.Case", "suite Case { personas Worrier goals Calm }" },
         { "scenario named like its container", "Scenarios.Scenarios", "scenario Scenarios { persona Worrier goal Calm }" },
     };
 

@@ -134,7 +134,7 @@ internal static class EmitModelBuilder
             Assume(stateType is not null, "a suite has at least one persona and one goal (EMPS3007)", suite.Name);
             Assume(!IdentifierNaming.ReservedSuiteMembers.Contains(id) && suiteIds.Add(id),
                 "suites have distinct identifiers, none `Suites` nor a member of the suite class (EMPS1001, EMPS1003)", suite.Name);
-            items.Add(new SuiteModel(Hint("Suites." + id), ns, suite.Name, id, stateType!, cases.ToEquatableArray()));
+            items.Add(new SuiteModel(Hint("Suites." + id), ns, suite.Name, id, stateType!, cases.ToEquatableArray(), options.XunitSerializable));
         }
 
         // The cue list is emitted whenever anything can reference it.
