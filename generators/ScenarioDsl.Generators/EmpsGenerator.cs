@@ -32,8 +32,15 @@ public sealed class EmpsGenerator : IIncrementalGenerator
             .Select(static (all, _) => EmpsParseCache.GetCompilation(all).Model)
             .WithTrackingName(TrackingNames.BoundModel);
 
+        // Re-evaluated on every compilation (a cheap lookup); equal results keep everything downstream cached.
+        var xunit = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(XunitSerializableType) is not null)
+            .WithTrackingName(TrackingNames.Xunit);
+
         var options = context.AnalyzerConfigOptionsProvider
-            .Select(static (provider, _) => new EmitOptions(ResolveNamespace(provider.GlobalOptions)))
+            .Select(static (provider, _) => ResolveNamespace(provider.GlobalOptions))
+            .Combine(xunit)
+            .Select(static (pair, _) => new EmitOptions(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Options);
 
         var items = model
@@ -46,6 +53,9 @@ public sealed class EmpsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(items, static (spc, item) =>
             spc.AddSource(item.HintName, SourceText.From(EmpsEmitter.Emit(item), Encoding.UTF8)));
     }
+
+    /// <summary>xunit v2's interface for serializable theory data (in xunit.abstractions, referenced by every xunit v2 test project).</summary>
+    internal const string XunitSerializableType = "Xunit.Abstractions.IXunitSerializable";
 
     internal static bool IsEmpsFile(string path) => path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase);
 

@@ -97,7 +97,24 @@ public sealed class IncrementalityTests
 
         foreach (var step in new[] { TrackingNames.FileInput, TrackingNames.AllFiles, TrackingNames.BoundModel, TrackingNames.Options, TrackingNames.EmitModels, TrackingNames.EmitItem })
             Assert.All(Outputs(driver, step), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        // The xunit check reads the compilation, so it runs again, finds the same answer and stops there.
+        Assert.All(Outputs(driver, TrackingNames.Xunit), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
         Assert.All(SourceOutputs(driver), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Referencing_xunit_re_emits_only_the_suites()
+    {
+        string text = File.ReadAllText(Path.Combine(TestPaths.Scenarios, "student-under-pressure.emps"));
+        var without = GeneratorHarness.CreateCompilation("namespace User { }", xunit: false);
+        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.Texts(("/s.emps", text))).RunGenerators(without);
+        Assert.False((bool)Outputs(driver, TrackingNames.Xunit).Single().Value);
+
+        driver = driver.RunGenerators(without.WithReferences(GeneratorHarness.References));
+        Assert.True((bool)Outputs(driver, TrackingNames.Xunit).Single().Value);
+        var modified = Outputs(driver, TrackingNames.EmitItem).Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((EmitModel)o.Value).HintName);
+        Assert.Equal(["Suites.StudentSuite.g.cs"], modified);
+        Assert.Equal(1, SourceOutputs(driver).Count(o => o.Reason == IncrementalStepRunReason.Modified));
     }
 
     [Fact]
@@ -105,16 +122,21 @@ public sealed class IncrementalityTests
     {
         var (driver, _, _) = Warm();
         var steps = driver.GetRunResult().Results.Single().TrackedSteps.Keys;
-        foreach (var name in typeof(TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!))
+        foreach (var name in StepNames())
             Assert.Contains(name, steps);
     }
+
+    private static IEnumerable<string> StepNames() =>
+        typeof(TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!);
 
     [Fact]
     public void Pipeline_values_hold_no_symbols_syntax_or_compilations()
     {
         var (driver, _, _) = Warm();
         var seen = new HashSet<Type>();
-        foreach (var step in driver.GetRunResult().Results.Single().TrackedSteps.Values.SelectMany(s => s))
+        // The generator's own steps; Roslyn's input nodes (the "Compilation" the xunit check reads) are not its values.
+        var tracked = driver.GetRunResult().Results.Single().TrackedSteps;
+        foreach (var step in StepNames().SelectMany(name => tracked[name]))
             foreach (var (value, _) in step.Outputs)
                 Walk(value, seen, new HashSet<object>(ReferenceEqualityComparer.Instance));
         Assert.Contains(typeof(ScenarioDsl.Language.Binding.BoundModel), seen);

@@ -1,9 +1,14 @@
+using CsCheck;
+using ScenarioDsl.Generators.Pipeline;
 using ScenarioDsl.Generators.Tests.Infrastructure;
 using ScenarioDsl.Language.Binding;
 
 namespace ScenarioDsl.Generators.Tests;
 
-/// <summary>Declarations with errors, and what depends on them, are skipped; the rest is still generated.</summary>
+/// <summary>
+/// Declarations with errors, and what depends on them, are skipped; the rest is still generated. The binder
+/// decides: the generator skips exactly the declarations flagged <c>HasErrors</c> and checks nothing else.
+/// </summary>
 public sealed class SkippingTests
 {
     [Fact]
@@ -65,5 +70,109 @@ public sealed class SkippingTests
             var output = GeneratorHarness.Generate("/s.emps", text.Substring(0, length));
             GeneratorHarness.AssertCompilesClean(output, "prefix length " + length);
         }
+    }
+
+    /// <summary>Small valid declarations the cases below break one at a time.</summary>
+    private const string Valid = """
+        space Mood { calm [0, 1] trust [-1, 1] }
+        cues { kind "that makes sense" }
+        persona Worrier in Mood { start { calm: 0.2, trust: 0 } on kind => calm += 0.1 says "hm" }
+        goal Calm in Mood { target { calm: 0.9 } }
+        scenario Calming { persona Worrier goal Calm }
+        suite Calmings { personas Worrier goals Calm seeds 1..2 }
+
+        """;
+
+    /// <summary>
+    /// Inputs the generator used to refuse itself, besides the binder (rules C# imposes: identifiers, members of the
+    /// generated classes, one state type per suite...). Each names the declaration that must come out flagged.
+    /// </summary>
+    public static TheoryData<string, string, string> RulesTheBinderEnforces => new()
+    {
+        { "dimension named like its state type", "Spaces.Other", "space Other { other_state [0, 1] }\npersona InOther in Other { start { other_state: 0 } says \"x\" }" },
+        { "dimension named like a member of the state type", "Spaces.Other", "space Other { count [0, 1] }" },
+        { "two dimensions, one identifier", "Spaces.Other", "space Other { a_b [0, 1] aB [0, 1] }" },
+        { "space without dimensions", "Spaces.Other", "space Other { }" },
+        { "space named like its container", "Spaces.Spaces", "space Spaces { x [0, 1] }" },
+        { "two personas, one identifier", "Personas.Worrier2", "persona worrier2 in Mood { start { calm: 0.2, trust: 0 } says \"x\" }\npersona Worrier2 in Mood { start { calm: 0.2, trust: 0 } says \"x\" }" },
+        { "persona with an incomplete start", "Personas.Half", "persona Half in Mood { start { calm: 0.2 } says \"x\" }" },
+        { "persona with an unknown dimension in a rule", "Personas.Odd", "persona Odd in Mood { start { calm: 0.2, trust: 0 } on kind => nope += 0.1 says \"x\" }" },
+        { "goal constraining no dimension", "Goals.Empty", "goal Empty in Mood { target { } }" },
+        { "goal with zero turns", "Goals.Never", "goal Never in Mood { target { calm: 0.9 } turns 0 }" },
+        { "scenario across two spaces", "Scenarios.Across", "space Other { x [0, 1] }\ngoal InOther in Other { target { x: 0.9 } }\nscenario Across { persona Worrier goal InOther }" },
+        { "suite across two spaces", "Suites.Across", "space Other { x [0, 1] }\ngoal InOther in Other { target { x: 0.9 } }\nsuite Across { personas Worrier goals Calm, InOther }" },
+        { "suite named Cases", "Suites.Cases", "suite Cases { personas Worrier goals Calm }" },
+        { "suite named All", "Suites.All", "suite all { personas Worrier goals Calm }" },
+        { "suite named Name", "Suites.Name", "suite Name { personas Worrier goals Calm }" },
+        { "suite named like its row type Case", "Suites.Case", "suite Case { personas Worrier goals Calm }" },
+        { "scenario named like its container", "Scenarios.Scenarios", "scenario Scenarios { persona Worrier goal Calm }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RulesTheBinderEnforces))]
+    public void What_csharp_cannot_take_is_an_error_of_the_binder_and_skipped_through_HasErrors(string rule, string hint, string declarations)
+    {
+        string text = Valid + declarations;
+        var named = Declarations(EmpsCompilation.FromText(text, "/s.emps").Model).Where(d => d.Hint == hint).ToArray();
+        Assert.Contains(named, d => d.HasErrors);
+
+        var output = GeneratorHarness.Generate("/s.emps", text);
+        GeneratorHarness.AssertCompilesClean(output, rule);
+        var hints = output.Sources.Select(s => s.HintName).ToList();
+        // Only the declarations without errors are generated (one, when two names make one identifier).
+        Assert.Equal(named.Count(d => !d.HasErrors), hints.Count(h => h == hint + ".g.cs"));
+        foreach (var valid in new[] { "Spaces.Mood", "Personas.Worrier", "Goals.Calm", "Scenarios.Calming", "Suites.Calmings" })
+            Assert.Contains(valid + ".g.cs", hints);
+    }
+
+    [Fact]
+    public void Emitted_declarations_are_exactly_those_without_errors_in_every_prefix_and_random_file()
+    {
+        string spec = File.ReadAllText(Path.Combine(TestPaths.Scenarios, "student-under-pressure.emps"));
+        for (int length = 0; length <= spec.Length; length += 11)
+            AssertEmitsExactlyTheValid(spec.Substring(0, length), "prefix length " + length);
+        foreach (var (rule, _, declarations) in RulesTheBinderEnforces.Select(r => ((string)r[0], (string)r[1], (string)r[2])))
+            AssertEmitsExactlyTheValid(Valid + declarations, rule);
+        // Warnings do not stop a declaration: EMPS2008 (target unreachable) leaves the scenario generated.
+        AssertEmitsExactlyTheValid(Valid + "goal Trusting in Mood { target { trust: 0.9 } }\nscenario Unreachable { persona Worrier goal Trusting }", "warning only");
+        RandomEmps.Files.Sample(text => AssertEmitsExactlyTheValid(text, text), iter: 50, threads: 1);
+    }
+
+    private static void AssertEmitsExactlyTheValid(string text, string context)
+    {
+        var model = EmpsCompilation.FromText(text, "/s.emps").Model;
+        var expected = Declarations(model).Where(d => !d.HasErrors).Select(d => d.Hint + ".g.cs").ToList();
+        bool runnable = model.Scenarios.Any(s => !s.HasErrors) || model.Suites.Any(s => !s.HasErrors);
+        if (runnable) expected.Add("Cues.g.cs");
+
+        var built = EmitModelBuilder.Build(model, new EmitOptions("Tests.Generated")).Select(m => m.HintName);
+        Assert.True(expected.OrderBy(h => h, StringComparer.Ordinal).SequenceEqual(built.OrderBy(h => h, StringComparer.Ordinal)),
+            $"{context}\nexpected: {string.Join(", ", expected)}\nbuilt:    {string.Join(", ", built)}");
+    }
+
+    /// <summary>Every declaration of the model with the hint name (without <c>.g.cs</c>) it is generated under.</summary>
+    private static IEnumerable<(string Hint, bool HasErrors)> Declarations(BoundModel model) =>
+        model.Spaces.Select(d => ("Spaces." + IdentifierNaming.ToPascalCase(d.Name), d.HasErrors))
+            .Concat(model.Personas.Select(d => ("Personas." + IdentifierNaming.ToPascalCase(d.Name), d.HasErrors)))
+            .Concat(model.Goals.Select(d => ("Goals." + IdentifierNaming.ToPascalCase(d.Name), d.HasErrors)))
+            .Concat(model.Scenarios.Select(d => ("Scenarios." + IdentifierNaming.ToPascalCase(d.Name), d.HasErrors)))
+            .Concat(model.Suites.Select(d => ("Suites." + IdentifierNaming.ToPascalCase(d.Name), d.HasErrors)));
+
+    [Fact]
+    public void A_bound_model_that_breaks_a_binder_guarantee_fails_loudly_instead_of_being_skipped()
+    {
+        // A persona without errors in a space that does not exist: the binder never builds this (EMPS1002 flags
+        // the persona). The generator used to skip it silently; now it trusts the binder, and the broken
+        // guarantee is an exception (the compiler's CS8785), in Debug builds naming the guarantee.
+        var model = EmpsCompilation.FromText(Valid, "/s.emps").Model;
+        Assert.False(model.Personas.Single().HasErrors);
+        var broken = model with { Personas = model.Personas.Select(p => p with { Space = "Nowhere" }).ToEquatableArray() };
+#if DEBUG
+        var e = Assert.Throws<InvalidOperationException>(() => EmitModelBuilder.Build(broken, new EmitOptions("N")));
+        Assert.Contains("'Worrier'", e.Message);
+#else
+        Assert.Throws<KeyNotFoundException>(() => EmitModelBuilder.Build(broken, new EmitOptions("N")));
+#endif
+        Assert.NotEmpty(EmitModelBuilder.Build(model, new EmitOptions("N")));
     }
 }

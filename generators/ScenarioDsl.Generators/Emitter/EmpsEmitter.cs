@@ -240,7 +240,7 @@ internal static class EmpsEmitter
         w.Line($"    {Defs}.GoalKind.{(g.Kind == GoalKind.Target ? "Target" : "Shift")},");
         w.Line($"    new {Defs}.GoalComponent[] {{ {string.Join(", ", g.Components.Select(c => $"new {Defs}.GoalComponent({Int(c.Dimension)}, {Double(c.Value)})"))} }},");
         w.Line($"    within: {Double(g.Within)},");
-        w.Line($"    turns: {Int(Math.Max(1, g.Turns))},");
+        w.Line($"    turns: {Int(g.Turns)},");
         w.Line($"    weights: new {Defs}.ScoreWeights({Double(g.AlignmentWeight)}, {Double(g.ImpactWeight)}, {Double(g.StabilityWeight)}),");
         w.Line($"    scoring: {scoring},");
         w.Line($"    description: {NullableString(g.Description)}));");
@@ -277,20 +277,76 @@ internal static class EmpsEmitter
         w.Line("/// <summary>The suite's name.</summary>");
         w.Line($"public const string Name = {String(m.Name)};");
         w.Line();
-        w.Line("/// <summary>Every case, personas outermost, then goals, then seeds; each named <c>Persona_Goal_sSeed</c>.</summary>");
+        w.Line("/// <summary>Every case (a <see cref=\"Case\"/>), personas outermost, then goals, then seeds; each named <c>Persona_Goal_sSeed</c>.</summary>");
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{scenario}> All {{ get; }} = new {scenario}[]");
         w.Line("{");
-        foreach (var c in m.Cases)
-            w.Line($"    {Gen}.EmpsGeneratedSupport.CreateScenario({String(c.Name)}, {Qualified(m.Namespace, "Personas")}.{c.PersonaIdentifier}, {Qualified(m.Namespace, "Goals")}.{c.GoalIdentifier}, {Int(c.Seed)}, {CuesRef(m.Namespace)}, Name),");
+        for (int i = 0; i < m.Cases.Count; i++)
+        {
+            var c = m.Cases[i];
+            w.Line($"    new Case({Int(i)}, {Gen}.EmpsGeneratedSupport.CreateScenario({String(c.Name)}, {Qualified(m.Namespace, "Personas")}.{c.PersonaIdentifier}, {Qualified(m.Namespace, "Goals")}.{c.GoalIdentifier}, {Int(c.Seed)}, {CuesRef(m.Namespace)}, Name)),");
+        }
         w.Line("};");
         w.Line();
-        w.Line("/// <summary>The cases as theory data: <c>[MemberData(nameof(Cases), MemberType = typeof(...))]</c>, one scenario per row.</summary>");
+        w.Line(m.XunitSerializable
+            ? "/// <summary>The cases as theory data, <c>[MemberData(nameof(Cases), MemberType = typeof(...))]</c>: one scenario per row, serializable by xunit, so a test explorer lists every case.</summary>"
+            : "/// <summary>The cases as theory data, <c>[MemberData(nameof(Cases), MemberType = typeof(...))]</c>: one scenario per row.</summary>");
         w.Open("public static global::System.Collections.Generic.IEnumerable<object[]> Cases");
         w.Open("get");
-        w.Line($"foreach (var scenario in All) yield return new object[] {{ scenario }};");
+        w.Line("foreach (var scenario in All) yield return new object[] { scenario };");
         w.Close();
         w.Close();
+        w.Line();
+        EmitSuiteCase(w, m, scenario);
         w.Close();
+        w.Close();
+    }
+
+    private const string Xunit = "global::Xunit.Abstractions";
+
+    /// <summary>
+    /// The type of a suite's cases: a scenario (so a theory takes <c>EmpsScenario&lt;S&gt;</c> and xunit has nothing
+    /// to convert) that knows its index in <c>All</c>. With xunit v2 referenced it implements <c>IXunitSerializable</c>
+    /// (index and name; the name is checked on the way back), so xunit enumerates the theory's rows at discovery
+    /// and a test explorer lists every case as a test of its own.
+    /// </summary>
+    private static void EmitSuiteCase(CodeWriter w, SuiteModel m, string scenario)
+    {
+        bool xunit = m.XunitSerializable;
+        w.Line(xunit
+            ? "/// <summary>A case of the suite: its scenario and its index in <see cref=\"All\"/>, which is how xunit serializes it.</summary>"
+            : "/// <summary>A case of the suite: its scenario and its index in <see cref=\"All\"/>.</summary>");
+        w.Line(GeneratedCode);
+        w.Open($"public sealed class Case : {scenario}" + (xunit ? $", {Xunit}.IXunitSerializable" : ""));
+        if (xunit)
+        {
+            w.Line("/// <summary>For xunit's deserializer only: the cases are the elements of <see cref=\"All\"/>.</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Line("public Case() { }");
+            w.Line();
+        }
+        w.Line($"internal Case(int index, {scenario} scenario) : base(scenario) => Index = index;");
+        w.Line();
+        w.Line("/// <summary>The case's index in <see cref=\"All\"/>.</summary>");
+        w.Line("public int Index { get; private set; } = -1;");
+        if (xunit)
+        {
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Open($"void {Xunit}.IXunitSerializable.Serialize({Xunit}.IXunitSerializationInfo info)");
+            w.Line("info.AddValue(\"Index\", Index);");
+            w.Line("info.AddValue(\"Name\", Name);");
+            w.Close();
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Open($"void {Xunit}.IXunitSerializable.Deserialize({Xunit}.IXunitSerializationInfo info)");
+            w.Line("int index = info.GetValue<int>(\"Index\");");
+            w.Line("string name = info.GetValue<string>(\"Name\");");
+            w.Line("if (index < 0 || index >= All.Count || All[index].Name != name)");
+            w.Line($"    throw new global::System.InvalidOperationException({String("Suite " + m.Name + " has no case ")} + name + \" at index \" + index + \": rebuild, then discover the tests again.\");");
+            w.Line("InitializeFrom(All[index]);");
+            w.Line("Index = index;");
+            w.Close();
+        }
         w.Close();
     }
 

@@ -8,8 +8,11 @@ namespace ScenarioDsl.Generators.Pipeline;
 /// <summary>One .emps file: its path (as the compiler names it) and its text.</summary>
 internal sealed record EmpsFileInput(string Path, string Text);
 
-/// <summary>Where generated code goes: a C# namespace, or empty for the global namespace.</summary>
-internal sealed record EmitOptions(string Namespace);
+/// <summary>
+/// Where generated code goes: a C# namespace, or empty for the global namespace. <paramref name="XunitSerializable"/>:
+/// the compilation references xunit v2's <c>Xunit.Abstractions.IXunitSerializable</c>, so suite cases implement it.
+/// </summary>
+internal sealed record EmitOptions(string Namespace, bool XunitSerializable = false);
 
 /// <summary>One generated file.</summary>
 internal abstract record EmitModel(string HintName, string Namespace);
@@ -65,11 +68,15 @@ internal sealed record ScenarioModel(
 /// <summary>One case of a suite.</summary>
 internal sealed record SuiteCaseModel(string Name, string PersonaIdentifier, string GoalIdentifier, int Seed);
 
-/// <summary><c>Suites.&lt;Suite&gt;</c>, a nested static class with <c>Cases</c>.</summary>
+/// <summary>
+/// <c>Suites.&lt;Suite&gt;</c>, a nested static class with <c>Cases</c> and its row type <c>Case</c>, which implements
+/// xunit v2's <c>IXunitSerializable</c> when <paramref name="XunitSerializable"/>.
+/// </summary>
 internal sealed record SuiteModel(
     string HintName,
     string Namespace,
     string Name,
     string Identifier,
     string StateType,
-    EquatableArray<SuiteCaseModel> Cases) : EmitModel(HintName, Namespace);
+    EquatableArray<SuiteCaseModel> Cases,
+    bool XunitSerializable) : EmitModel(HintName, Namespace);

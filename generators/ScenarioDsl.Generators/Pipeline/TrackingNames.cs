@@ -12,7 +12,10 @@ public static class TrackingNames
     /// <summary>The language core's bound model of all files.</summary>
     public const string BoundModel = "EmpsBoundModel";
 
-    /// <summary>The namespace generated code goes into.</summary>
+    /// <summary>Whether the compilation references xunit v2's serialization interface (suite cases implement it).</summary>
+    public const string Xunit = "EmpsXunit";
+
+    /// <summary>The namespace generated code goes into, and whether suite cases are xunit-serializable.</summary>
     public const string Options = "EmpsOptions";
 
     /// <summary>One equatable emit model per generated file.</summary>

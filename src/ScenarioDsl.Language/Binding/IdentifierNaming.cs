@@ -33,8 +33,8 @@ public static class IdentifierNaming
     /// <summary>Generated containers that declarations of each kind become members of.</summary>
     public static readonly IReadOnlyList<string> ContainerNames = new[] { "Spaces", "Personas", "Goals", "Scenarios", "Suites" };
 
-    /// <summary>Members of a suite's generated class; the suite's own class may not take their names.</summary>
-    public static readonly IReadOnlyList<string> ReservedSuiteMembers = new[] { "Name", "All", "Cases" };
+    /// <summary>Members of a suite's generated class (<c>Case</c> is its nested row type); the suite's own class may not take their names.</summary>
+    public static readonly IReadOnlyList<string> ReservedSuiteMembers = new[] { "Name", "All", "Cases", "Case" };
 
     /// <summary>Member names the generated state struct uses itself; a dimension may not take them.</summary>
     public static readonly IReadOnlyList<string> ReservedStateMembers = new[]

@@ -14,25 +14,29 @@ internal static class GeneratorHarness
     public static readonly CSharpParseOptions ParseOptions =
         new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    /// <summary>The running framework's assemblies plus the runtime and language core.</summary>
-    public static readonly ImmutableArray<MetadataReference> References = BuildReferences();
+    /// <summary>The running framework's assemblies plus the runtime, the language core and xunit.abstractions (as in an xunit v2 test project).</summary>
+    public static readonly ImmutableArray<MetadataReference> References = BuildReferences(xunit: true);
 
-    private static ImmutableArray<MetadataReference> BuildReferences()
+    /// <summary><see cref="References"/> without xunit.abstractions (a project that does not use xunit v2).</summary>
+    public static readonly ImmutableArray<MetadataReference> ReferencesWithoutXunit = BuildReferences(xunit: false);
+
+    private static ImmutableArray<MetadataReference> BuildReferences(bool xunit)
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .ToList();
         paths.Add(typeof(ScenarioDsl.Runtime.Running.Scenario).Assembly.Location);
         paths.Add(typeof(ScenarioDsl.Language.Binding.BoundModel).Assembly.Location);
+        if (xunit) paths.Add(typeof(Xunit.Abstractions.IXunitSerializable).Assembly.Location);
         return paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }
 
     /// <summary>Warnings are errors, nullable on, every warning level.</summary>
-    public static CSharpCompilation CreateCompilation(string csharp = "", string assemblyName = "Generated") =>
+    public static CSharpCompilation CreateCompilation(string csharp = "", string assemblyName = "Generated", bool xunit = true) =>
         CSharpCompilation.Create(
             assemblyName + "_" + Guid.NewGuid().ToString("N"),
             csharp.Length == 0 ? [] : [CSharpSyntaxTree.ParseText(csharp, ParseOptions)],
-            References,
+            xunit ? References : ReferencesWithoutXunit,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
@@ -74,9 +78,9 @@ internal static class GeneratorHarness
         }
     }
 
-    public static Output Generate(IEnumerable<(string Path, string Text)> files, string csharp = "", AnalyzerConfigOptionsProvider? options = null)
+    public static Output Generate(IEnumerable<(string Path, string Text)> files, string csharp = "", AnalyzerConfigOptionsProvider? options = null, bool xunit = true)
     {
-        var compilation = CreateCompilation(csharp);
+        var compilation = CreateCompilation(csharp, xunit: xunit);
         var driver = CreateDriver(Texts(files.ToArray()), options);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);

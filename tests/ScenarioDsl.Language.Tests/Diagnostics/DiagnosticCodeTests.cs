@@ -112,6 +112,7 @@ public class DiagnosticCodeTests
     {
         AssertReported("EMPS1003", Valid + Persona(name: "worrier_two").Replace("\n", "\n") + Persona(name: "[|WorrierTwo|]"));
         AssertReported("EMPS1003", Valid + "suite [|Cases|] {\n  personas Worrier\n  goals Calm\n}\n");
+        AssertReported("EMPS1003", Valid + "suite [|case|] {\n  personas Worrier\n  goals Calm\n}\n");
         AssertReported("EMPS1003", "space Mood {\n  calm [0, 1]\n  trust [-1, 1]\n  [|mood_state|] [0, 1]\n}\n" + Cues + Persona(start: "start { calm: 0.2, trust: 0, mood_state: 0 }") + Goal() + Scenario());
         AssertReported("EMPS1003", Valid + "space [|Spaces|] {\n  x [0, 1]\n}\n");
         AssertNotReported("EMPS1003", Valid + Persona(name: "worrier_two") + Persona(name: "WorrierThree") + "suite AllCases {\n  personas Worrier\n  goals Calm\n}\n");
