@@ -294,7 +294,7 @@ public sealed class Lexer
         int start = _pos;
         _pos++; // opening quote
         _builder.Clear();
-        bool terminated = false, escaped = false;
+        bool terminated = false, escaped = false, invalidUtf8Reported = false;
         while (!AtEnd())
         {
             char c = _text[_pos];
@@ -331,6 +331,11 @@ public sealed class Lexer
                             $"invalid escape sequence '{_text.Substring(escStart, _pos - escStart)}' (use \\\" \\\\ \\n \\t or \\uXXXX)");
                         continue;
                 }
+            }
+            if (c == '\uFFFD' && _source.HasInvalidUtf8 && !invalidUtf8Reported)
+            {
+                invalidUtf8Reported = true; // once per string: the value keeps U+FFFD
+                Report(DiagnosticCatalogue.SyntaxError, new TextSpan(_pos, 1), "invalid UTF-8 in a string: these bytes are not valid UTF-8 (read as U+FFFD); save the file as UTF-8");
             }
             _builder.Append(c);
             _pos++;

@@ -8,15 +8,24 @@ namespace ScenarioDsl.Language.Text;
 /// </summary>
 public sealed class SourceText : IEquatable<SourceText>
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private int[]? _lineStarts;
     private string? _checksum;
 
-    private SourceText(string path, string text)
+    private SourceText(string path, string text, bool hasInvalidUtf8 = false)
     {
         Path = path;
         Text = text;
+        HasInvalidUtf8 = hasInvalidUtf8;
     }
+
+    /// <summary>
+    /// True when the text was decoded from bytes that are not all valid UTF-8: each invalid sequence
+    /// became U+FFFD, which the lexer reports (outside strings as an unexpected character, inside a
+    /// string as invalid UTF-8).
+    /// </summary>
+    public bool HasInvalidUtf8 { get; }
 
     /// <summary>The path the text was read from, as the host names it (used in locations).</summary>
     public string Path { get; }
@@ -40,7 +49,14 @@ public sealed class SourceText : IEquatable<SourceText>
     {
         if (bytes is null) throw new ArgumentNullException(nameof(bytes));
         int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return new SourceText(path ?? "", StrictUtf8.GetString(bytes, offset, bytes.Length - offset));
+        try
+        {
+            return new SourceText(path ?? "", StrictUtf8.GetString(bytes, offset, bytes.Length - offset));
+        }
+        catch (DecoderFallbackException)
+        {
+            return new SourceText(path ?? "", LenientUtf8.GetString(bytes, offset, bytes.Length - offset), hasInvalidUtf8: true);
+        }
     }
 
     public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);

@@ -63,4 +63,29 @@ public class TokenTableTests
             $"[{string.Join(",", t.LeadingTrivia.Select(x => x.Kind + ":" + x.Span))}] [{string.Join(",", t.TrailingTrivia.Select(x => x.Kind + ":" + x.Span))}]"))
             + "\n" + string.Join("\n", diagnostics);
     }
+
+    [Fact]
+    public void Invalid_utf8_inside_a_string_is_reported_once_where_it_is()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("persona P in S { says \"ab").Concat(new byte[] { 0xFF, 0xFE }).Concat(System.Text.Encoding.UTF8.GetBytes("c\" }")).ToArray();
+        var text = SourceText.FromBytes(bytes, "t.emps");
+        Assert.True(text.HasInvalidUtf8);
+        var diagnostics = new List<Diagnostic>();
+        var tokens = Lexer.Lex(text, diagnostics);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("EMPS0001", d.Code);
+        Assert.Equal(new TextSpan(text.Text.IndexOf('\uFFFD'), 1), d.Location.Span);
+        Assert.Contains("invalid UTF-8", d.Message);
+        Assert.Equal("ab\uFFFD\uFFFDc", tokens.Single(t => t.Kind == SyntaxKind.String).StringValue);
+    }
+
+    [Fact]
+    public void A_replacement_character_written_as_such_is_not_invalid_utf8()
+    {
+        var text = SourceText.FromBytes(System.Text.Encoding.UTF8.GetBytes("says \"a\uFFFDb\""), "t.emps");
+        Assert.False(text.HasInvalidUtf8);
+        var diagnostics = new List<Diagnostic>();
+        Lexer.Lex(text, diagnostics);
+        Assert.Empty(diagnostics);
+    }
 }
