@@ -105,6 +105,7 @@ public sealed class EmpsLanguageServer : IDisposable
             new RenameOptions(PrepareProvider: true),
             DocumentSymbolProvider: true,
             DocumentFormattingProvider: true,
+            DocumentRangeFormattingProvider: true,
             FoldingRangeProvider: true,
             new SemanticTokensOptions(SemanticTokensHandler.Legend, Full: true, Range: false),
             new CodeActionOptions(new[] { "quickfix" }));
@@ -227,6 +228,9 @@ public sealed class EmpsLanguageServer : IDisposable
 
     [JsonRpcMethod("textDocument/formatting", UseSingleObjectParameterDeserialization = true)]
     public TextEdit[] OnFormatting(DocumentFormattingParams p) => FormattingHandler.Handle(Ready(), p);
+
+    [JsonRpcMethod("textDocument/rangeFormatting", UseSingleObjectParameterDeserialization = true)]
+    public TextEdit[] OnRangeFormatting(DocumentRangeFormattingParams p) => FormattingHandler.HandleRange(Ready(), p);
 
     [JsonRpcMethod("textDocument/foldingRange", UseSingleObjectParameterDeserialization = true)]
     public FoldingRange[] OnFoldingRanges(FoldingRangeParams p) => FoldingRangeHandler.Handle(Ready(), p);

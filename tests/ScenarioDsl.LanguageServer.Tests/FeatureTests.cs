@@ -230,6 +230,24 @@ public sealed class FeatureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Range_formatting_formats_the_selected_lines_only()
+    {
+        string messy = Samples.People
+            .Replace("  start { calm: -0.5, trust: 0.2 }", "      start{calm:-0.5,trust :0.2}")
+            .Replace("  target { calm: 0.5 }", "    target{calm:0.5}");
+        await ReplaceAsync(messy, 2);
+        var lines = messy.Split("\r\n");
+        int startLine = Array.FindIndex(lines, l => l.Contains("start{"));
+        var edits = await _client.RequestAsync<TextEdit[]>("textDocument/rangeFormatting",
+            new DocumentRangeFormattingParams(new TextDocumentIdentifier(_uri), new Range(new Position(startLine, 0), new Position(startLine, lines[startLine].Length)), null));
+        Assert.NotEmpty(edits);
+        Assert.All(edits, e => Assert.Equal(startLine, e.Range.Start.Line));
+        string applied = ApplyAll(messy, edits);
+        Assert.Contains("\r\n  start { calm: -0.5, trust: 0.2 }\r\n", applied);
+        Assert.Contains("\r\n    target{calm:0.5}\r\n", applied); // outside the range: as written
+    }
+
+    [Fact]
     public async Task Document_symbols_list_declarations_and_members()
     {
         var symbols = await _client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier(_uri)));
@@ -322,5 +340,17 @@ public sealed class FeatureTests : IAsyncLifetime
         var source = ScenarioDsl.Language.Text.SourceText.From(text);
         int start = Conversions.ToOffset(source, edit.Range.Start), end = Conversions.ToOffset(source, edit.Range.End);
         return text.Substring(0, start) + edit.NewText + text.Substring(end);
+    }
+
+    /// <summary>Applies non-overlapping edits (positions in the original text), last first.</summary>
+    internal static string ApplyAll(string text, IEnumerable<TextEdit> edits)
+    {
+        var source = ScenarioDsl.Language.Text.SourceText.From(text);
+        foreach (var edit in edits.OrderByDescending(e => Conversions.ToOffset(source, e.Range.Start)))
+        {
+            int start = Conversions.ToOffset(source, edit.Range.Start), end = Conversions.ToOffset(source, edit.Range.End);
+            text = text.Substring(0, start) + edit.NewText + text.Substring(end);
+        }
+        return text;
     }
 }

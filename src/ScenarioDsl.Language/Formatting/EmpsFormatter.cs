@@ -73,6 +73,43 @@ public static class EmpsFormatter
         return new FormatResult(formatted, FormatStatus.Formatted) { Changed = formatted != original };
     }
 
+    /// <summary>
+    /// The formatter's result as small edits of the original text, in order and non-overlapping: the
+    /// formatter changes only what lies between tokens (it keeps every token and comment, which
+    /// <see cref="Format(SyntaxTree)"/> checks), so each edit replaces the gap between two tokens.
+    /// With <paramref name="range"/>, only the edits that touch it (range formatting); applying all of
+    /// them gives exactly <see cref="Format(SyntaxTree)"/>'s text. Empty when the file is already
+    /// formatted or has syntax errors.
+    /// </summary>
+    public static IReadOnlyList<TextChange> Changes(SyntaxTree tree, TextSpan? range = null)
+    {
+        var result = Format(tree);
+        if (result.Status != FormatStatus.Formatted || !result.Changed) return Array.Empty<TextChange>();
+        string oldText = tree.Text.Text, newText = result.Text;
+        var oldTokens = Lexer.Lex(tree.Text, new List<Diagnostic>());
+        var newTokens = Lexer.Lex(SourceText.From(newText), new List<Diagnostic>());
+        if (oldTokens.Count != newTokens.Count) return new[] { MinimalChange(oldText, newText)!.Value }; // cannot happen: checked by Format
+
+        var changes = new List<TextChange>();
+        int oldEnd = 0, newEnd = 0;
+        for (int i = 0; i < oldTokens.Count; i++)
+        {
+            var oldSpan = oldTokens[i].Span;
+            var newSpan = newTokens[i].Span;
+            string oldGap = oldText.Substring(oldEnd, oldSpan.Start - oldEnd);
+            string newGap = newText.Substring(newEnd, newSpan.Start - newEnd);
+            if (MinimalChange(oldGap, newGap) is { } change)
+            {
+                var span = new TextSpan(oldEnd + change.Span.Start, change.Span.Length);
+                if (range is not { } r || (span.Start <= r.End && span.End >= r.Start))
+                    changes.Add(new TextChange(span, change.NewText));
+            }
+            oldEnd = oldSpan.End;
+            newEnd = newSpan.End;
+        }
+        return changes;
+    }
+
     /// <summary>The smallest single replacement that turns <paramref name="oldText"/> into <paramref name="newText"/> (null when equal).</summary>
     public static TextChange? MinimalChange(string oldText, string newText)
     {

@@ -19,4 +19,17 @@ internal static class FormattingHandler
         var change = EmpsFormatter.MinimalChange(doc.Text.Text, result.Text);
         return change is null ? Array.Empty<TextEdit>() : new[] { new TextEdit(doc.Range(change.Value.Span), change.Value.NewText) };
     }
+
+    /// <summary>
+    /// textDocument/rangeFormatting: the formatter's edits (between tokens) that touch the range, so
+    /// formatting a selection changes nothing outside it.
+    /// </summary>
+    public static TextEdit[] HandleRange(WorkspaceSnapshot snapshot, DocumentRangeFormattingParams p)
+    {
+        var doc = DocumentContext.Find(snapshot, p?.TextDocument);
+        if (doc is null || p!.Range is null) return Array.Empty<TextEdit>();
+        int start = doc.Offset(p.Range.Start), end = doc.Offset(p.Range.End);
+        var range = ScenarioDsl.Language.Text.TextSpan.FromBounds(Math.Min(start, end), Math.Max(start, end));
+        return EmpsFormatter.Changes(doc.Tree, range).Select(c => new TextEdit(doc.Range(c.Span), c.NewText)).ToArray();
+    }
 }

@@ -58,6 +58,8 @@ public sealed record FormattingOptions(int TabSize, bool InsertSpaces);
 
 public sealed record DocumentFormattingParams(TextDocumentIdentifier TextDocument, FormattingOptions? Options);
 
+public sealed record DocumentRangeFormattingParams(TextDocumentIdentifier TextDocument, Range Range, FormattingOptions? Options);
+
 public sealed record FoldingRangeParams(TextDocumentIdentifier TextDocument);
 
 public sealed record FoldingRange(int StartLine, int EndLine, string? Kind = null);

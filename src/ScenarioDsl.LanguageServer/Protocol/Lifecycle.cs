@@ -39,6 +39,7 @@ public sealed record ServerCapabilities(
     RenameOptions RenameProvider,
     bool DocumentSymbolProvider,
     bool DocumentFormattingProvider,
+    bool DocumentRangeFormattingProvider,
     bool FoldingRangeProvider,
     SemanticTokensOptions SemanticTokensProvider,
     CodeActionOptions CodeActionProvider);
