@@ -141,7 +141,8 @@ internal static class Grammar
                 rest = (TokenInput)next.Remainder;
             }
             return Result.Success(
-                new SeparatedSyntaxList<T>(items, (IReadOnlyList<SyntaxToken>?)separators ?? Array.Empty<SyntaxToken>()), rest);
+                // Exact-size arrays: the tree keeps these, a List would add an object and spare capacity.
+                new SeparatedSyntaxList<T>(items.ToArray(), separators is null ? Array.Empty<SyntaxToken>() : separators.ToArray()), rest);
         };
 
     public static Parser<TResult> Sequence<T1, T2, TResult>(Parser<T1> p1, Parser<T2> p2, Func<T1, T2, TResult> map) =>

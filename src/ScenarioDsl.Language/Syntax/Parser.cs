@@ -56,7 +56,7 @@ internal sealed class Parser
             declarations.Add(ParseDeclaration(start, end));
             start = end;
         }
-        return new CompilationUnitSyntax(declarations, Tok(eof));
+        return new CompilationUnitSyntax(declarations.ToArray(), Tok(eof));
     }
 
     /// <summary>
@@ -147,11 +147,11 @@ internal sealed class Parser
             {
                 var missing = _table.AddMissing(SyntaxKind.CloseBrace, Tok(input.Position - 1).Span.End);
                 ReportExpected(input.Position, "'}'");
-                return (members, missing, input.Position);
+                return (members.ToArray(), missing, input.Position);
             }
 
             var token = input.Token;
-            if (input.Kind == SyntaxKind.CloseBrace) return (members, token, input.Position + 1);
+            if (input.Kind == SyntaxKind.CloseBrace) return (members.ToArray(), token, input.Position + 1);
 
             int memberStart = input.Position;
             var member = MemberParser(kind, token);
