@@ -43,7 +43,7 @@ public sealed class BitExactnessTests
         var library = ModelInterpreter.Load(compilation);
         var output = GeneratorHarness.Generate(path, text);
         GeneratorHarness.AssertCompilesClean(output, text);
-        var assembly = output.Load();
+        var assembly = output.Load(optimize: true);
 
         var generated = new Dictionary<string, Scenario>(StringComparer.Ordinal);
         var scenarios = assembly.GetType(GeneratorHarness.Namespace + ".Scenarios")!;

@@ -152,6 +152,25 @@ public sealed class CompiledStepTests
         Assert.True(differentSteps > 3 * Grid().Count(), differentSteps.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void The_compiled_step_allocates_nothing()
+    {
+        var (_, generated) = Load(Noise);
+        var step = generated.CompiledStep!;
+        var random = new SeededRandom(1);
+        var cues = generated.Cues.SetOf(["up", "ask"]);
+        double[] state = [0.3, 0.6, 0.5];
+        double[] next = new double[3];
+        step.Step(state, cues, random, next);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int t = 0; t < 10_000; t++)
+        {
+            step.Step(state, cues, random, next);
+            (state, next) = (next, state);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Theory]
     [MemberData(nameof(Texts))]
     public void Targeted_scenarios_run_bit_identically(string name)
@@ -205,7 +224,7 @@ public sealed class CompiledStepTests
         var interpreted = ModelInterpreter.Load(compilation).Scenarios.Single();
         var output = GeneratorHarness.Generate(path, text);
         GeneratorHarness.AssertCompilesClean(output, text);
-        var typed = output.Load().GetType(GeneratorHarness.Namespace + ".Scenarios")!.GetProperty("S")!.GetValue(null)!;
+        var typed = output.Load(optimize: true).GetType(GeneratorHarness.Namespace + ".Scenarios")!.GetProperty("S")!.GetValue(null)!;
         var generated = (Scenario)typed.GetType().GetProperty("Definition")!.GetValue(typed)!;
         Assert.Null(interpreted.CompiledStep);
         Assert.NotNull(generated.CompiledStep);
