@@ -12,9 +12,9 @@ public sealed class IncrementalityTests
 {
     private const int Files = 20;
 
-    private static string SpaceFile() => """
+    private static string SpaceFile(string calm = "[0, 1]") => $$"""
         space Mood "How one feels" {
-          calm [0, 1] "calmness"
+          calm {{calm}} "calmness"
           trust [-1, 1]
         }
         cues {
@@ -71,6 +71,20 @@ public sealed class IncrementalityTests
         var sources = SourceOutputs(driver);
         Assert.Equal(1, sources.Count(o => o.Reason == IncrementalStepRunReason.Modified));
         Assert.All(sources.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Editing_a_range_re_emits_the_space_and_its_personas()
+    {
+        // The ranges are constants of each persona's compiled step, so the personas' outputs depend on them.
+        var (driver, compilation, texts) = Warm();
+        driver = driver.ReplaceAdditionalText(texts[0], new InMemoryAdditionalText("/p/space.emps", SpaceFile("[0, 2]"))).RunGenerators(compilation);
+        var modified = Outputs(driver, TrackingNames.EmitItem)
+            .Where(o => o.Reason == IncrementalStepRunReason.Modified)
+            .Select(o => ((EmitModel)o.Value).HintName)
+            .OrderBy(h => h, StringComparer.Ordinal);
+        var expected = Enumerable.Range(0, Files).Select(i => $"Personas.P{i}.g.cs").Append("Spaces.Mood.g.cs").OrderBy(h => h, StringComparer.Ordinal);
+        Assert.Equal(expected, modified);
     }
 
     [Fact]

@@ -157,8 +157,10 @@ internal static class EmpsEmitter
             ? $"global::System.Array.Empty<{Defs}.Condition>()"
             : $"new {Defs}.Condition[] {{ {string.Join(", ", conditions.Select(c => $"new {Defs}.Condition({Int(c.Dimension)}, {Defs}.Comparison.{c.Operator}, {Double(c.Value)})"))} }}";
 
-    private static string Test(ConditionSymbol c) =>
-        $"state[{Int(c.Dimension)}] {c.Operator switch { ComparisonOperator.Less => "<", ComparisonOperator.LessOrEqual => "<=", ComparisonOperator.Greater => ">", _ => ">=" }} {Double(c.Value)}";
+    private static string Test(ConditionSymbol c) => Test(c, "state[" + Int(c.Dimension) + "]");
+
+    private static string Test(ConditionSymbol c, string value) =>
+        $"{value} {c.Operator switch { ComparisonOperator.Less => "<", ComparisonOperator.LessOrEqual => "<=", ComparisonOperator.Greater => ">", _ => ">=" }} {Double(c.Value)}";
 
     /// <summary>The compiled rules: one C# line per .emps rule or says line, mapped back with #line.</summary>
     private static void EmitDynamics(CodeWriter w, PersonaModel m, string name)
@@ -170,7 +172,7 @@ internal static class EmpsEmitter
 
         w.Line($"/// <summary>The compiled rules and says lines of persona <c>{Doc(p.Name)}</c>.</summary>");
         w.Line(GeneratedCode);
-        w.Open($"private sealed class {name} : {Runtime}.Dynamics.IPersonaDynamics");
+        w.Open($"private sealed class {name} : {Runtime}.Dynamics.IPersonaDynamics, {Runtime}.Dynamics.ICompiledStep");
         for (int i = 0; i < cueFields.Count; i++)
             w.Line($"private readonly int _cue{Int(i)}; // {Comment(cueFields[i])}");
         if (cueFields.Count > 0) w.Line();
@@ -212,6 +214,54 @@ internal static class EmpsEmitter
         if (mapped) w.Directive("#line default");
         if (!unconditional) w.Line($"return {Runtime}.Dynamics.InterpretedPersonaDynamics.Silence;");
         w.Close();
+        w.Line();
+        EmitStep(w, m, cueFields);
+        w.Close();
+    }
+
+    /// <summary>
+    /// The compiled state update (<c>ICompiledStep</c>): the rules into one local per touched dimension, then per
+    /// dimension in order the run loop's update with the persona's constants, in RunLoop.Step's exact operation
+    /// order: <c>x = (s + delta) + drift * (start - s)</c>, <c>x += noise * z</c> when noise &gt; 0, then the clamp.
+    /// A delta no rule touches is the literal <c>0d</c> (the generic path adds its zeroed delta too).
+    /// </summary>
+    private static void EmitStep(CodeWriter w, PersonaModel m, List<string> cueFields)
+    {
+        var p = m.Persona;
+        int n = p.Start.Count;
+        string persona = Qualified(m.Namespace, "Personas") + "." + m.Identifier + ".Definition";
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public bool IsCompiledFor({Defs}.PersonaDefinition persona) => object.ReferenceEquals(persona, {persona});");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public void Step(global::System.ReadOnlySpan<double> state, {Defs}.CueSet cues, {Runtime}.Randomness.SeededRandom? random, global::System.Span<double> next)");
+        w.Line($"double {string.Join(", ", Enumerable.Range(0, n).Select(i => $"s{Int(i)} = state[{Int(i)}]"))};");
+        var touched = new bool[n];
+        foreach (var r in p.Rules)
+            foreach (var e in r.Effects)
+                touched[e.Dimension] = true;
+        var deltas = Enumerable.Range(0, n).Where(i => touched[i]).ToArray();
+        if (deltas.Length > 0)
+            w.Line($"double {string.Join(", ", deltas.Select(i => $"d{Int(i)} = 0d"))};");
+        bool mapped = false;
+        foreach (var r in p.Rules)
+        {
+            mapped |= LineDirective(w, r.Location);
+            string test = string.Join(" && ", new[] { $"cues.Contains(_cue{Int(cueFields.IndexOf(r.Cue))})" }.Concat(r.Conditions.Select(c => Test(c, "s" + Int(c.Dimension)))));
+            string body = string.Join(" ", r.Effects.Select(e => $"d{Int(e.Dimension)} += {Double(e.Amount)};"));
+            w.Line($"if ({test}) {{ {body} }}");
+        }
+        if (mapped) w.Directive("#line default");
+        string drift = Double(p.Drift);
+        bool noise = p.Noise > 0;
+        for (int i = 0; i < n; i++)
+        {
+            string d = Int(i);
+            string low = Double(m.Ranges[i].Low), high = Double(m.Ranges[i].High);
+            w.Line($"double x{d} = (s{d} + {(touched[i] ? "d" + d : "0d")}) + {drift} * ({Double(p.Start[i])} - s{d});");
+            if (noise) w.Line($"x{d} += {Double(p.Noise)} * random!.NextStandardNormal();");
+            w.Line($"next[{d}] = x{d} < {low} ? {low} : x{d} > {high} ? {high} : x{d};");
+        }
         w.Close();
     }
 

@@ -73,7 +73,8 @@ internal static class EmitModelBuilder
             Assume(personaIds.Add(id), "personas have distinct identifiers, none `Personas` (EMPS1001, EMPS1003)", persona.Name);
             var item = new PersonaModel(
                 Hint("Personas." + id), ns, id, space.StateType, space.Identifier,
-                space.Dimensions.Select(d => d.Identifier).ToEquatableArray(), persona);
+                space.Dimensions.Select(d => d.Identifier).ToEquatableArray(),
+                space.Dimensions.Select(d => new RangeModel(d.Low, d.High)).ToEquatableArray(), persona);
             personas.Add(persona.Name, item);
             items.Add(item);
         }

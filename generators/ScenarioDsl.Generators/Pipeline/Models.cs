@@ -35,7 +35,13 @@ internal sealed record CuesModel(string HintName, string Namespace, EquatableArr
 
 internal sealed record CueModel(string Name, EquatableArray<string> Phrases);
 
-/// <summary><c>Personas.&lt;Persona&gt;</c> with compiled rules.</summary>
+/// <summary>A dimension's closed range, a constant of a persona's compiled step.</summary>
+internal sealed record RangeModel(double Low, double High);
+
+/// <summary>
+/// <c>Personas.&lt;Persona&gt;</c> with compiled rules and a compiled state update, whose constants include the
+/// ranges of the persona's space (<paramref name="Ranges"/>, dimension order): a range edit re-emits the persona.
+/// </summary>
 internal sealed record PersonaModel(
     string HintName,
     string Namespace,
@@ -43,6 +49,7 @@ internal sealed record PersonaModel(
     string StateType,
     string SpaceIdentifier,
     EquatableArray<string> DimensionIdentifiers,
+    EquatableArray<RangeModel> Ranges,
     PersonaSymbol Persona) : EmitModel(HintName, Namespace);
 
 /// <summary><c>Goals.&lt;Goal&gt;</c>.</summary>

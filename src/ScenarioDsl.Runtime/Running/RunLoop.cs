@@ -1,5 +1,6 @@
 using ScenarioDsl.Runtime.Agents;
 using ScenarioDsl.Runtime.Definitions;
+using ScenarioDsl.Runtime.Dynamics;
 using ScenarioDsl.Runtime.Randomness;
 using ScenarioDsl.Runtime.Scoring;
 
@@ -12,6 +13,8 @@ namespace ScenarioDsl.Runtime.Running;
 /// <c>x = (s[d] + delta[d]) + drift * (s0[d] - s[d])</c>; if noise &gt; 0, <c>x = x + noise * z</c> with
 /// one standard normal z from the run's RNG; <c>s'[d] = clamp(x, lo, hi)</c>. Then convergence
 /// (distance to target over the constrained dimensions &lt;= within) stops the run; otherwise the persona says its line.
+/// Generated scenarios replace the rules and the update with their compiled step (<see cref="Scenario.CompiledStep"/>,
+/// <see cref="ICompiledStep"/>), which performs the same operations in the same order with the persona's constants.
 /// </summary>
 public static class RunLoop
 {
@@ -26,6 +29,7 @@ public static class RunLoop
         var start = persona.Start.ToArray();
         var geometry = new GoalGeometry(goal, start);
         var random = noise > 0 ? new SeededRandom(seed) : null;
+        var compiled = scenario.CompiledStep;
 
         var states = new List<double[]>(goal.Turns + 1) { start };
         var messages = new List<TurnRecord>(goal.Turns);
@@ -41,11 +45,17 @@ public static class RunLoop
             string reply = await agent.ReplyAsync(context, cancellationToken).ConfigureAwait(false) ?? "";
 
             var cues = scenario.Detector.Detect(reply, lastPersona);
-            Array.Clear(delta);
-            scenario.Dynamics.ApplyRules(current, cues, delta);
-
             var next = new double[count];
-            Step(current, start, delta, drift, noise, random, dimensions, next);
+            if (compiled is not null)
+            {
+                compiled.Step(current, cues, random, next);
+            }
+            else
+            {
+                Array.Clear(delta);
+                scenario.Dynamics.ApplyRules(current, cues, delta);
+                Step(current, start, delta, drift, noise, random, dimensions, next);
+            }
             states.Add(next);
             current = next;
 

@@ -30,6 +30,7 @@ public sealed class Scenario
         Cues = new CueTable(cues ?? Array.Empty<CueDefinition>());
         Detector = detector is null ? new DefaultCueDetector(Cues) : detector(Cues);
         Dynamics = persona.CreateDynamics(Cues);
+        CompiledStep = Dynamics is ICompiledStep step && step.IsCompiledFor(persona) ? step : null;
     }
 
     private Scenario(Scenario other, string name, int seed, string? suite)
@@ -42,6 +43,7 @@ public sealed class Scenario
         Cues = other.Cues;
         Detector = other.Detector;
         Dynamics = other.Dynamics;
+        CompiledStep = other.CompiledStep;
     }
 
     /// <summary>The scenario's name; a suite case's name is <c>Persona_Goal_sSeed</c>.</summary>
@@ -63,6 +65,13 @@ public sealed class Scenario
     public ICueDetector Detector { get; }
 
     public IPersonaDynamics Dynamics { get; }
+
+    /// <summary>
+    /// The persona's compiled state update (generated code), which the run loop uses instead of
+    /// <see cref="IPersonaDynamics.ApplyRules"/> plus <see cref="RunLoop.Step"/>; null for the interpreter, or when
+    /// the dynamics were compiled for another persona definition.
+    /// </summary>
+    public ICompiledStep? CompiledStep { get; }
 
     public Scenario WithSeed(int seed) => new(this, Name, seed, Suite);
 

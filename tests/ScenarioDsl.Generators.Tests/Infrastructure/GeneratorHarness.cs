@@ -69,10 +69,16 @@ internal static class GeneratorHarness
         public ImmutableArray<Diagnostic> CompilerDiagnostics() =>
             Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
 
-        public Assembly Load()
+        /// <param name="optimize">
+        /// Compile as a Release build does. A Debug compilation marks the assembly so the JIT never optimizes it;
+        /// optimized, and with quick JIT off in this test project, the generated code runs as fully optimized machine
+        /// code from its first call, which is what the bit-exactness tests must hold for.
+        /// </param>
+        public Assembly Load(bool optimize = false)
         {
             using var stream = new MemoryStream();
-            var emit = Compilation.Emit(stream);
+            var compilation = optimize ? Compilation.WithOptions(Compilation.Options.WithOptimizationLevel(OptimizationLevel.Release)) : Compilation;
+            var emit = compilation.Emit(stream);
             Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
             return Assembly.Load(stream.ToArray());
         }
