@@ -3,15 +3,17 @@ namespace ScenarioDsl.Language.Syntax;
 /// <summary>A whole file: its declarations and the end-of-file token (which carries the last trivia).</summary>
 public sealed class CompilationUnitSyntax : SyntaxNode
 {
+    private readonly int _endOfFile;
+
     public CompilationUnitSyntax(IReadOnlyList<DeclarationSyntax> declarations, SyntaxToken endOfFile)
     {
         Declarations = declarations;
-        EndOfFile = endOfFile;
+        _endOfFile = Index(endOfFile);
     }
 
     public IReadOnlyList<DeclarationSyntax> Declarations { get; }
 
-    public SyntaxToken EndOfFile { get; }
+    public SyntaxToken EndOfFile => Token(_endOfFile);
 
     protected override IEnumerable<object?> Slots() { yield return Declarations; yield return EndOfFile; }
 }
@@ -30,18 +32,21 @@ public enum DeclarationKind
 /// <summary>A top-level declaration. Tokens the parser could not use are kept in <see cref="Skipped"/>.</summary>
 public abstract class DeclarationSyntax : SyntaxNode
 {
+    private readonly int _keyword;
+    private readonly int _name;
+
     protected DeclarationSyntax(SyntaxToken keyword, SyntaxToken? name)
     {
-        Keyword = keyword;
-        Name = name;
+        _keyword = Index(keyword);
+        _name = Index(name);
     }
 
     public abstract DeclarationKind Kind { get; }
 
-    public SyntaxToken Keyword { get; }
+    public SyntaxToken Keyword => Token(_keyword);
 
     /// <summary>The declared name; null for <c>cues</c> and for a declaration broken before its name.</summary>
-    public SyntaxToken? Name { get; }
+    public SyntaxToken? Name => TokenOrNull(_name);
 
     /// <summary>Tokens after the declaration that belong to no declaration (reported as errors).</summary>
     public SkippedSyntax? Skipped { get; internal set; }
@@ -61,19 +66,22 @@ public abstract class DeclarationSyntax : SyntaxNode
 /// <summary>A declaration with a <c>{ ... }</c> body of members.</summary>
 public abstract class BlockDeclarationSyntax : DeclarationSyntax
 {
+    private readonly int _openBrace;
+    private readonly int _closeBrace;
+
     protected BlockDeclarationSyntax(SyntaxToken keyword, SyntaxToken? name, SyntaxToken openBrace, IReadOnlyList<MemberSyntax> members, SyntaxToken closeBrace)
         : base(keyword, name)
     {
-        OpenBrace = openBrace;
+        _openBrace = Index(openBrace);
         Members = members;
-        CloseBrace = closeBrace;
+        _closeBrace = Index(closeBrace);
     }
 
-    public SyntaxToken OpenBrace { get; }
+    public SyntaxToken OpenBrace => Token(_openBrace);
 
     public IReadOnlyList<MemberSyntax> Members { get; }
 
-    public SyntaxToken CloseBrace { get; }
+    public SyntaxToken CloseBrace => Token(_closeBrace);
 
     /// <summary>Slots between the name and the opening brace.</summary>
     protected abstract IEnumerable<object?> HeaderSlots();
@@ -92,12 +100,14 @@ public abstract class BlockDeclarationSyntax : DeclarationSyntax
 
 public sealed class SpaceDeclarationSyntax : BlockDeclarationSyntax
 {
+    private readonly int _description;
+
     public SpaceDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken? description, SyntaxToken openBrace, IReadOnlyList<MemberSyntax> members, SyntaxToken closeBrace)
-        : base(keyword, name, openBrace, members, closeBrace) => Description = description;
+        : base(keyword, name, openBrace, members, closeBrace) => _description = Index(description);
 
     public override DeclarationKind Kind => DeclarationKind.Space;
 
-    public SyntaxToken? Description { get; }
+    public SyntaxToken? Description => TokenOrNull(_description);
 
     protected override IEnumerable<object?> HeaderSlots() { yield return Description; }
 }
@@ -117,39 +127,46 @@ public sealed class CuesDeclarationSyntax : BlockDeclarationSyntax
 /// <summary><c>persona Name in Space { ... }</c> and <c>goal Name in Space "description" { ... }</c>.</summary>
 public sealed class PersonaDeclarationSyntax : BlockDeclarationSyntax
 {
+    private readonly int _inKeyword;
+    private readonly int _spaceName;
+
     public PersonaDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken inKeyword, SyntaxToken spaceName, SyntaxToken openBrace, IReadOnlyList<MemberSyntax> members, SyntaxToken closeBrace)
         : base(keyword, name, openBrace, members, closeBrace)
     {
-        InKeyword = inKeyword;
-        SpaceName = spaceName;
+        _inKeyword = Index(inKeyword);
+        _spaceName = Index(spaceName);
     }
 
     public override DeclarationKind Kind => DeclarationKind.Persona;
 
-    public SyntaxToken InKeyword { get; }
+    public SyntaxToken InKeyword => Token(_inKeyword);
 
-    public SyntaxToken SpaceName { get; }
+    public SyntaxToken SpaceName => Token(_spaceName);
 
     protected override IEnumerable<object?> HeaderSlots() { yield return InKeyword; yield return SpaceName; }
 }
 
 public sealed class GoalDeclarationSyntax : BlockDeclarationSyntax
 {
+    private readonly int _inKeyword;
+    private readonly int _spaceName;
+    private readonly int _description;
+
     public GoalDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken inKeyword, SyntaxToken spaceName, SyntaxToken? description, SyntaxToken openBrace, IReadOnlyList<MemberSyntax> members, SyntaxToken closeBrace)
         : base(keyword, name, openBrace, members, closeBrace)
     {
-        InKeyword = inKeyword;
-        SpaceName = spaceName;
-        Description = description;
+        _inKeyword = Index(inKeyword);
+        _spaceName = Index(spaceName);
+        _description = Index(description);
     }
 
     public override DeclarationKind Kind => DeclarationKind.Goal;
 
-    public SyntaxToken InKeyword { get; }
+    public SyntaxToken InKeyword => Token(_inKeyword);
 
-    public SyntaxToken SpaceName { get; }
+    public SyntaxToken SpaceName => Token(_spaceName);
 
-    public SyntaxToken? Description { get; }
+    public SyntaxToken? Description => TokenOrNull(_description);
 
     protected override IEnumerable<object?> HeaderSlots() { yield return InKeyword; yield return SpaceName; yield return Description; }
 }
@@ -184,18 +201,20 @@ public sealed class SuiteDeclarationSyntax : BlockDeclarationSyntax
 /// </summary>
 public sealed class IncompleteDeclarationSyntax : DeclarationSyntax
 {
+    private readonly int _spaceName;
+
     public IncompleteDeclarationSyntax(DeclarationKind kind, SyntaxToken keyword, SyntaxToken? name, SyntaxToken? spaceName, SkippedSyntax rest)
         : base(keyword, name)
     {
         Kind = kind;
-        SpaceName = spaceName;
+        _spaceName = Index(spaceName);
         Rest = rest;
     }
 
     public override DeclarationKind Kind { get; }
 
     /// <summary>The space after <c>in</c>, when the header got that far.</summary>
-    public SyntaxToken? SpaceName { get; }
+    public SyntaxToken? SpaceName => TokenOrNull(_spaceName);
 
     /// <summary>The tokens after the keyword (the name and space tokens among them).</summary>
     public SkippedSyntax Rest { get; }

@@ -10,18 +10,26 @@ public abstract class MemberSyntax : SyntaxNode
 /// <summary><c>autonomy [-1, 1] "description"</c> in a space.</summary>
 public sealed class DimensionSyntax : MemberSyntax
 {
+    private readonly int _name;
+    private readonly int _openBracket;
+    private readonly int _low;
+    private readonly int _comma;
+    private readonly int _high;
+    private readonly int _closeBracket;
+    private readonly int _description;
+
     public DimensionSyntax(SyntaxToken name, SyntaxToken openBracket, SyntaxToken low, SyntaxToken comma, SyntaxToken high, SyntaxToken closeBracket, SyntaxToken? description)
     {
-        Name = name; OpenBracket = openBracket; Low = low; Comma = comma; High = high; CloseBracket = closeBracket; Description = description;
+        _name = Index(name); _openBracket = Index(openBracket); _low = Index(low); _comma = Index(comma); _high = Index(high); _closeBracket = Index(closeBracket); _description = Index(description);
     }
 
-    public SyntaxToken Name { get; }
-    public SyntaxToken OpenBracket { get; }
-    public SyntaxToken Low { get; }
-    public SyntaxToken Comma { get; }
-    public SyntaxToken High { get; }
-    public SyntaxToken CloseBracket { get; }
-    public SyntaxToken? Description { get; }
+    public SyntaxToken Name => Token(_name);
+    public SyntaxToken OpenBracket => Token(_openBracket);
+    public SyntaxToken Low => Token(_low);
+    public SyntaxToken Comma => Token(_comma);
+    public SyntaxToken High => Token(_high);
+    public SyntaxToken CloseBracket => Token(_closeBracket);
+    public SyntaxToken? Description => TokenOrNull(_description);
     public override SyntaxToken Head => Name;
 
     protected override IEnumerable<object?> Slots()
@@ -34,13 +42,15 @@ public sealed class DimensionSyntax : MemberSyntax
 /// <summary><c>validation "that makes sense", "understandable"</c> in a cues block.</summary>
 public sealed class CueSyntax : MemberSyntax
 {
+    private readonly int _name;
+
     public CueSyntax(SyntaxToken name, SeparatedSyntaxList<SyntaxToken> phrases)
     {
-        Name = name;
+        _name = Index(name);
         Phrases = phrases;
     }
 
-    public SyntaxToken Name { get; }
+    public SyntaxToken Name => Token(_name);
     public SeparatedSyntaxList<SyntaxToken> Phrases { get; }
     public override SyntaxToken Head => Name;
 
@@ -50,14 +60,17 @@ public sealed class CueSyntax : MemberSyntax
 /// <summary>A keyword and one value: <c>about</c>, <c>opens</c>, <c>drift</c>, <c>noise</c>, <c>within</c>, <c>turns</c>, <c>seed</c>.</summary>
 public sealed class ValueMemberSyntax : MemberSyntax
 {
+    private readonly int _keyword;
+    private readonly int _value;
+
     public ValueMemberSyntax(SyntaxToken keyword, SyntaxToken value)
     {
-        Keyword = keyword;
-        Value = value;
+        _keyword = Index(keyword);
+        _value = Index(value);
     }
 
-    public SyntaxToken Keyword { get; }
-    public SyntaxToken Value { get; }
+    public SyntaxToken Keyword => Token(_keyword);
+    public SyntaxToken Value => Token(_value);
     public override SyntaxToken Head => Keyword;
 
     protected override IEnumerable<object?> Slots() { yield return Keyword; yield return Value; }
@@ -66,14 +79,18 @@ public sealed class ValueMemberSyntax : MemberSyntax
 /// <summary><c>name: value</c> inside a braced member.</summary>
 public sealed class EntrySyntax : SyntaxNode
 {
+    private readonly int _name;
+    private readonly int _colon;
+    private readonly int _value;
+
     public EntrySyntax(SyntaxToken name, SyntaxToken colon, SyntaxToken value)
     {
-        Name = name; Colon = colon; Value = value;
+        _name = Index(name); _colon = Index(colon); _value = Index(value);
     }
 
-    public SyntaxToken Name { get; }
-    public SyntaxToken Colon { get; }
-    public SyntaxToken Value { get; }
+    public SyntaxToken Name => Token(_name);
+    public SyntaxToken Colon => Token(_colon);
+    public SyntaxToken Value => Token(_value);
 
     protected override IEnumerable<object?> Slots() { yield return Name; yield return Colon; yield return Value; }
 }
@@ -81,15 +98,19 @@ public sealed class EntrySyntax : SyntaxNode
 /// <summary>A keyword and a braced list of entries: <c>traits</c>, <c>start</c>, <c>target</c>, <c>shift</c>, <c>weights</c>.</summary>
 public sealed class EntriesMemberSyntax : MemberSyntax
 {
+    private readonly int _keyword;
+    private readonly int _openBrace;
+    private readonly int _closeBrace;
+
     public EntriesMemberSyntax(SyntaxToken keyword, SyntaxToken openBrace, SeparatedSyntaxList<EntrySyntax> entries, SyntaxToken closeBrace)
     {
-        Keyword = keyword; OpenBrace = openBrace; Entries = entries; CloseBrace = closeBrace;
+        _keyword = Index(keyword); _openBrace = Index(openBrace); Entries = entries; _closeBrace = Index(closeBrace);
     }
 
-    public SyntaxToken Keyword { get; }
-    public SyntaxToken OpenBrace { get; }
+    public SyntaxToken Keyword => Token(_keyword);
+    public SyntaxToken OpenBrace => Token(_openBrace);
     public SeparatedSyntaxList<EntrySyntax> Entries { get; }
-    public SyntaxToken CloseBrace { get; }
+    public SyntaxToken CloseBrace => Token(_closeBrace);
     public override SyntaxToken Head => Keyword;
 
     protected override IEnumerable<object?> Slots() { yield return Keyword; yield return OpenBrace; yield return Entries; yield return CloseBrace; }
@@ -98,14 +119,18 @@ public sealed class EntriesMemberSyntax : MemberSyntax
 /// <summary><c>distress &gt; 0.6</c>.</summary>
 public sealed class ConditionSyntax : SyntaxNode
 {
+    private readonly int _dimension;
+    private readonly int _operator;
+    private readonly int _value;
+
     public ConditionSyntax(SyntaxToken dimension, SyntaxToken @operator, SyntaxToken value)
     {
-        Dimension = dimension; Operator = @operator; Value = value;
+        _dimension = Index(dimension); _operator = Index(@operator); _value = Index(value);
     }
 
-    public SyntaxToken Dimension { get; }
-    public SyntaxToken Operator { get; }
-    public SyntaxToken Value { get; }
+    public SyntaxToken Dimension => Token(_dimension);
+    public SyntaxToken Operator => Token(_operator);
+    public SyntaxToken Value => Token(_value);
 
     protected override IEnumerable<object?> Slots() { yield return Dimension; yield return Operator; yield return Value; }
 }
@@ -113,13 +138,15 @@ public sealed class ConditionSyntax : SyntaxNode
 /// <summary><c>when a &gt; 1 and b &lt;= 2</c>: conditions separated by the keyword <c>and</c>.</summary>
 public sealed class WhenClauseSyntax : SyntaxNode
 {
+    private readonly int _whenKeyword;
+
     public WhenClauseSyntax(SyntaxToken whenKeyword, SeparatedSyntaxList<ConditionSyntax> conditions)
     {
-        WhenKeyword = whenKeyword;
+        _whenKeyword = Index(whenKeyword);
         Conditions = conditions;
     }
 
-    public SyntaxToken WhenKeyword { get; }
+    public SyntaxToken WhenKeyword => Token(_whenKeyword);
     public SeparatedSyntaxList<ConditionSyntax> Conditions { get; }
 
     protected override IEnumerable<object?> Slots() { yield return WhenKeyword; yield return Conditions; }
@@ -128,14 +155,18 @@ public sealed class WhenClauseSyntax : SyntaxNode
 /// <summary><c>relatedness += 0.12</c>.</summary>
 public sealed class EffectSyntax : SyntaxNode
 {
+    private readonly int _dimension;
+    private readonly int _operator;
+    private readonly int _value;
+
     public EffectSyntax(SyntaxToken dimension, SyntaxToken @operator, SyntaxToken value)
     {
-        Dimension = dimension; Operator = @operator; Value = value;
+        _dimension = Index(dimension); _operator = Index(@operator); _value = Index(value);
     }
 
-    public SyntaxToken Dimension { get; }
-    public SyntaxToken Operator { get; }
-    public SyntaxToken Value { get; }
+    public SyntaxToken Dimension => Token(_dimension);
+    public SyntaxToken Operator => Token(_operator);
+    public SyntaxToken Value => Token(_value);
 
     protected override IEnumerable<object?> Slots() { yield return Dimension; yield return Operator; yield return Value; }
 }
@@ -143,15 +174,19 @@ public sealed class EffectSyntax : SyntaxNode
 /// <summary><c>on cue [when ...] =&gt; effect, effect</c>.</summary>
 public sealed class RuleSyntax : MemberSyntax
 {
+    private readonly int _onKeyword;
+    private readonly int _cue;
+    private readonly int _arrow;
+
     public RuleSyntax(SyntaxToken onKeyword, SyntaxToken cue, WhenClauseSyntax? when, SyntaxToken arrow, SeparatedSyntaxList<EffectSyntax> effects)
     {
-        OnKeyword = onKeyword; Cue = cue; When = when; Arrow = arrow; Effects = effects;
+        _onKeyword = Index(onKeyword); _cue = Index(cue); When = when; _arrow = Index(arrow); Effects = effects;
     }
 
-    public SyntaxToken OnKeyword { get; }
-    public SyntaxToken Cue { get; }
+    public SyntaxToken OnKeyword => Token(_onKeyword);
+    public SyntaxToken Cue => Token(_cue);
     public WhenClauseSyntax? When { get; }
-    public SyntaxToken Arrow { get; }
+    public SyntaxToken Arrow => Token(_arrow);
     public SeparatedSyntaxList<EffectSyntax> Effects { get; }
     public override SyntaxToken Head => OnKeyword;
 
@@ -161,14 +196,17 @@ public sealed class RuleSyntax : MemberSyntax
 /// <summary><c>says [when ...] "text"</c>.</summary>
 public sealed class SaysSyntax : MemberSyntax
 {
+    private readonly int _saysKeyword;
+    private readonly int _text;
+
     public SaysSyntax(SyntaxToken saysKeyword, WhenClauseSyntax? when, SyntaxToken text)
     {
-        SaysKeyword = saysKeyword; When = when; Text = text;
+        _saysKeyword = Index(saysKeyword); When = when; _text = Index(text);
     }
 
-    public SyntaxToken SaysKeyword { get; }
+    public SyntaxToken SaysKeyword => Token(_saysKeyword);
     public WhenClauseSyntax? When { get; }
-    public SyntaxToken Text { get; }
+    public SyntaxToken Text => Token(_text);
     public override SyntaxToken Head => SaysKeyword;
 
     protected override IEnumerable<object?> Slots() { yield return SaysKeyword; yield return When; yield return Text; }
@@ -177,14 +215,18 @@ public sealed class SaysSyntax : MemberSyntax
 /// <summary><c>scoring process</c> or <c>scoring epm [direction fixed|per-turn]</c>.</summary>
 public sealed class ScoringSyntax : MemberSyntax
 {
+    private readonly int _keyword;
+    private readonly int _profile;
+    private readonly int _directionKeyword;
+
     public ScoringSyntax(SyntaxToken keyword, SyntaxToken profile, SyntaxToken? directionKeyword, IReadOnlyList<SyntaxToken> direction)
     {
-        Keyword = keyword; Profile = profile; DirectionKeyword = directionKeyword; Direction = direction;
+        _keyword = Index(keyword); _profile = Index(profile); _directionKeyword = Index(directionKeyword); Direction = direction;
     }
 
-    public SyntaxToken Keyword { get; }
-    public SyntaxToken Profile { get; }
-    public SyntaxToken? DirectionKeyword { get; }
+    public SyntaxToken Keyword => Token(_keyword);
+    public SyntaxToken Profile => Token(_profile);
+    public SyntaxToken? DirectionKeyword => TokenOrNull(_directionKeyword);
 
     /// <summary><c>fixed</c>, or the three tokens of <c>per-turn</c>; empty when no direction is given.</summary>
     public IReadOnlyList<SyntaxToken> Direction { get; }
@@ -200,13 +242,15 @@ public sealed class ScoringSyntax : MemberSyntax
 /// <summary>A keyword and names: <c>persona P</c>, <c>goal G</c>, <c>personas A, B</c>, <c>goals X, Y</c>.</summary>
 public sealed class ReferenceMemberSyntax : MemberSyntax
 {
+    private readonly int _keyword;
+
     public ReferenceMemberSyntax(SyntaxToken keyword, SeparatedSyntaxList<SyntaxToken> names)
     {
-        Keyword = keyword;
+        _keyword = Index(keyword);
         Names = names;
     }
 
-    public SyntaxToken Keyword { get; }
+    public SyntaxToken Keyword => Token(_keyword);
     public SeparatedSyntaxList<SyntaxToken> Names { get; }
     public override SyntaxToken Head => Keyword;
 
@@ -216,15 +260,20 @@ public sealed class ReferenceMemberSyntax : MemberSyntax
 /// <summary><c>seeds 1..5</c> or <c>seeds 3</c>.</summary>
 public sealed class SeedsSyntax : MemberSyntax
 {
+    private readonly int _keyword;
+    private readonly int _from;
+    private readonly int _dotDot;
+    private readonly int _to;
+
     public SeedsSyntax(SyntaxToken keyword, SyntaxToken from, SyntaxToken? dotDot, SyntaxToken? to)
     {
-        Keyword = keyword; From = from; DotDot = dotDot; To = to;
+        _keyword = Index(keyword); _from = Index(from); _dotDot = Index(dotDot); _to = Index(to);
     }
 
-    public SyntaxToken Keyword { get; }
-    public SyntaxToken From { get; }
-    public SyntaxToken? DotDot { get; }
-    public SyntaxToken? To { get; }
+    public SyntaxToken Keyword => Token(_keyword);
+    public SyntaxToken From => Token(_from);
+    public SyntaxToken? DotDot => TokenOrNull(_dotDot);
+    public SyntaxToken? To => TokenOrNull(_to);
     public override SyntaxToken Head => Keyword;
 
     protected override IEnumerable<object?> Slots() { yield return Keyword; yield return From; yield return DotDot; yield return To; }

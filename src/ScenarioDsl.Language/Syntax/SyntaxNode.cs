@@ -49,8 +49,23 @@ public abstract class SyntaxNode
                 yield return n;
     }
 
-    // Edge tokens, computed on first use: indexes into the tokens' table (small nodes, cheap to keep).
-    private TokenTable? _edgeTable;
+    // The file's token table: nodes keep their tokens as indexes into it (an int per token instead
+    // of a 16-byte handle holding a reference the collector would trace).
+    private TokenTable? _tokens;
+
+    private protected int Index(SyntaxToken token)
+    {
+        _tokens ??= token.Table;
+        return token.Index;
+    }
+
+    private protected int Index(SyntaxToken? token) => token is { } t ? Index(t) : -1;
+
+    private protected SyntaxToken Token(int index) => new(_tokens!, index);
+
+    private protected SyntaxToken? TokenOrNull(int index) => index < 0 ? null : new SyntaxToken(_tokens!, index);
+
+    // Edge tokens, computed on first use, as indexes into the same table.
     private int _firstIndex = -1;
     private int _lastIndex = -1;
     private bool _edgesComputed;
@@ -61,7 +76,7 @@ public abstract class SyntaxNode
         get
         {
             ComputeEdgeTokens();
-            return _firstIndex < 0 ? null : new SyntaxToken(_edgeTable!, _firstIndex);
+            return TokenOrNull(_firstIndex);
         }
     }
 
@@ -71,7 +86,7 @@ public abstract class SyntaxNode
         get
         {
             ComputeEdgeTokens();
-            return _lastIndex < 0 ? null : new SyntaxToken(_edgeTable!, _lastIndex);
+            return TokenOrNull(_lastIndex);
         }
     }
 
@@ -95,7 +110,7 @@ public abstract class SyntaxNode
         }
         if ((first ?? firstAny) is { } f && (last ?? lastAny) is { } l)
         {
-            _edgeTable = f.Table;
+            _tokens ??= f.Table;
             _firstIndex = f.Index;
             _lastIndex = l.Index;
         }
