@@ -22,6 +22,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
 
     internal InvocationConfiguration ToInvocationConfiguration() => new ContextInvocationConfiguration(this);
 
+    /// <summary>How long a verb may take to stop after Ctrl+C, SIGINT or SIGTERM.</summary>
+    public static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(10);
+
     private sealed class ContextInvocationConfiguration : InvocationConfiguration
     {
         public ContextInvocationConfiguration(CliContext context)
@@ -29,6 +32,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
             Context = context;
             Output = context.Out;
             Error = context.Error;
+            // After Ctrl+C a verb gets this long to stop cleanly (emps run: cancel the calls in flight,
+            // write the report) before the process exits with 130 anyway.
+            ProcessTerminationTimeout = TerminationGrace;
         }
 
         public CliContext Context { get; }

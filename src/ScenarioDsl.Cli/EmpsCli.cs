@@ -22,7 +22,10 @@ public static class EmpsCli
         var parseResult = CreateRootCommand().Parse(args);
         // A mistyped option gets its error alone; a bare `emps` gets the help as well.
         if (parseResult.Action is ParseErrorAction parseError) parseError.ShowHelp = args.Length == 0;
-        int exitCode = parseResult.Invoke(context.ToInvocationConfiguration());
+        // InvokeAsync: only the asynchronous pipeline turns Ctrl+C / SIGINT / SIGTERM into the
+        // cancellation token the verbs receive (the synchronous one leaves the signal to the runtime,
+        // which ends the process at once, without the verb's cleanup).
+        int exitCode = parseResult.InvokeAsync(context.ToInvocationConfiguration()).GetAwaiter().GetResult();
         return parseResult.Errors.Count > 0 ? UsageError : exitCode;
     }
 }

@@ -150,4 +150,40 @@ public sealed class KilledProcessResumeTests : IDisposable
         foreach (var file in Directory.GetFiles(_folder, "*", SearchOption.AllDirectories))
             Assert.DoesNotContain(Key, File.ReadAllText(file, Encoding.UTF8));
     }
+
+    [Fact]
+    public async Task CtrlCInARealEmpsRunProcessStopsItCleanlyKeepingTheFinishedRuns()
+    {
+        if (OperatingSystem.IsWindows()) return; // SIGINT is sent with kill(1); Windows has no equivalent for a console child
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = Respond;
+        int answered = 0, held = 0;
+        server.Hold = async (_, token) =>
+        {
+            if (Interlocked.Increment(ref answered) <= AnsweredBeforeHold) return;
+            Interlocked.Increment(ref held);
+            try { await Task.Delay(Timeout.InfiniteTimeSpan, token); }
+            finally { Interlocked.Decrement(ref held); }
+        };
+        var environment = new Dictionary<string, string?> { [OpenAiCompatibleClient.ApiKeyVariable] = Key };
+        using var run = EmpsProcess.Start(_folder, environment, Sweep(server.Endpoint.ToString(), "out", record: false));
+        await WaitUntilAsync(
+            () => CompleteLines("out", ResultsFile.FileName).Length >= 3 && Volatile.Read(ref held) == Parallel,
+            run,
+            () => $"3 runs written and {Parallel} requests held ({CompleteLines("out", ResultsFile.FileName).Length} runs, {Volatile.Read(ref held)} held)");
+        int before = CompleteLines("out", ResultsFile.FileName).Length;
+
+        // What a terminal sends on Ctrl+C.
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+
+        Assert.True(await run.WaitForExitAsync(Patience), $"emps did not stop after SIGINT:\n{run.Transcript}");
+        Assert.True(run.ExitCode == 130, run.Transcript);
+        Assert.True(run.Error.Contains("emps run: cancelled; run the same command again to resume.", StringComparison.Ordinal), run.Transcript);
+        // The held calls were abandoned, not waited for; the finished runs are all there, whole, and nothing else.
+        var text = File.ReadAllText(Path.Combine(_folder, "out", ResultsFile.FileName), Encoding.UTF8);
+        Assert.EndsWith("\n", text);
+        Assert.Equal(before, CompleteLines("out", ResultsFile.FileName).Length);
+        Assert.All(CompleteLines("out", ResultsFile.FileName), l => Assert.NotNull(RunRecords.TryParse(l)));
+    }
 }
