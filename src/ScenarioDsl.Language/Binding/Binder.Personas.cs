@@ -48,7 +48,7 @@ internal sealed partial class Binder
     {
         if (spaceName is null || spaceName.Value.IsMissing) return null;
         if (_brokenSpaces.Contains(spaceName.Value.Text)) return null;
-        if (!Resolve(spaces.Keys.ToList(), "space", spaceName.Value, tree, new SymbolKey(SymbolKind.Space, spaceName.Value.Text))) return null;
+        if (!Resolve(spaces.Keys.ToList(), "space", spaceName.Value, tree, Key(SymbolKind.Space, spaceName.Value.Text))) return null;
         var space = spaces[spaceName.Value.Text];
         return space.Dimensions.Count == 0 ? null : space;
     }
@@ -113,7 +113,7 @@ internal sealed partial class Binder
         var ruleSyntax = new List<RuleSyntax>();
         foreach (var rule in persona.Members.OfType<RuleSyntax>())
         {
-            Resolve(cueNames, "cue", rule.Cue, tree, new SymbolKey(SymbolKind.Cue, rule.Cue.Text));
+            Resolve(cueNames, "cue", rule.Cue, tree, Key(SymbolKind.Cue, rule.Cue.Text));
             if (space is null) continue;
             var conditions = BindConditions(rule.When, space, tree);
             var effects = new List<EffectSymbol>();
@@ -171,7 +171,7 @@ internal sealed partial class Binder
         int index = space.IndexOf(token.Text);
         if (index >= 0)
         {
-            _references.Add(new SymbolReference(new SymbolKey(SymbolKind.Dimension, token.Text, space.Name), tree.Path, token.Span));
+            _references.Add(new SymbolReference(Key(SymbolKind.Dimension, token.Text, space.Name), tree.Path, token.Span));
             return index;
         }
         Report(DiagnosticCatalogue.UnknownDimension, tree, token.Span, SuggestName(token, space.Dimensions.Select(d => d.Name)), token.Text, space.Name);

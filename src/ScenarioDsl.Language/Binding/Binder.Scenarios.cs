@@ -36,8 +36,8 @@ internal sealed partial class Binder
                 int seed = 0;
                 if (members.TryGetValue("seed", out var seedMember) && seedMember is ValueMemberSyntax seedValue) seed = BindSeed(seedValue.Value, tree) ?? 0;
 
-                var persona = personaRef is not null && Resolve(personaByName.Keys, "persona", personaRef.Value, tree, new SymbolKey(SymbolKind.Persona, personaRef.Value.Text)) ? personaByName[personaRef.Value.Text] : null;
-                var goal = goalRef is not null && Resolve(goalByName.Keys, "goal", goalRef.Value, tree, new SymbolKey(SymbolKind.Goal, goalRef.Value.Text)) ? goalByName[goalRef.Value.Text] : null;
+                var persona = personaRef is not null && Resolve(personaByName.Keys, "persona", personaRef.Value, tree, Key(SymbolKind.Persona, personaRef.Value.Text)) ? personaByName[personaRef.Value.Text] : null;
+                var goal = goalRef is not null && Resolve(goalByName.Keys, "goal", goalRef.Value, tree, Key(SymbolKind.Goal, goalRef.Value.Text)) ? goalByName[goalRef.Value.Text] : null;
                 if (persona is not null && goal is not null) CheckPair(persona, goal, tree, goalRef!.Value.Span, $"scenario", name);
 
                 result.Add(new ScenarioSymbol(name, personaRef?.Text ?? "", goalRef?.Text ?? "", seed, LocationOf(tree, scenario.Name!.Value), HasErrors: persona is null || goal is null));
@@ -112,7 +112,7 @@ internal sealed partial class Binder
                 Report(DiagnosticCatalogue.DuplicateMember, tree, token.Span, token.Text, $"the {keyword} of suite", suite);
                 continue;
             }
-            if (Resolve(known, what, token, tree, new SymbolKey(kind, token.Text))) result.Add((token.Text, token));
+            if (Resolve(known, what, token, tree, Key(kind, token.Text))) result.Add((token.Text, token));
             else ok = false;
         }
         return result;

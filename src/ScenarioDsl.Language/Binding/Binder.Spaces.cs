@@ -54,7 +54,7 @@ internal sealed partial class Binder
                 }
 
                 dimensions.Add(new DimensionSymbol(dimName, dimensions.Count, lo, hi, dim.Description?.StringValue));
-                _definitions.Add(new SymbolDefinition(new SymbolKey(SymbolKind.Dimension, dimName, name), tree.Path, dim.Name.Span, dim.Span));
+                _definitions.Add(new SymbolDefinition(Key(SymbolKind.Dimension, dimName, name), tree.Path, dim.Name.Span, dim.Span));
             }
 
             if (dimensions.Count == 0)

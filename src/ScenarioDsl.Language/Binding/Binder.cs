@@ -17,6 +17,7 @@ internal sealed partial class Binder
     private readonly Dictionary<string, List<int>> _errorStarts = new(StringComparer.Ordinal);
     private readonly List<SymbolDefinition> _definitions = new();
     private readonly List<SymbolReference> _references = new();
+    private readonly Dictionary<(SymbolKind, string, string?), SymbolKey> _keys = new();
     private int _errorCount;
 
     // First declaration of each name, per kind (names are global across files, one namespace per kind).
@@ -124,7 +125,7 @@ internal sealed partial class Binder
             return;
         }
         table[name.Value.Text] = new Declared<T>(declaration, tree);
-        _definitions.Add(new SymbolDefinition(new SymbolKey(kind, name.Value.Text), tree.Path, name.Value.Span, declaration.Span));
+        _definitions.Add(new SymbolDefinition(Key(kind, name.Value.Text), tree.Path, name.Value.Span, declaration.Span));
     }
 
     private void DeclareCue(CueSyntax cue, SyntaxTree tree)
@@ -141,7 +142,7 @@ internal sealed partial class Binder
             return;
         }
         _cues[name] = new Declared<CueSyntax>(cue, tree);
-        _definitions.Add(new SymbolDefinition(new SymbolKey(SymbolKind.Cue, name), tree.Path, cue.Name.Span, cue.Span));
+        _definitions.Add(new SymbolDefinition(Key(SymbolKind.Cue, name), tree.Path, cue.Name.Span, cue.Span));
     }
 
     private IEnumerable<(TDecl Syntax, SyntaxTree Tree)> Declarations<TDecl>() where TDecl : DeclarationSyntax =>
@@ -173,6 +174,13 @@ internal sealed partial class Binder
     }
 
     // ---- helpers ---------------------------------------------------------------------------
+
+    /// <summary>One key object per symbol in a compilation (references are many; their keys are few).</summary>
+    private SymbolKey Key(SymbolKind kind, string name, string? container = null)
+    {
+        if (!_keys.TryGetValue((kind, name, container), out var key)) _keys[(kind, name, container)] = key = new SymbolKey(kind, name, container);
+        return key;
+    }
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxTree tree, TextSpan span, params object?[] args) =>
         Add(DiagnosticCatalogue.Create(descriptor, tree.Text, span, null, args));

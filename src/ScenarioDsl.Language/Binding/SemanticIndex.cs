@@ -19,8 +19,8 @@ public sealed record SymbolKey(SymbolKind Kind, string Name, string? Container =
 /// <summary>Where a symbol is declared: the name token and the whole declaration.</summary>
 public sealed record SymbolDefinition(SymbolKey Key, string Path, TextSpan NameSpan, TextSpan FullSpan);
 
-/// <summary>A name token that refers to a symbol.</summary>
-public sealed record SymbolReference(SymbolKey Key, string Path, TextSpan Span);
+/// <summary>A name token that refers to a symbol (a value: a compilation has tens of thousands).</summary>
+public readonly record struct SymbolReference(SymbolKey Key, string Path, TextSpan Span);
 
 /// <summary>
 /// Definitions and resolved references of a compilation, by file and offset: what an editor needs
