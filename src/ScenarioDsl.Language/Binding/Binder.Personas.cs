@@ -11,7 +11,7 @@ internal sealed partial class Binder
     {
         var spaceByName = spaces.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var cueNames = new HashSet<string>(_cues.Keys, StringComparer.Ordinal) { CueSymbol.Mirroring };
-        var cueKey = cueNames.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
+        var cueKey = cueNames.ToEquatableArray(); // enumeration order, as the suggestions see it
         var result = new List<PersonaSymbol>();
 
         foreach (var tree in _trees)

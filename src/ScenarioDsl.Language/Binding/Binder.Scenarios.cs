@@ -27,23 +27,61 @@ internal sealed partial class Binder
                     continue;
                 }
 
-                var members = FirstMembers(scenario.Members, "scenario", name, tree, "persona", "goal", "seed");
-                var personaRef = Reference(members, "persona");
-                var goalRef = Reference(members, "goal");
-                if (personaRef is null && !members.ContainsKey("persona")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "persona");
-                if (goalRef is null && !members.ContainsKey("goal")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "goal");
-
-                int seed = 0;
-                if (members.TryGetValue("seed", out var seedMember) && seedMember is ValueMemberSyntax seedValue) seed = BindSeed(seedValue.Value, tree) ?? 0;
-
-                var persona = personaRef is not null && Resolve(personaByName.Keys, "persona", personaRef.Value, tree, Key(SymbolKind.Persona, personaRef.Value.Text)) ? personaByName[personaRef.Value.Text] : null;
-                var goal = goalRef is not null && Resolve(goalByName.Keys, "goal", goalRef.Value, tree, Key(SymbolKind.Goal, goalRef.Value.Text)) ? goalByName[goalRef.Value.Text] : null;
-                if (persona is not null && goal is not null) CheckPair(persona, goal, tree, goalRef!.Value.Span, $"scenario", name);
-
-                result.Add(new ScenarioSymbol(name, personaRef?.Text ?? "", goalRef?.Text ?? "", seed, LocationOf(tree, scenario.Name!.Value), HasErrors: persona is null || goal is null));
+                var environment = ScenarioEnvironmentOf(scenario, personaByName, goalByName);
+                result.Add(BindReusing(scenario, environment, () => BindScenario(scenario, name, tree, personaByName, goalByName)));
             }
         }
         return result;
+    }
+
+    private ScenarioSymbol BindScenario(
+        ScenarioDeclarationSyntax scenario, string name, SyntaxTree tree,
+        Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
+    {
+        var members = FirstMembers(scenario.Members, "scenario", name, tree, "persona", "goal", "seed");
+        var personaRef = Reference(members, "persona");
+        var goalRef = Reference(members, "goal");
+        if (personaRef is null && !members.ContainsKey("persona")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "persona");
+        if (goalRef is null && !members.ContainsKey("goal")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "goal");
+
+        int seed = 0;
+        if (members.TryGetValue("seed", out var seedMember) && seedMember is ValueMemberSyntax seedValue) seed = BindSeed(seedValue.Value, tree) ?? 0;
+
+        var persona = personaRef is not null && Resolve(personaByName.Keys, "persona", personaRef.Value, tree, Key(SymbolKind.Persona, personaRef.Value.Text)) ? personaByName[personaRef.Value.Text] : null;
+        var goal = goalRef is not null && Resolve(goalByName.Keys, "goal", goalRef.Value, tree, Key(SymbolKind.Goal, goalRef.Value.Text)) ? goalByName[goalRef.Value.Text] : null;
+        if (persona is not null && goal is not null) CheckPair(persona, goal, tree, goalRef!.Value.Span, $"scenario", name);
+
+        return new ScenarioSymbol(name, personaRef?.Text ?? "", goalRef?.Text ?? "", seed, LocationOf(tree, scenario.Name!.Value), HasErrors: persona is null || goal is null);
+    }
+
+    private EquatableArray<string>? _personaNamesKey, _goalNamesKey;
+
+    private ScenarioEnvironment ScenarioEnvironmentOf(
+        ScenarioDeclarationSyntax scenario, Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
+    {
+        // The names as BindScenario will read them: the first member of each keyword (FirstMembers).
+        string? personaName = FirstReferenceName(scenario, "persona");
+        string? goalName = FirstReferenceName(scenario, "goal");
+        var persona = personaName is not null && personaByName.TryGetValue(personaName, out var p) ? p : null;
+        var goal = goalName is not null && goalByName.TryGetValue(goalName, out var g) ? g : null;
+        EquatableArray<string>? personaNames = persona is null && personaName is not null
+            ? _personaNamesKey ??= personaByName.Keys.ToEquatableArray() // enumeration order, as the suggestion sees it
+            : null;
+        EquatableArray<string>? goalNames = goal is null && goalName is not null
+            ? _goalNamesKey ??= goalByName.Keys.ToEquatableArray()
+            : null;
+        var dimensions = goal is not null && _spaces.ContainsKey(goal.Space) ? FindSpaceSymbol(goal.Space)?.Dimensions : null;
+        return new ScenarioEnvironment(persona, personaNames, goal, goalNames, dimensions);
+    }
+
+    private static string? FirstReferenceName(BlockDeclarationSyntax declaration, string keyword)
+    {
+        foreach (var member in declaration.Members)
+        {
+            if (member.Head.Text != keyword) continue;
+            return member is ReferenceMemberSyntax r && r.Names.Count > 0 && !r.Names[0].IsMissing ? r.Names[0].Text : null;
+        }
+        return null;
     }
 
     private List<SuiteSymbol> BindSuites(IReadOnlyList<PersonaSymbol> personas, IReadOnlyList<GoalSymbol> goals)

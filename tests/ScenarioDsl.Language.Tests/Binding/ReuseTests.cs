@@ -21,20 +21,23 @@ public class ReuseTests
         return files.Select(f => SourceText.From(File.ReadAllText(f), Path.GetFileName(f))).ToList();
     }
 
-    [Fact]
-    public void An_edit_rebinds_only_the_edited_file()
+    [Theory]
+    [InlineData("student-under-pressure.emps")]
+    [InlineData("brief-benchmark.emps")]
+    public void An_edit_rebinds_only_the_edited_file(string edited)
     {
-        var texts = Library(broken: false); // every persona and goal complete and declared once: all are reusable
+        var texts = Library(broken: false); // every persona, goal and scenario complete and declared once: all are reusable
         var first = EmpsCompilation.Create(texts);
         Assert.Equal(0, first.ReusedDeclarations);
-        int personasAndGoals = first.Model.Personas.Count + first.Model.Goals.Count;
 
-        var edited = texts.First(t => t.Path == "student-under-pressure.emps");
-        var second = first.WithText(SourceText.From(edited.Text + "\n// a comment\n", edited.Path));
-        int inEdited = second.SyntaxTrees.Single(t => t.Path == edited.Path).Root.Declarations
-            .Count(d => d.Kind is ScenarioDsl.Language.Syntax.DeclarationKind.Persona or ScenarioDsl.Language.Syntax.DeclarationKind.Goal);
-        Assert.True(inEdited > 0);
-        Assert.Equal(personasAndGoals - inEdited, second.ReusedDeclarations);
+        var text = texts.Single(t => t.Path == edited);
+        var second = first.WithText(SourceText.From(text.Text + "\n// a comment\n", text.Path));
+        int Reusable(ScenarioDsl.Language.Syntax.SyntaxTree tree) => tree.Root.Declarations.Count(d =>
+            d is ScenarioDsl.Language.Syntax.PersonaDeclarationSyntax or ScenarioDsl.Language.Syntax.GoalDeclarationSyntax or ScenarioDsl.Language.Syntax.ScenarioDeclarationSyntax);
+        int inEdited = Reusable(second.SyntaxTrees.Single(t => t.Path == edited));
+        int elsewhere = second.SyntaxTrees.Where(t => t.Path != edited).Sum(Reusable);
+        Assert.True(inEdited > 0 && elsewhere > 0);
+        Assert.Equal(elsewhere, second.ReusedDeclarations);
         AssertSameAsFresh(second);
     }
 
@@ -50,6 +53,37 @@ public class ReuseTests
         var second = first.WithText(SourceText.From(narrowed, student.Path));
         AssertSameAsFresh(second);
         Assert.Contains(second.Diagnostics, d => d.Code == "EMPS2001" || d.Code == "EMPS2004");
+    }
+
+    [Fact]
+    public void A_scenario_is_rebound_when_the_persona_or_goal_it_names_changes_in_another_file()
+    {
+        const string space = "space S { a [0, 1] }\ncues { v \"ok\" }\n";
+        string People(double start, string name = "Worrier") =>
+            $"persona {name} in S {{\n  start {{ a: {start.ToString(System.Globalization.CultureInfo.InvariantCulture)} }}\n  on v => a += 0.1\n  says \"hm\"\n}}\n" +
+            "goal Up in S {\n  target { a: 0.5 }\n}\n";
+        const string scenario = "scenario Calm {\n  persona Worrier\n  goal Up\n}\n";
+        var compilation = EmpsCompilation.Create(new[]
+        {
+            SourceText.From(space, "space.emps"), SourceText.From(People(0.1), "people.emps"), SourceText.From(scenario, "scenario.emps"),
+        });
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.Location.Path == "scenario.emps" && d.Severity >= ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Warning);
+
+        // The persona now starts at the target: the scenario (another file) must report EMPS2008-style convergence.
+        compilation = compilation.WithText(SourceText.From(People(0.5), "people.emps"));
+        AssertSameAsFresh(compilation);
+        Assert.Contains(compilation.Diagnostics, d => d.Location.Path == "scenario.emps");
+
+        // The persona is renamed: the scenario's reference no longer resolves, with a suggestion.
+        compilation = compilation.WithText(SourceText.From(People(0.1, "Worrie"), "people.emps"));
+        AssertSameAsFresh(compilation);
+        var unknown = Assert.Single(compilation.Diagnostics, d => d.Location.Path == "scenario.emps" && d.Code == "EMPS1002");
+        Assert.Equal("Worrie", unknown.Suggestion?.NewText);
+
+        // Back as it was: the scenario is clean again.
+        compilation = compilation.WithText(SourceText.From(People(0.1), "people.emps"));
+        AssertSameAsFresh(compilation);
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.Location.Path == "scenario.emps" && d.Severity >= ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Warning);
     }
 
     [Theory]
