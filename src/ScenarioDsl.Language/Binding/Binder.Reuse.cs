@@ -7,8 +7,8 @@ namespace ScenarioDsl.Language.Binding;
 /// <summary>
 /// Reuse of unchanged declarations across compilations. Binding a persona, a goal or a scenario is
 /// a pure function of its syntax and of a small environment (a persona or goal: the space it names,
-/// the declared space and cue names; a scenario: the persona and goal it names); its result (symbol, diagnostics, references) is remembered per declaration node.
-/// A later compilation that shares the node (an unchanged file: the editor's and the generator's
+/// the declared space and cue names; a scenario: the persona and goal it names); its result
+/// (symbol, diagnostics, references) is remembered per declaration node. A later compilation that shares the node (an unchanged file: the editor's and the generator's
 /// compilations reuse unchanged files' syntax trees) and has an equal environment replays the
 /// result instead of binding again, so a keystroke rebinds one file, not the workspace. Entries
 /// live as long as their syntax nodes (weak keys). Results are identical either way, which the
