@@ -90,6 +90,23 @@ internal static class Grammar
 
     // ---- lean combinators --------------------------------------------------------------
 
+    /// <summary>
+    /// A rule of exactly three tokens, with a fast path: when the three kinds are there, the node is
+    /// made directly (one input and one result instead of one per token and one for the sequence);
+    /// otherwise <paramref name="general"/> runs, so failures and their messages are the general rule's.
+    /// </summary>
+    private static Parser<T> ThreeTokens<T>(
+        Parser<T> general, SyntaxKind first, Func<SyntaxKind, bool> second, SyntaxKind third,
+        Func<SyntaxToken, SyntaxToken, SyntaxToken, T> make) =>
+        input =>
+        {
+            var t = (TokenInput)input;
+            int p = t.Position;
+            if (p + 3 <= t.End && t.KindAt(p) == first && second(t.KindAt(p + 1)) && t.KindAt(p + 2) == third)
+                return Result.Success(make(t.TokenAt(p), t.TokenAt(p + 1), t.TokenAt(p + 2)), t.At(p + 3));
+            return general(input);
+        };
+
     private static IResult<T> Fail<T, TFrom>(IResult<TFrom> failure) =>
         Result.Failure<T>(failure.Remainder, failure.Message, failure.Expectations);
 
@@ -230,8 +247,9 @@ internal static class Grammar
     public static readonly Parser<MemberSyntax> Cue =
         Sequence(Name, SeparatedBy(StringLiteral, IsKind(SyntaxKind.Comma)), (n, phrases) => (MemberSyntax)new CueSyntax(n, phrases));
 
-    private static readonly Parser<EntrySyntax> Entry =
-        Sequence(Name, Token(SyntaxKind.Colon), NumberLiteral, (n, c, v) => new EntrySyntax(n, c, v));
+    private static readonly Parser<EntrySyntax> Entry = ThreeTokens(
+        Sequence(Name, Token(SyntaxKind.Colon), NumberLiteral, (n, c, v) => new EntrySyntax(n, c, v)),
+        SyntaxKind.Identifier, k => k == SyntaxKind.Colon, SyntaxKind.Number, (n, c, v) => new EntrySyntax(n, c, v));
 
     private static readonly Parser<SeparatedSyntaxList<EntrySyntax>> Entries = input =>
     {
@@ -243,22 +261,37 @@ internal static class Grammar
     public static Parser<MemberSyntax> EntriesMember(string keyword) =>
         Sequence(Keyword(keyword), OpenBrace, Entries, CloseBrace, (k, o, e, c) => (MemberSyntax)new EntriesMemberSyntax(k, o, e, c));
 
-    public static Parser<MemberSyntax> ValueMember(string keyword, Parser<SyntaxToken> value) =>
-        Sequence(Keyword(keyword), value, (k, v) => (MemberSyntax)new ValueMemberSyntax(k, v));
+    /// <summary>A keyword and one value token of <paramref name="valueKind"/>; fast path as in <see cref="ThreeTokens"/>.</summary>
+    public static Parser<MemberSyntax> ValueMember(string keyword, Parser<SyntaxToken> value, SyntaxKind valueKind)
+    {
+        var general = Sequence(Keyword(keyword), value, (k, v) => (MemberSyntax)new ValueMemberSyntax(k, v));
+        return input =>
+        {
+            var t = (TokenInput)input;
+            int p = t.Position;
+            if (p + 2 <= t.End && t.KindAt(p) == SyntaxKind.Identifier && t.KindAt(p + 1) == valueKind && t.TokenAt(p).Text == keyword)
+                return Result.Success<MemberSyntax>(new ValueMemberSyntax(t.TokenAt(p), t.TokenAt(p + 1)), t.At(p + 2));
+            return general(input);
+        };
+    }
 
     private static readonly Parser<SyntaxToken> ComparisonOperator =
         OneOf(SyntaxKind.Less, SyntaxKind.LessEqual, SyntaxKind.Greater, SyntaxKind.GreaterEqual);
 
-    private static readonly Parser<ConditionSyntax> Condition =
-        Sequence(Name, ComparisonOperator, NumberLiteral, (d, op, v) => new ConditionSyntax(d, op, v));
+    private static readonly Parser<ConditionSyntax> Condition = ThreeTokens(
+        Sequence(Name, ComparisonOperator, NumberLiteral, (d, op, v) => new ConditionSyntax(d, op, v)),
+        SyntaxKind.Identifier, k => k is SyntaxKind.Less or SyntaxKind.LessEqual or SyntaxKind.Greater or SyntaxKind.GreaterEqual, SyntaxKind.Number,
+        (d, op, v) => new ConditionSyntax(d, op, v));
 
     private static readonly Parser<WhenClauseSyntax> WhenClause =
         Sequence(Keyword("when"), SeparatedBy(Condition, IsKeyword("and")), (w, c) => new WhenClauseSyntax(w, c));
 
     private static readonly Parser<WhenClauseSyntax?> OptionalWhen = OptionalIf(IsKeyword("when"), WhenClause);
 
-    private static readonly Parser<EffectSyntax> Effect =
-        Sequence(Name, OneOf(SyntaxKind.PlusEquals, SyntaxKind.MinusEquals), NumberLiteral, (d, op, v) => new EffectSyntax(d, op, v));
+    private static readonly Parser<EffectSyntax> Effect = ThreeTokens(
+        Sequence(Name, OneOf(SyntaxKind.PlusEquals, SyntaxKind.MinusEquals), NumberLiteral, (d, op, v) => new EffectSyntax(d, op, v)),
+        SyntaxKind.Identifier, k => k is SyntaxKind.PlusEquals or SyntaxKind.MinusEquals, SyntaxKind.Number,
+        (d, op, v) => new EffectSyntax(d, op, v));
 
     public static readonly Parser<MemberSyntax> Rule =
         Sequence(
@@ -316,13 +349,13 @@ internal static class Grammar
 
     public static readonly IReadOnlyDictionary<string, Parser<MemberSyntax>> PersonaMembers = new Dictionary<string, Parser<MemberSyntax>>
     {
-        ["about"] = ValueMember("about", StringLiteral),
+        ["about"] = ValueMember("about", StringLiteral, SyntaxKind.String),
         ["traits"] = EntriesMember("traits"),
         ["start"] = EntriesMember("start"),
-        ["opens"] = ValueMember("opens", StringLiteral),
+        ["opens"] = ValueMember("opens", StringLiteral, SyntaxKind.String),
         ["on"] = Rule,
-        ["drift"] = ValueMember("drift", NumberLiteral),
-        ["noise"] = ValueMember("noise", NumberLiteral),
+        ["drift"] = ValueMember("drift", NumberLiteral, SyntaxKind.Number),
+        ["noise"] = ValueMember("noise", NumberLiteral, SyntaxKind.Number),
         ["says"] = Says,
     };
 
@@ -330,8 +363,8 @@ internal static class Grammar
     {
         ["target"] = EntriesMember("target"),
         ["shift"] = EntriesMember("shift"),
-        ["within"] = ValueMember("within", NumberLiteral),
-        ["turns"] = ValueMember("turns", NumberLiteral),
+        ["within"] = ValueMember("within", NumberLiteral, SyntaxKind.Number),
+        ["turns"] = ValueMember("turns", NumberLiteral, SyntaxKind.Number),
         ["weights"] = EntriesMember("weights"),
         ["scoring"] = Scoring,
     };
@@ -340,7 +373,7 @@ internal static class Grammar
     {
         ["persona"] = SingleReference("persona"),
         ["goal"] = SingleReference("goal"),
-        ["seed"] = ValueMember("seed", NumberLiteral),
+        ["seed"] = ValueMember("seed", NumberLiteral, SyntaxKind.Number),
     };
 
     public static readonly IReadOnlyDictionary<string, Parser<MemberSyntax>> SuiteMembers = new Dictionary<string, Parser<MemberSyntax>>

@@ -9,16 +9,33 @@ namespace ScenarioDsl.Language.Syntax;
 /// </summary>
 internal sealed class TokenInput : IInput
 {
-    private readonly TokenTable _tokens;
-    private readonly string _kinds;
-    private IDictionary<object, object>? _memos;
+    // One shared object per parsed file (the token table and the kinds string), so an input (one is
+    // made per token the parser advances over) is 32 bytes.
+    private readonly TokenStream _stream;
 
     public TokenInput(TokenTable tokens, string kinds, int position, int end)
+        : this(new TokenStream(tokens, kinds), position, end)
     {
-        _tokens = tokens;
-        _kinds = kinds;
+    }
+
+    private TokenInput(TokenStream stream, int position, int end)
+    {
+        _stream = stream;
         Position = position;
         End = end;
+    }
+
+    private sealed class TokenStream
+    {
+        public TokenStream(TokenTable tokens, string kinds)
+        {
+            Tokens = tokens;
+            Kinds = kinds;
+        }
+
+        public TokenTable Tokens { get; }
+
+        public string Kinds { get; }
     }
 
     /// <summary>One char per token: its kind. Built once per file.</summary>
@@ -32,24 +49,27 @@ internal sealed class TokenInput : IInput
     public int End { get; }
 
     /// <summary>The token at the position; at the end, the token that ends the input (next declaration or end of file).</summary>
-    public SyntaxToken Token => new(_tokens, Math.Min(Position, End));
+    public SyntaxToken Token => new(_stream.Tokens, Math.Min(Position, End));
 
     /// <summary>The kind of <see cref="Token"/>, read without making a handle.</summary>
-    public SyntaxKind Kind => (SyntaxKind)_kinds[Math.Min(Position, End)];
+    public SyntaxKind Kind => (SyntaxKind)_stream.Kinds[Math.Min(Position, End)];
 
-    public SyntaxToken TokenAt(int index) => new(_tokens, index);
+    /// <summary>The kind of the token at an index (inside this input).</summary>
+    public SyntaxKind KindAt(int index) => (SyntaxKind)_stream.Kinds[index];
+
+    public SyntaxToken TokenAt(int index) => new(_stream.Tokens, index);
 
     public IInput Advance()
     {
         if (AtEnd) throw new InvalidOperationException("Cannot advance beyond the end of the input.");
-        return new TokenInput(_tokens, _kinds, Position + 1, End);
+        return new TokenInput(_stream, Position + 1, End);
     }
 
-    public TokenInput At(int position) => new(_tokens, _kinds, position, End);
+    public TokenInput At(int position) => new(_stream, position, End);
 
-    public string Source => _kinds;
+    public string Source => _stream.Kinds;
 
-    public char Current => _kinds[Position];
+    public char Current => _stream.Kinds[Position];
 
     public bool AtEnd => Position >= End;
 
@@ -59,10 +79,12 @@ internal sealed class TokenInput : IInput
 
     public int Column => Position;
 
-    public IDictionary<object, object> Memos => _memos ??= new Dictionary<object, object>();
+    /// <summary>Not supported: the grammar uses no memoizing Sprache combinator (<c>Parse.Ref</c>), and inputs stay small.</summary>
+    public IDictionary<object, object> Memos =>
+        throw new NotSupportedException("TokenInput keeps no memos: the .emps grammar uses no memoizing Sprache combinators.");
 
     public bool Equals(IInput? other) =>
-        other is TokenInput t && ReferenceEquals(t._tokens, _tokens) && t.Position == Position && t.End == End;
+        other is TokenInput t && ReferenceEquals(t._stream.Tokens, _stream.Tokens) && t.Position == Position && t.End == End;
 
     public override bool Equals(object? obj) => Equals(obj as IInput);
 
