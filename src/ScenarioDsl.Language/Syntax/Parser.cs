@@ -15,7 +15,7 @@ internal sealed class Parser
     private readonly SourceText _text;
     private readonly TokenTable _table;
     private readonly int _count;
-    private readonly string _kinds;
+    private readonly TokenInput _file;
     private readonly List<Diagnostic> _diagnostics;
 
     private Parser(SourceText text, TokenTable tokens, List<Diagnostic> diagnostics)
@@ -23,7 +23,7 @@ internal sealed class Parser
         _text = text;
         _table = tokens;
         _count = tokens.Count;
-        _kinds = TokenInput.KindString(tokens);
+        _file = new TokenInput(tokens);
         _diagnostics = diagnostics;
     }
 
@@ -33,7 +33,7 @@ internal sealed class Parser
     /// <summary>The lexed token at an index (the parser's missing tokens are appended after them).</summary>
     private SyntaxToken Tok(int index) => new(_table, index);
 
-    private SyntaxKind KindAt(int index) => (SyntaxKind)_kinds[index];
+    private SyntaxKind KindAt(int index) => _file.KindAt(index);
 
     private CompilationUnitSyntax ParseCompilationUnit()
     {
@@ -78,7 +78,7 @@ internal sealed class Parser
 
     private DeclarationSyntax ParseDeclaration(int start, int end)
     {
-        var input = new TokenInput(_table, _kinds, start, end);
+        var input = _file.Slice(start, end);
         var keyword = Tok(start);
         var kind = keyword.Kind == SyntaxKind.Identifier ? KindOf(keyword.Text) : DeclarationKind.Unknown;
         if (kind == DeclarationKind.Unknown)

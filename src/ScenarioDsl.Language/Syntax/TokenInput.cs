@@ -13,8 +13,9 @@ internal sealed class TokenInput : IInput
     // made per token the parser advances over) is 32 bytes.
     private readonly TokenStream _stream;
 
-    public TokenInput(TokenTable tokens, string kinds, int position, int end)
-        : this(new TokenStream(tokens, kinds), position, end)
+    /// <summary>The whole token stream of a file (up to its end-of-file token); declarations take slices with <see cref="Slice"/>.</summary>
+    public TokenInput(TokenTable tokens)
+        : this(new TokenStream(tokens, KindString(tokens)), 0, tokens.Count - 1)
     {
     }
 
@@ -54,7 +55,7 @@ internal sealed class TokenInput : IInput
     /// <summary>The kind of <see cref="Token"/>, read without making a handle.</summary>
     public SyntaxKind Kind => (SyntaxKind)_stream.Kinds[Math.Min(Position, End)];
 
-    /// <summary>The kind of the token at an index (inside this input).</summary>
+    /// <summary>The kind of the token at an index of the file (lexed tokens only).</summary>
     public SyntaxKind KindAt(int index) => (SyntaxKind)_stream.Kinds[index];
 
     public SyntaxToken TokenAt(int index) => new(_stream.Tokens, index);
@@ -66,6 +67,9 @@ internal sealed class TokenInput : IInput
     }
 
     public TokenInput At(int position) => new(_stream, position, End);
+
+    /// <summary>The tokens from <paramref name="position"/> up to (not including) <paramref name="end"/>, sharing this input's stream.</summary>
+    public TokenInput Slice(int position, int end) => new(_stream, position, end);
 
     public string Source => _stream.Kinds;
 

@@ -11,11 +11,12 @@ namespace ScenarioDsl.Language.Syntax;
 /// </summary>
 internal sealed class TokenTable
 {
+    // Tokens and Count grow when the parser appends a missing token; the rest is fixed by the lexer.
     public TokenData[] Tokens;
     public int Count;
-    public string[] Strings;
-    public double[] Numbers;
-    public SyntaxTrivia[] Trivia;
+    public readonly string[] Strings;
+    public readonly double[] Numbers;
+    public readonly SyntaxTrivia[] Trivia;
 
     public TokenTable(TokenData[] tokens, int count, string[] strings, double[] numbers, SyntaxTrivia[] trivia)
     {
@@ -94,8 +95,6 @@ internal sealed class StringInterner
     }
 
     public StringInterner() => Intern("");
-
-    public int Count => _count;
 
     public string this[int index] => _entries[index].Value;
 
