@@ -21,10 +21,35 @@ public sealed class CompileTests
             var compilation = EmpsCompilation.FromText(text, "/random/file.emps");
             Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics) + "\n" + text);
             var output = GeneratorHarness.Generate("/random/file.emps", text);
-            Assert.Contains(output.Sources, s => s.HintName == "Scenarios.RandomScenario.g.cs");
-            Assert.Contains(output.Sources, s => s.HintName == "Suites.RandomSuite.g.cs");
+            Assert.Contains("Scenarios.RandomScenario", output.Members());
+            Assert.Contains("Suites.RandomSuite", output.Members());
             GeneratorHarness.AssertCompilesClean(output, text);
         }, iter: Iterations, threads: 1);
+    }
+
+    [Fact]
+    public void Every_emps_file_name_becomes_a_distinct_valid_hint_name()
+    {
+        // One generated file per .emps file, named after it without its folders (either separator): characters other
+        // than letters, digits and .,-+`_()[]{} become '_', and names
+        // that collide (same file name in two folders, case, or after replacement) are numbered in path order.
+        var files = new (string Path, string Text)[]
+        {
+            ("/p/space.emps", "space Mood { calm [0, 1] }\ncues { kind \"x\" }"),
+            ("/p/a/same.emps", "persona One in Mood { start { calm: 0 } says \"x\" }"),
+            ("/p/b/same.emps", "persona Two in Mood { start { calm: 0 } says \"x\" }"),
+            ("/p/c/SAME.emps", "persona Three in Mood { start { calm: 0 } says \"x\" }"),
+            ("/p/my file's #1 \U0001F642.emps", "persona Four in Mood { start { calm: 0 } says \"x\" }"),
+            ("/p/my file_s _1 __.emps", "persona Five in Mood { start { calm: 0 } says \"x\" }"),
+            ("C:\\work\\windows.emps", "goal Calm in Mood { target { calm: 1 } }\nscenario S { persona One goal Calm }"),
+        };
+        var output = GeneratorHarness.Generate(files);
+        GeneratorHarness.AssertCompilesClean(output);
+        Assert.Equal(
+            ["Cues.g.cs", "SAME.emps.3.g.cs", "my_file_s__1___.emps.2.g.cs", "my_file_s__1___.emps.g.cs", "same.emps.2.g.cs", "same.emps.g.cs", "space.emps.g.cs", "windows.emps.g.cs"],
+            output.Sources.Select(s => s.HintName).OrderBy(h => h, StringComparer.Ordinal));
+        Assert.Equal(["Personas.Five", "Personas.Four", "Personas.One", "Personas.Three", "Personas.Two"],
+            output.Members().Where(m => m.StartsWith("Personas.", StringComparison.Ordinal)).OrderBy(m => m, StringComparer.Ordinal));
     }
 
     public static TheoryData<string> HostileStrings => new()
@@ -117,8 +142,8 @@ public sealed class CompileTests
         if (!compilation.HasErrors)
         {
             // Everything valid was emitted: the scenario and the suite exist.
-            Assert.Contains(output.Sources, s => s.HintName.StartsWith("Scenarios.", StringComparison.Ordinal));
-            Assert.Contains(output.Sources, s => s.HintName.StartsWith("Suites.", StringComparison.Ordinal));
+            Assert.Contains(output.Members(), m => m.StartsWith("Scenarios.", StringComparison.Ordinal) && m != "Scenarios.DeclaredCues__");
+            Assert.Contains(output.Members(), m => m.StartsWith("Suites.", StringComparison.Ordinal));
         }
     }
 

@@ -64,8 +64,8 @@ public sealed class IncrementalityTests
         Assert.Equal(Files, files.Count(o => o.Reason == IncrementalStepRunReason.Cached));
 
         var items = Outputs(driver, TrackingNames.EmitItem);
-        var modified = items.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((EmitModel)o.Value).HintName).ToArray();
-        Assert.Equal(["Personas.P7.g.cs"], modified);
+        var modified = items.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((EmitFile)o.Value).HintName).ToArray();
+        Assert.Equal(["persona07.emps.g.cs"], modified);
         Assert.All(items.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
 
         var sources = SourceOutputs(driver);
@@ -81,9 +81,9 @@ public sealed class IncrementalityTests
         driver = driver.ReplaceAdditionalText(texts[0], new InMemoryAdditionalText("/p/space.emps", SpaceFile("[0, 2]"))).RunGenerators(compilation);
         var modified = Outputs(driver, TrackingNames.EmitItem)
             .Where(o => o.Reason == IncrementalStepRunReason.Modified)
-            .Select(o => ((EmitModel)o.Value).HintName)
+            .Select(o => ((EmitFile)o.Value).HintName)
             .OrderBy(h => h, StringComparer.Ordinal);
-        var expected = Enumerable.Range(0, Files).Select(i => $"Personas.P{i}.g.cs").Append("Spaces.Mood.g.cs").OrderBy(h => h, StringComparer.Ordinal);
+        var expected = Enumerable.Range(0, Files).Select(i => $"persona{i:D2}.emps.g.cs").Append("space.emps.g.cs").OrderBy(h => h, StringComparer.Ordinal);
         Assert.Equal(expected, modified);
     }
 
@@ -117,17 +117,20 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void Referencing_xunit_re_emits_only_the_suites()
+    public void Referencing_xunit_re_emits_only_the_files_with_suites()
     {
         string text = File.ReadAllText(Path.Combine(TestPaths.Scenarios, "student-under-pressure.emps"));
         var without = GeneratorHarness.CreateCompilation("namespace User { }", xunit: false);
-        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.Texts(("/s.emps", text))).RunGenerators(without);
+        // A second file without a suite: its output stays as it was.
+        var texts = GeneratorHarness.Texts(("/s.emps", text), ("/t.emps", "goal Other in Wellbeing { target { distress: 0.1 } }"));
+        var driver = GeneratorHarness.CreateDriver(texts).RunGenerators(without);
         Assert.False((bool)Outputs(driver, TrackingNames.Xunit).Single().Value);
 
         driver = driver.RunGenerators(without.WithReferences(GeneratorHarness.References));
         Assert.True((bool)Outputs(driver, TrackingNames.Xunit).Single().Value);
-        var modified = Outputs(driver, TrackingNames.EmitItem).Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((EmitModel)o.Value).HintName);
-        Assert.Equal(["Suites.StudentSuite.g.cs"], modified);
+        var modified = Outputs(driver, TrackingNames.EmitItem).Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((EmitFile)o.Value).HintName);
+        Assert.Equal(["s.emps.g.cs"], modified);
+        Assert.Contains(Outputs(driver, TrackingNames.EmitItem), o => ((EmitFile)o.Value).HintName == "t.emps.g.cs" && o.Reason == IncrementalStepRunReason.Unchanged);
         Assert.Equal(1, SourceOutputs(driver).Count(o => o.Reason == IncrementalStepRunReason.Modified));
     }
 

@@ -30,15 +30,15 @@ public sealed class SkippingTests
 
         var output = GeneratorHarness.Generate("/s.emps", text);
         GeneratorHarness.AssertCompilesClean(output);
-        var hints = output.Sources.Select(s => s.HintName).ToHashSet();
-        Assert.Contains("Personas.HighAnxietyStudent.g.cs", hints);
-        Assert.Contains("Scenarios.StudentUnderPressure.g.cs", hints);
-        Assert.Contains("Suites.StudentSuite.g.cs", hints);
-        Assert.DoesNotContain("Personas.Broken.g.cs", hints);
-        Assert.DoesNotContain("Scenarios.UsesBroken.g.cs", hints);
-        Assert.DoesNotContain("Goals.AlsoBroken.g.cs", hints);
-        Assert.DoesNotContain("Scenarios.UsesBrokenGoal.g.cs", hints);
-        Assert.DoesNotContain("Suites.MixedSuite.g.cs", hints);
+        var members = output.Members();
+        Assert.Contains("Personas.HighAnxietyStudent", members);
+        Assert.Contains("Scenarios.StudentUnderPressure", members);
+        Assert.Contains("Suites.StudentSuite", members);
+        Assert.DoesNotContain("Personas.Broken", members);
+        Assert.DoesNotContain("Scenarios.UsesBroken", members);
+        Assert.DoesNotContain("Goals.AlsoBroken", members);
+        Assert.DoesNotContain("Scenarios.UsesBrokenGoal", members);
+        Assert.DoesNotContain("Suites.MixedSuite", members);
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public sealed class SkippingTests
             """;
         var output = GeneratorHarness.Generate("/s.emps", text);
         GeneratorHarness.AssertCompilesClean(output);
-        var hints = output.Sources.Select(s => s.HintName).OrderBy(h => h).ToArray();
-        Assert.Equal(["Cues.g.cs", "Goals.GGood.g.cs", "Personas.InGood.g.cs", "Scenarios.SGood.g.cs", "Spaces.Good.g.cs"], hints);
+        var members = output.Members().OrderBy(m => m, StringComparer.Ordinal).ToArray();
+        Assert.Equal(["Goals.GGood", "Personas.InGood", "Scenarios.DeclaredCues__", "Scenarios.SGood", "Spaces.Good"], members);
     }
 
     [Fact]
@@ -110,19 +110,19 @@ public sealed class SkippingTests
 
     [Theory]
     [MemberData(nameof(RulesTheBinderEnforces))]
-    public void What_csharp_cannot_take_is_an_error_of_the_binder_and_skipped_through_HasErrors(string rule, string hint, string declarations)
+    public void What_csharp_cannot_take_is_an_error_of_the_binder_and_skipped_through_HasErrors(string rule, string member, string declarations)
     {
         string text = Valid + declarations;
-        var named = Declarations(EmpsCompilation.FromText(text, "/s.emps").Model).Where(d => d.Hint == hint).ToArray();
+        var named = Declarations(EmpsCompilation.FromText(text, "/s.emps").Model).Where(d => d.Member == member).ToArray();
         Assert.Contains(named, d => d.HasErrors);
 
         var output = GeneratorHarness.Generate("/s.emps", text);
         GeneratorHarness.AssertCompilesClean(output, rule);
-        var hints = output.Sources.Select(s => s.HintName).ToList();
+        var members = output.Members();
         // Only the declarations without errors are generated (one, when two names make one identifier).
-        Assert.Equal(named.Count(d => !d.HasErrors), hints.Count(h => h == hint + ".g.cs"));
+        Assert.Equal(named.Count(d => !d.HasErrors), members.Count(m => m == member));
         foreach (var valid in new[] { "Spaces.Mood", "Personas.Worrier", "Goals.Calm", "Scenarios.Calming", "Suites.Calmings" })
-            Assert.Contains(valid + ".g.cs", hints);
+            Assert.Contains(valid, members);
     }
 
     [Fact]
@@ -141,17 +141,23 @@ public sealed class SkippingTests
     private static void AssertEmitsExactlyTheValid(string text, string context)
     {
         var model = EmpsCompilation.FromText(text, "/s.emps").Model;
-        var expected = Declarations(model).Where(d => !d.HasErrors).Select(d => d.Hint + ".g.cs").ToList();
+        var expected = Declarations(model).Where(d => !d.HasErrors).Select(d => d.Member).ToList();
         bool runnable = model.Scenarios.Any(s => !s.HasErrors) || model.Suites.Any(s => !s.HasErrors);
-        if (runnable) expected.Add("Cues.g.cs");
+        if (runnable) expected.Add("Scenarios.DeclaredCues__");
 
-        var built = EmitModelBuilder.Build(model, new EmitOptions("Tests.Generated")).Select(m => m.HintName);
+        var files = EmitModelBuilder.Build(model, new EmitOptions("Tests.Generated"));
+        var built = files.SelectMany(f => f.Declarations).Select(m => m.Member).ToList();
+        // One file for the .emps file when it has anything to emit, and one for the cue list when anything can run.
+        var hints = new List<string>();
+        if (expected.Count > (runnable ? 1 : 0)) hints.Add("s.emps.g.cs");
+        if (runnable) hints.Add("Cues.g.cs");
+        Assert.Equal(hints, files.Select(f => f.HintName));
         Assert.True(expected.OrderBy(h => h, StringComparer.Ordinal).SequenceEqual(built.OrderBy(h => h, StringComparer.Ordinal)),
             $"{context}\nexpected: {string.Join(", ", expected)}\nbuilt:    {string.Join(", ", built)}");
     }
 
-    /// <summary>Every declaration of the model with the hint name (without <c>.g.cs</c>) it is generated under.</summary>
-    private static IEnumerable<(string Hint, bool HasErrors)> Declarations(BoundModel model) =>
+    /// <summary>Every declaration of the model with the member it is generated as.</summary>
+    private static IEnumerable<(string Member, bool HasErrors)> Declarations(BoundModel model) =>
         model.Spaces.Select(d => ("Spaces." + IdentifierNaming.ToPascalCase(d.Name), d.HasErrors))
             .Concat(model.Personas.Select(d => ("Personas." + IdentifierNaming.ToPascalCase(d.Name), d.HasErrors)))
             .Concat(model.Goals.Select(d => ("Goals." + IdentifierNaming.ToPascalCase(d.Name), d.HasErrors)))

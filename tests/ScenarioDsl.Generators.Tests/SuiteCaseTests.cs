@@ -90,7 +90,7 @@ public sealed class SuiteCaseTests
     {
         var output = GeneratorHarness.Generate([("/s.emps", SpecExample)], xunit: false);
         GeneratorHarness.AssertCompilesClean(output);
-        var source = output.Sources.Single(s => s.HintName == "Suites.StudentSuite.g.cs").SourceText.ToString();
+        var source = output.Sources.Single(s => s.HintName == "s.emps.g.cs").SourceText.ToString();
         Assert.DoesNotContain("Xunit", source);
         var suite = SuiteType(output.Load());
         var caseType = suite.GetNestedType("Case")!;

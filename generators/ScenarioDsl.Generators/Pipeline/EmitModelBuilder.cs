@@ -14,23 +14,15 @@ namespace ScenarioDsl.Generators.Pipeline;
 /// </summary>
 internal static class EmitModelBuilder
 {
-    public static EquatableArray<EmitModel> Build(BoundModel model, EmitOptions options)
+    public static EquatableArray<EmitFile> Build(BoundModel model, EmitOptions options)
     {
         string ns = options.Namespace;
-        var items = new List<EmitModel>();
-        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-
-        // Not a validity rule: Roslyn compares hint names case-insensitively, C# identifiers are case-sensitive
-        // (personas `Ab` and `AB` are both valid), so a file name is numbered when it is taken.
-        string Hint(string name)
-        {
-            string hint = name + ".g.cs";
-            for (int i = 2; !hints.Add(hint); i++) hint = name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
-            return hint;
-        }
+        var items = new List<(SourceLocation Location, EmitModel Model)>();
 
         // Spaces.
         var spaces = new Dictionary<string, SpaceModel>(StringComparer.Ordinal);
+        // What every persona of a space repeats, made once per space (the personas share the arrays).
+        var spaceConstants = new Dictionary<string, (EquatableArray<string> Identifiers, EquatableArray<RangeModel> Ranges)>(StringComparer.Ordinal);
         var spaceIds = NewIdentifiers("Spaces");
         foreach (var space in model.Spaces)
         {
@@ -45,9 +37,12 @@ internal static class EmitModelBuilder
             Assume(dims.All(d => d.Identifier != stateType && !IdentifierNaming.ReservedStateMembers.Contains(d.Identifier)),
                 "no dimension takes the name of its state type or of a member of it (EMPS1003)", space.Name);
             Assume(spaceIds.Add(id), "spaces have distinct identifiers, none `Spaces` (EMPS1001, EMPS1003)", space.Name);
-            var item = new SpaceModel(Hint("Spaces." + id), ns, space.Name, id, stateType, space.Description, dims.ToEquatableArray());
+            var item = new SpaceModel(ns, space.Name, id, stateType, space.Description, dims.ToEquatableArray());
             spaces.Add(space.Name, item);
-            items.Add(item);
+            spaceConstants.Add(space.Name, (
+                dims.Select(d => d.Identifier).ToEquatableArray(),
+                dims.Select(d => new RangeModel(d.Low, d.High)).ToEquatableArray()));
+            items.Add((space.Location, item));
         }
 
         // Cues: every declared one (the binder keeps the first of a duplicated name only).
@@ -58,7 +53,7 @@ internal static class EmitModelBuilder
         Assume(Distinct(cues.Select(c => c.Name)), "cue names are distinct (EMPS1001)", "cues");
 
         // Personas.
-        var personas = new Dictionary<string, PersonaModel>(StringComparer.Ordinal);
+        var personas = new Dictionary<string, PersonaModel>(model.Personas.Count, StringComparer.Ordinal);
         var personaIds = NewIdentifiers("Personas");
         foreach (var persona in model.Personas)
         {
@@ -71,16 +66,14 @@ internal static class EmitModelBuilder
                 && persona.Says.All(s => s.Conditions.All(c => InRange(c.Dimension, n))),
                 "rules and says lines name dimensions of the persona's space (EMPS2003)", persona.Name);
             Assume(personaIds.Add(id), "personas have distinct identifiers, none `Personas` (EMPS1001, EMPS1003)", persona.Name);
-            var item = new PersonaModel(
-                Hint("Personas." + id), ns, id, space.StateType, space.Identifier,
-                space.Dimensions.Select(d => d.Identifier).ToEquatableArray(),
-                space.Dimensions.Select(d => new RangeModel(d.Low, d.High)).ToEquatableArray(), persona);
+            var (identifiers, ranges) = spaceConstants[persona.Space];
+            var item = new PersonaModel(ns, id, space.StateType, space.Identifier, identifiers, ranges, persona);
             personas.Add(persona.Name, item);
-            items.Add(item);
+            items.Add((persona.Location, item));
         }
 
         // Goals.
-        var goals = new Dictionary<string, GoalModel>(StringComparer.Ordinal);
+        var goals = new Dictionary<string, GoalModel>(model.Goals.Count, StringComparer.Ordinal);
         var goalIds = NewIdentifiers("Goals");
         foreach (var goal in model.Goals)
         {
@@ -91,9 +84,9 @@ internal static class EmitModelBuilder
             Assume(goal.Components.All(c => InRange(c.Dimension, space.Dimensions.Count)), "a goal names dimensions of its space (EMPS2003)", goal.Name);
             Assume(goal.Turns >= 1, "a goal allows at least one turn (EMPS3001)", goal.Name);
             Assume(goalIds.Add(id), "goals have distinct identifiers, none `Goals` (EMPS1001, EMPS1003)", goal.Name);
-            var item = new GoalModel(Hint("Goals." + id), ns, id, space.StateType, space.Identifier, goal);
+            var item = new GoalModel(ns, id, space.StateType, space.Identifier, goal);
             goals.Add(goal.Name, item);
-            items.Add(item);
+            items.Add((goal.Location, item));
         }
 
         (PersonaModel Persona, GoalModel Goal) Pair(string persona, string goal, string owner)
@@ -114,7 +107,7 @@ internal static class EmitModelBuilder
             var (p, g) = Pair(scenario.Persona, scenario.Goal, scenario.Name);
             string id = IdentifierNaming.ToPascalCase(scenario.Name);
             Assume(scenarioIds.Add(id), "scenarios have distinct identifiers, none `Scenarios` (EMPS1001, EMPS1003)", scenario.Name);
-            items.Add(new ScenarioModel(Hint("Scenarios." + id), ns, scenario.Name, id, p.StateType, p.Identifier, g.Identifier, scenario.Seed));
+            items.Add((scenario.Location, new ScenarioModel(ns, scenario.Name, id, p.StateType, p.Identifier, g.Identifier, scenario.Seed)));
         }
 
         // Suites: one state type for the whole suite.
@@ -135,12 +128,69 @@ internal static class EmitModelBuilder
             Assume(stateType is not null, "a suite has at least one persona and one goal (EMPS3007)", suite.Name);
             Assume(!IdentifierNaming.ReservedSuiteMembers.Contains(id) && suiteIds.Add(id),
                 "suites have distinct identifiers, none `Suites` nor a member of the suite class (EMPS1001, EMPS1003)", suite.Name);
-            items.Add(new SuiteModel(Hint("Suites." + id), ns, suite.Name, id, stateType!, cases.ToEquatableArray(), options.XunitSerializable));
+            items.Add((suite.Location, new SuiteModel(ns, suite.Name, id, stateType!, cases.ToEquatableArray(), options.XunitSerializable)));
+        }
+
+        var files = new List<EmitFile>();
+        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Files in path order (so a numbered hint name is deterministic), declarations in source order.
+        var byPath = new Dictionary<string, List<(SourceLocation Location, EmitModel Model)>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (!byPath.TryGetValue(item.Location.Path, out var list)) byPath.Add(item.Location.Path, list = new List<(SourceLocation, EmitModel)>());
+            list.Add(item);
+        }
+        var paths = byPath.Keys.ToArray();
+        Array.Sort(paths, StringComparer.Ordinal);
+        foreach (string path in paths)
+        {
+            var list = byPath[path];
+            // Stable (the binder never puts two declarations at one position, but equal keys keep their order).
+            var declarations = new EmitModel[list.Count];
+            var order = new int[list.Count];
+            for (int i = 0; i < order.Length; i++) order[i] = i;
+            Array.Sort(order, (a, b) =>
+            {
+                int c = list[a].Location.Line.CompareTo(list[b].Location.Line);
+                if (c == 0) c = list[a].Location.Column.CompareTo(list[b].Location.Column);
+                return c != 0 ? c : a.CompareTo(b);
+            });
+            for (int i = 0; i < order.Length; i++) declarations[i] = list[order[i]].Model;
+            files.Add(new EmitFile(Hint(FileHintName(path), hints), ns, new EquatableArray<EmitModel>(declarations)));
         }
 
         // The cue list is emitted whenever anything can reference it.
-        if (items.Count > runnable) items.Add(new CuesModel(Hint("Cues"), ns, cues));
-        return items.ToEquatableArray();
+        if (items.Count > runnable) files.Add(new EmitFile(Hint("Cues", hints), ns, new EmitModel[] { new CuesModel(ns, cues) }.ToEquatableArray()));
+        return files.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// <c>name.g.cs</c>, numbered (<c>name.2.g.cs</c>) when taken: Roslyn compares hint names case-insensitively, so
+    /// <c>a.emps</c> in two folders, or <c>A.emps</c> beside <c>a.emps</c>, would otherwise collide.
+    /// </summary>
+    private static string Hint(string name, HashSet<string> taken)
+    {
+        string hint = name + ".g.cs";
+        for (int i = 2; !taken.Add(hint); i++) hint = name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+        return hint;
+    }
+
+    /// <summary>
+    /// The .emps file's name (<c>student-under-pressure.emps</c>) without its folders (either separator), every character
+    /// other than a letter, a digit or one of <c>.,-+`_()[]{}</c> replaced by <c>_</c> (Roslyn allows identifier
+    /// characters and those in hint names, and a space except before a separator: spaces become <c>_</c> too).
+    /// </summary>
+    internal static string FileHintName(string path)
+    {
+        int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        string name = path.Substring(slash + 1);
+        var chars = name.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            char c = chars[i];
+            if (!char.IsLetterOrDigit(c) && ".,-+`_()[]{}".IndexOf(c) < 0) chars[i] = '_';
+        }
+        return chars.Length == 0 ? "_" : new string(chars);
     }
 
     /// <summary>

@@ -14,24 +14,41 @@ internal sealed record EmpsFileInput(string Path, string Text);
 /// </summary>
 internal sealed record EmitOptions(string Namespace, bool XunitSerializable = false);
 
-/// <summary>One generated file.</summary>
-internal abstract record EmitModel(string HintName, string Namespace);
+/// <summary>
+/// One generated file: the declarations of one .emps file in source order (<c>name.emps.g.cs</c>), or the cue list
+/// (<c>Cues.g.cs</c>). One file per .emps file, not per declaration: Roslyn re-adds every output of a generator on
+/// every run and checks each hint name against the ones added before it (linear in the count), so the number of
+/// outputs costs quadratic time on every keystroke (docs/performance.md).
+/// </summary>
+internal sealed record EmitFile(string HintName, string Namespace, EquatableArray<EmitModel> Declarations);
+
+/// <summary>The generated code of one declaration (a member of an <see cref="EmitFile"/>).</summary>
+internal abstract record EmitModel(string Namespace)
+{
+    /// <summary>The generated member, <c>Container.Identifier</c> (for example <c>Personas.HighAnxietyStudent</c>).</summary>
+    public abstract string Member { get; }
+}
 
 /// <summary>A dimension as generated code names it.</summary>
 internal sealed record DimensionModel(string Name, string Identifier, double Low, double High, string? Description);
 
 /// <summary><c>&lt;Space&gt;State</c> and <c>Spaces.&lt;Space&gt;</c>.</summary>
 internal sealed record SpaceModel(
-    string HintName,
     string Namespace,
     string Name,
     string Identifier,
     string StateType,
     string? Description,
-    EquatableArray<DimensionModel> Dimensions) : EmitModel(HintName, Namespace);
+    EquatableArray<DimensionModel> Dimensions) : EmitModel(Namespace)
+{
+    public override string Member => "Spaces." + Identifier;
+}
 
 /// <summary>Every declared cue (not the built-in <c>mirroring</c>), in declaration order.</summary>
-internal sealed record CuesModel(string HintName, string Namespace, EquatableArray<CueModel> Cues) : EmitModel(HintName, Namespace);
+internal sealed record CuesModel(string Namespace, EquatableArray<CueModel> Cues) : EmitModel(Namespace)
+{
+    public override string Member => "Scenarios.DeclaredCues__";
+}
 
 internal sealed record CueModel(string Name, EquatableArray<string> Phrases);
 
@@ -43,34 +60,40 @@ internal sealed record RangeModel(double Low, double High);
 /// ranges of the persona's space (<paramref name="Ranges"/>, dimension order): a range edit re-emits the persona.
 /// </summary>
 internal sealed record PersonaModel(
-    string HintName,
     string Namespace,
     string Identifier,
     string StateType,
     string SpaceIdentifier,
     EquatableArray<string> DimensionIdentifiers,
     EquatableArray<RangeModel> Ranges,
-    PersonaSymbol Persona) : EmitModel(HintName, Namespace);
+    PersonaSymbol Persona) : EmitModel(Namespace)
+{
+    public override string Member => "Personas." + Identifier;
+}
 
 /// <summary><c>Goals.&lt;Goal&gt;</c>.</summary>
 internal sealed record GoalModel(
-    string HintName,
     string Namespace,
     string Identifier,
     string StateType,
     string SpaceIdentifier,
-    GoalSymbol Goal) : EmitModel(HintName, Namespace);
+    GoalSymbol Goal) : EmitModel(Namespace)
+{
+    public override string Member => "Goals." + Identifier;
+}
 
 /// <summary><c>Scenarios.&lt;Scenario&gt;</c>.</summary>
 internal sealed record ScenarioModel(
-    string HintName,
     string Namespace,
     string Name,
     string Identifier,
     string StateType,
     string PersonaIdentifier,
     string GoalIdentifier,
-    int Seed) : EmitModel(HintName, Namespace);
+    int Seed) : EmitModel(Namespace)
+{
+    public override string Member => "Scenarios." + Identifier;
+}
 
 /// <summary>One case of a suite.</summary>
 internal sealed record SuiteCaseModel(string Name, string PersonaIdentifier, string GoalIdentifier, int Seed);
@@ -80,10 +103,12 @@ internal sealed record SuiteCaseModel(string Name, string PersonaIdentifier, str
 /// xunit v2's <c>IXunitSerializable</c> when <paramref name="XunitSerializable"/>.
 /// </summary>
 internal sealed record SuiteModel(
-    string HintName,
     string Namespace,
     string Name,
     string Identifier,
     string StateType,
     EquatableArray<SuiteCaseModel> Cases,
-    bool XunitSerializable) : EmitModel(HintName, Namespace);
+    bool XunitSerializable) : EmitModel(Namespace)
+{
+    public override string Member => "Suites." + Identifier;
+}

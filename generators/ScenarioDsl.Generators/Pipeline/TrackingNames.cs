@@ -18,9 +18,9 @@ public static class TrackingNames
     /// <summary>The namespace generated code goes into, and whether suite cases are xunit-serializable.</summary>
     public const string Options = "EmpsOptions";
 
-    /// <summary>One equatable emit model per generated file.</summary>
+    /// <summary>The generated files: one per .emps file with declarations to emit, and the cue list.</summary>
     public const string EmitModels = "EmpsEmitModels";
 
-    /// <summary>The emit models, one per item.</summary>
+    /// <summary>The generated files, one per item.</summary>
     public const string EmitItem = "EmpsEmitItem";
 }

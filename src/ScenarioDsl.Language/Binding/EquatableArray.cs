@@ -28,6 +28,7 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     {
         var a = _items ?? Array.Empty<T>();
         var b = other._items ?? Array.Empty<T>();
+        if (ReferenceEquals(a, b)) return true;
         if (a.Length != b.Length) return false;
         var comparer = EqualityComparer<T>.Default;
         for (int i = 0; i < a.Length; i++)
@@ -50,9 +51,28 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+    /// <summary>A struct enumerator: <c>foreach</c> over an equatable array allocates nothing.</summary>
+    public Enumerator GetEnumerator() => new(_items ?? Array.Empty<T>());
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<T>)this).GetEnumerator();
+
+    public struct Enumerator
+    {
+        private readonly T[] _array;
+        private int _index;
+
+        internal Enumerator(T[] array)
+        {
+            _array = array;
+            _index = -1;
+        }
+
+        public readonly T Current => _array[_index];
+
+        public bool MoveNext() => ++_index < _array.Length;
+    }
 }
 
 public static class EquatableArray

@@ -65,6 +65,27 @@ internal static class GeneratorHarness
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .Select(s => $"//// {s.HintName}\n{s.SourceText}"));
 
+        /// <summary>
+        /// The public and internal members of the generated containers (<c>Spaces</c>, <c>Personas</c>, <c>Goals</c>,
+        /// <c>Scenarios</c>, <c>Suites</c>), as <c>Container.Member</c>, one entry per declaration in the generated
+        /// code (a name generated twice appears twice). What a user's code can refer to, read from the generated syntax.
+        /// </summary>
+        public IReadOnlyList<string> Members() => Sources
+            .SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>())
+            .Where(c => c.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax
+                && c.Identifier.Text is "Spaces" or "Personas" or "Goals" or "Scenarios" or "Suites")
+            .SelectMany(c => c.Members
+                .Where(m => !m.Modifiers.Any(SyntaxKind.PrivateKeyword))
+                .Select(m => c.Identifier.Text + "." + m switch
+                {
+                    Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax p => p.Identifier.Text,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax t => t.Identifier.Text,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method => method.Identifier.Text,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.FieldDeclarationSyntax f => string.Join(",", f.Declaration.Variables.Select(v => v.Identifier.Text)),
+                    _ => m.Kind().ToString(),
+                }))
+            .ToList();
+
         /// <summary>Compiler diagnostics of the whole output compilation (warnings included: they are errors here).</summary>
         public ImmutableArray<Diagnostic> CompilerDiagnostics() =>
             Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
