@@ -28,6 +28,7 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     {
         var a = _items ?? Array.Empty<T>();
         var b = other._items ?? Array.Empty<T>();
+        if (ReferenceEquals(a, b)) return true;
         if (a.Length != b.Length) return false;
         var comparer = EqualityComparer<T>.Default;
         for (int i = 0; i < a.Length; i++)
