@@ -10,26 +10,27 @@ internal sealed partial class Binder
     /// <summary>Suites may list at most this many seeds, so no input can ask for billions of cases.</summary>
     public const int MaxSeedsPerSuite = 10_000;
 
-    private List<ScenarioSymbol> BindScenarios(IReadOnlyList<PersonaSymbol> personas, IReadOnlyList<GoalSymbol> goals)
+    private List<ScenarioSymbol> BindScenarios(Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
     {
-        var personaByName = personas.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var goalByName = goals.ToDictionary(g => g.Name, StringComparer.Ordinal);
-        var result = new List<ScenarioSymbol>();
-        foreach (var tree in _trees)
+        var result = new List<ScenarioSymbol>(_scenarios.Count);
+        foreach (var declared in _scenarios.Values)
         {
-            foreach (var declaration in tree.Root.Declarations)
+            var tree = declared.Tree;
+            string name = declared.Name;
+            if (declared.Syntax is not ScenarioDeclarationSyntax scenario)
             {
-                if (declaration.Kind != DeclarationKind.Scenario || !IsFirst(_scenarios, declaration)) continue;
-                string name = declaration.Name!.Value.Text;
-                if (declaration is not ScenarioDeclarationSyntax scenario)
-                {
-                    result.Add(new ScenarioSymbol(name, "", "", 0, LocationOf(tree, declaration.Name!.Value), HasErrors: true));
-                    continue;
-                }
-
-                var environment = ScenarioEnvironmentOf(scenario, personaByName, goalByName);
-                result.Add(BindReusing(scenario, environment, () => BindScenario(scenario, name, tree, personaByName, goalByName)));
+                result.Add(new ScenarioSymbol(name, "", "", 0, LocationOf(tree, declared.Syntax.Name!.Value), HasErrors: true));
+                continue;
             }
+
+            var environment = ScenarioEnvironmentOf(declared, scenario, personaByName, goalByName);
+            if (!TryReplay(declared, environment, out ScenarioSymbol symbol))
+            {
+                var start = Mark();
+                symbol = BindScenario(scenario, name, tree, personaByName, goalByName);
+                Remember(declared, environment, symbol, start);
+            }
+            result.Add(symbol);
         }
         return result;
     }
@@ -57,7 +58,7 @@ internal sealed partial class Binder
     private EquatableArray<string>? _personaNamesKey, _goalNamesKey;
 
     private ScenarioEnvironment ScenarioEnvironmentOf(
-        ScenarioDeclarationSyntax scenario, Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
+        Declared declared, ScenarioDeclarationSyntax scenario, Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
     {
         // The names as BindScenario will read them: the first member of each keyword (FirstMembers).
         string? personaName = FirstReferenceName(scenario, "persona");
@@ -71,56 +72,55 @@ internal sealed partial class Binder
             ? _goalNamesKey ??= goalByName.Keys.ToEquatableArray()
             : null;
         var dimensions = goal is not null && _spaces.ContainsKey(goal.Space) ? FindSpaceSymbol(goal.Space)?.Dimensions : null;
+        // The last binding's environment when equal (the usual case), so nothing is made and the replay compares references.
+        if (declared.Binding?.Environment is ScenarioEnvironment earlier && earlier.Is(persona, personaNames, goal, goalNames, dimensions)) return earlier;
         return new ScenarioEnvironment(persona, personaNames, goal, goalNames, dimensions);
     }
 
     private static string? FirstReferenceName(BlockDeclarationSyntax declaration, string keyword)
     {
-        foreach (var member in declaration.Members)
+        var members = declaration.Members;
+        for (int i = 0; i < members.Count; i++)
         {
+            var member = members[i];
             if (member.Head.Text != keyword) continue;
             return member is ReferenceMemberSyntax r && r.Names.Count > 0 && !r.Names[0].IsMissing ? r.Names[0].Text : null;
         }
         return null;
     }
 
-    private List<SuiteSymbol> BindSuites(IReadOnlyList<PersonaSymbol> personas, IReadOnlyList<GoalSymbol> goals)
+    private List<SuiteSymbol> BindSuites(Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
     {
-        var personaByName = personas.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var goalByName = goals.ToDictionary(g => g.Name, StringComparer.Ordinal);
-        var result = new List<SuiteSymbol>();
-        foreach (var tree in _trees)
+        var result = new List<SuiteSymbol>(_suites.Count);
+        foreach (var declared in _suites.Values)
         {
-            foreach (var declaration in tree.Root.Declarations)
+            var tree = declared.Tree;
+            string name = declared.Name;
+            if (declared.Syntax is not SuiteDeclarationSyntax suite)
             {
-                if (declaration.Kind != DeclarationKind.Suite || !IsFirst(_suites, declaration)) continue;
-                string name = declaration.Name!.Value.Text;
-                if (declaration is not SuiteDeclarationSyntax suite)
-                {
-                    result.Add(new SuiteSymbol(name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<int>.Empty, LocationOf(tree, declaration.Name!.Value), HasErrors: true));
-                    continue;
-                }
-
-                var members = FirstMembers(suite.Members, "suite", name, tree, "personas", "goals", "seeds");
-                bool ok = true;
-                var personaList = BindReferenceList(members, "personas", "persona", personaByName.Keys, SymbolKind.Persona, tree, name, ref ok);
-                var goalList = BindReferenceList(members, "goals", "goal", goalByName.Keys, SymbolKind.Goal, tree, name, ref ok);
-
-                var seeds = new List<int> { 0 };
-                if (members.TryGetValue("seeds", out var seedsMember))
-                {
-                    var s = seedsMember is SeedsSyntax seedsSyntax ? BindSeeds(seedsSyntax, tree) : null;
-                    if (s is null) ok = false; else seeds = s;
-                }
-
-                foreach (var (goalName, goalToken) in goalList)
-                    foreach (var (personaName, _) in personaList)
-                        CheckPair(personaByName[personaName], goalByName[goalName], tree, goalToken.Span, "suite", name);
-
-                result.Add(new SuiteSymbol(
-                    name, personaList.Select(p => p.Name).ToEquatableArray(), goalList.Select(g => g.Name).ToEquatableArray(),
-                    seeds.ToEquatableArray(), LocationOf(tree, suite.Name!.Value), HasErrors: !ok));
+                result.Add(new SuiteSymbol(name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<int>.Empty, LocationOf(tree, declared.Syntax.Name!.Value), HasErrors: true));
+                continue;
             }
+
+            var members = FirstMembers(suite.Members, "suite", name, tree, "personas", "goals", "seeds");
+            bool ok = true;
+            var personaList = BindReferenceList(members, "personas", "persona", personaByName.Keys, SymbolKind.Persona, tree, name, ref ok);
+            var goalList = BindReferenceList(members, "goals", "goal", goalByName.Keys, SymbolKind.Goal, tree, name, ref ok);
+
+            var seeds = new List<int> { 0 };
+            if (members.TryGetValue("seeds", out var seedsMember))
+            {
+                var s = seedsMember is SeedsSyntax seedsSyntax ? BindSeeds(seedsSyntax, tree) : null;
+                if (s is null) ok = false; else seeds = s;
+            }
+
+            foreach (var (goalName, goalToken) in goalList)
+                foreach (var (personaName, _) in personaList)
+                    CheckPair(personaByName[personaName], goalByName[goalName], tree, goalToken.Span, "suite", name);
+
+            result.Add(new SuiteSymbol(
+                name, personaList.Select(p => p.Name).ToEquatableArray(), goalList.Select(g => g.Name).ToEquatableArray(),
+                seeds.ToEquatableArray(), LocationOf(tree, suite.Name!.Value), HasErrors: !ok));
         }
         return result;
     }
@@ -243,21 +243,37 @@ internal sealed partial class Binder
     }
 
     /// <summary>EMPS4001 (info): personas and goals no scenario or suite uses, and spaces nothing is in.</summary>
-    private void ReportUnused(IReadOnlyList<ScenarioSymbol> scenarios, IReadOnlyList<SuiteSymbol> suites)
+    private void ReportUnused(List<ScenarioSymbol> scenarios, List<SuiteSymbol> suites)
     {
-        var usedPersonas = new HashSet<string>(scenarios.Select(s => s.Persona).Concat(suites.SelectMany(s => s.Personas)), StringComparer.Ordinal);
-        var usedGoals = new HashSet<string>(scenarios.Select(s => s.Goal).Concat(suites.SelectMany(s => s.Goals)), StringComparer.Ordinal);
-        foreach (var (name, declared) in _personas)
-            if (!usedPersonas.Contains(name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Value.Span, "persona", name);
-        foreach (var (name, declared) in _goals)
-            if (!usedGoals.Contains(name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Value.Span, "goal", name);
+        var usedPersonas = new HashSet<string>(StringComparer.Ordinal);
+        var usedGoals = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var scenario in scenarios)
+        {
+            usedPersonas.Add(scenario.Persona);
+            usedGoals.Add(scenario.Goal);
+        }
+        foreach (var suite in suites)
+        {
+            foreach (var persona in suite.Personas) usedPersonas.Add(persona);
+            foreach (var goal in suite.Goals) usedGoals.Add(goal);
+        }
+        foreach (var declared in _personas.Values)
+            if (!usedPersonas.Contains(declared.Name))
+                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.NameSpan, "persona", declared.Name);
+        foreach (var declared in _goals.Values)
+            if (!usedGoals.Contains(declared.Name))
+                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.NameSpan, "goal", declared.Name);
 
         var usedSpaces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var d in _personas.Values.Concat(_goals.Values))
+        foreach (var declared in _personas.Values) AddSpaceOf(declared);
+        foreach (var declared in _goals.Values) AddSpaceOf(declared);
+        foreach (var declared in _spaces.Values)
+            if (!usedSpaces.Contains(declared.Name))
+                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.NameSpan, "space", declared.Name);
+
+        void AddSpaceOf(Declared declared)
         {
-            var space = d.Syntax switch
+            var space = declared.Syntax switch
             {
                 PersonaDeclarationSyntax p => p.SpaceName,
                 GoalDeclarationSyntax g => g.SpaceName,
@@ -266,34 +282,31 @@ internal sealed partial class Binder
             };
             if (space is not null) usedSpaces.Add(space.Value.Text);
         }
-        foreach (var (name, declared) in _spaces)
-            if (!usedSpaces.Contains(name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Value.Span, "space", name);
     }
 
     /// <summary>EMPS1003: two declarations of one kind that become the same C# identifier, or one that takes its container's name.</summary>
     private void ReportIdentifierCollisions()
     {
-        Check(_spaces.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "space", IdentifierNaming.ToPascalCase, "Spaces");
-        Check(_personas.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "persona", IdentifierNaming.ToPascalCase, "Personas");
-        Check(_goals.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "goal", IdentifierNaming.ToPascalCase, "Goals");
-        Check(_scenarios.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "scenario", IdentifierNaming.ToPascalCase, "Scenarios");
-        Check(_suites.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "suite", IdentifierNaming.ToPascalCase, "Suites", IdentifierNaming.ReservedSuiteMembers);
+        Check(_spaces, "space", "Spaces");
+        Check(_personas, "persona", "Personas");
+        Check(_goals, "goal", "Goals");
+        Check(_scenarios, "scenario", "Scenarios");
+        Check(_suites, "suite", "Suites", IdentifierNaming.ReservedSuiteMembers);
 
-        void Check(IEnumerable<(SyntaxToken Name, SyntaxTree Tree)> names, string kind, Func<string, string> map, string container, IReadOnlyList<string>? ownMembers = null)
+        void Check(Dictionary<string, Declared> declarations, string kind, string container, IReadOnlyList<string>? ownMembers = null)
         {
-            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (token, tree) in names)
+            var seen = new Dictionary<string, string>(declarations.Count, StringComparer.Ordinal);
+            foreach (var declared in declarations.Values)
             {
-                string identifier = map(token.Text);
+                string identifier = declared.Identifier;
                 if (seen.TryGetValue(identifier, out var other))
-                    Report(DiagnosticCatalogue.IdentifierCollision, tree, token.Span, kind, other, kind, token.Text, identifier);
+                    Report(DiagnosticCatalogue.IdentifierCollision, declared.Tree, declared.NameSpan, kind, other, kind, declared.Name, identifier);
                 else if (identifier == container)
-                    Report(DiagnosticCatalogue.IdentifierCollision, tree, token.Span, kind, token.Text, "its generated class", container, identifier);
+                    Report(DiagnosticCatalogue.IdentifierCollision, declared.Tree, declared.NameSpan, kind, declared.Name, "its generated class", container, identifier);
                 else if (ownMembers is not null && ownMembers.Contains(identifier))
-                    Report(DiagnosticCatalogue.IdentifierCollision, tree, token.Span, kind, token.Text, "its generated member", identifier, identifier);
+                    Report(DiagnosticCatalogue.IdentifierCollision, declared.Tree, declared.NameSpan, kind, declared.Name, "its generated member", identifier, identifier);
                 else
-                    seen[identifier] = token.Text;
+                    seen[identifier] = declared.Name;
             }
         }
     }

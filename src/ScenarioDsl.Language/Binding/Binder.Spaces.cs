@@ -7,18 +7,20 @@ internal sealed partial class Binder
 {
     private List<SpaceSymbol> BindSpaces()
     {
-        var result = new List<SpaceSymbol>();
-        foreach (var (space, tree) in Declarations<SpaceDeclarationSyntax>())
+        var result = new List<SpaceSymbol>(_spaces.Count);
+        foreach (var declared in _spaces.Values)
         {
-            if (!IsFirst(_spaces, space)) continue;
-            string name = space.Name!.Value.Text;
+            var (space, tree) = ((SpaceDeclarationSyntax)declared.Syntax, declared.Tree);
+            string name = declared.Name;
+            string stateType = IdentifierNaming.StateTypeName(name);
             var dimensions = new List<DimensionSymbol>();
             var seen = new Dictionary<string, DimensionSyntax>(StringComparer.Ordinal);
             var identifiers = new Dictionary<string, string>(StringComparer.Ordinal);
             bool hasErrors = false;
 
-            foreach (var dim in space.Members.OfType<DimensionSyntax>())
+            foreach (var member in space.Members)
             {
+                if (member is not DimensionSyntax dim) continue;
                 string dimName = dim.Name.Text;
                 if (seen.ContainsKey(dimName))
                 {
@@ -34,7 +36,7 @@ internal sealed partial class Binder
                     Report(DiagnosticCatalogue.IdentifierCollision, tree, dim.Name.Span, "dimension", other, "dimension", dimName, identifier);
                     hasErrors = true;
                 }
-                else if (identifier == IdentifierNaming.StateTypeName(name))
+                else if (identifier == stateType)
                 {
                     Report(DiagnosticCatalogue.IdentifierCollision, tree, dim.Name.Span, "dimension", dimName, "the state type of space", name, identifier);
                     hasErrors = true;
@@ -59,7 +61,7 @@ internal sealed partial class Binder
 
             if (dimensions.Count == 0)
             {
-                Report(DiagnosticCatalogue.MissingMember, tree, space.Name.Value.Span, "space", name, "dimension");
+                Report(DiagnosticCatalogue.MissingMember, tree, declared.NameSpan, "space", name, "dimension");
                 hasErrors = true;
             }
 
