@@ -18,7 +18,7 @@ internal sealed partial class Binder
             if (declared.Syntax is GoalDeclarationSyntax goal)
             {
                 bool priorErrors = HasErrorsIn(declared);
-                var environment = EnvironmentOf(declared, goal.SpaceName, spaceByName, EquatableArray<string>.Empty, environments);
+                var environment = EnvironmentOf(declared, spaceByName, EquatableArray<string>.Empty, environments);
                 if (!TryReplay(declared, environment, out GoalSymbol symbol))
                 {
                     var start = Mark();

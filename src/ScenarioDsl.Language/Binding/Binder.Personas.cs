@@ -21,7 +21,7 @@ internal sealed partial class Binder
             {
                 // Errors already in the declaration (syntax, collisions) flag it for the pair checks; its own are added below.
                 bool priorErrors = HasErrorsIn(declared);
-                var environment = EnvironmentOf(declared, persona.SpaceName, spaceByName, cueKey, environments);
+                var environment = EnvironmentOf(declared, spaceByName, cueKey, environments);
                 if (!TryReplay(declared, environment, out PersonaSymbol symbol))
                 {
                     var start = Mark();

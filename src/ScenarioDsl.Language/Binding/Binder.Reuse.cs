@@ -38,6 +38,20 @@ internal sealed partial class Binder
             Name = name.Text;
             Identifier = IdentifierNaming.ToPascalCase(Name);
             Definition = new SymbolDefinition(new SymbolKey(kind, Name), tree.Path, name.Span, syntax.Span);
+            var spaceName = syntax switch
+            {
+                PersonaDeclarationSyntax p => p.SpaceName,
+                GoalDeclarationSyntax g => g.SpaceName,
+                IncompleteDeclarationSyntax i => i.SpaceName,
+                _ => null,
+            };
+            SpaceText = spaceName?.Text;
+            SpaceMissing = spaceName?.IsMissing ?? false;
+            if (syntax is ScenarioDeclarationSyntax scenario)
+            {
+                PersonaReference = FirstReferenceName(scenario, "persona");
+                GoalReference = FirstReferenceName(scenario, "goal");
+            }
         }
 
         public DeclarationSyntax Syntax { get; }
@@ -53,14 +67,36 @@ internal sealed partial class Binder
 
         public SymbolKey Key => Definition.Key;
 
+        public SymbolKind Kind => Definition.Key.Kind;
+
         public TextSpan NameSpan => Definition.NameSpan;
+
+        /// <summary>A persona's or goal's space name as written (empty when missing); null for other declarations or when absent.</summary>
+        public string? SpaceText { get; }
+
+        public bool SpaceMissing { get; }
+
+        /// <summary>The usable space name of a persona or goal: null when absent or missing.</summary>
+        public string? SpaceName => SpaceMissing ? null : SpaceText;
+
+        /// <summary>A scenario's persona and goal names as its binding reads them (the first member of each keyword).</summary>
+        public string? PersonaReference { get; }
+
+        public string? GoalReference { get; }
 
         /// <summary>The last binding of a persona, goal or scenario, replayed while its environment is equal.</summary>
         public volatile ReusedBinding? Binding;
 
+        /// <summary>A space's symbol as last bound: an equal one is used again (its dimensions then compare by reference).</summary>
+        public volatile SpaceSymbol? BoundSpace;
+
+        /// <summary>The declaration's remembered object, if it has one for this tree.</summary>
+        public static bool TryGet(DeclarationSyntax syntax, SyntaxTree tree, out Declared declared) =>
+            Remembered.TryGetValue(syntax, out declared!) && ReferenceEquals(declared.Tree, tree);
+
         /// <summary>The declaration's remembered object (a new one when the node has none yet).</summary>
         public static Declared Of(DeclarationSyntax syntax, SyntaxTree tree, SymbolKind kind) =>
-            Remembered.TryGetValue(syntax, out var declared) && ReferenceEquals(declared.Tree, tree) ? declared : Remember(syntax, tree, kind);
+            TryGet(syntax, tree, out var declared) ? declared : Remember(syntax, tree, kind);
 
         private static Declared Remember(DeclarationSyntax syntax, SyntaxTree tree, SymbolKind kind)
         {
@@ -88,16 +124,15 @@ internal sealed partial class Binder
     private EquatableArray<string>? _spaceNamesKey;
 
     /// <summary>
-    /// The environment of a persona or goal naming <paramref name="spaceName"/>: one object per space
+    /// The environment of a persona or goal naming its space: one object per space
     /// name in a compilation (<paramref name="bySpace"/>). When the declaration's last binding has an
     /// equal environment from an earlier compilation, that object takes the place of this one, so the
     /// other declarations bound with it (after the first edit, nearly all) are recognised by reference.
     /// </summary>
     private DeclarationEnvironment EnvironmentOf(
-        Declared declared, SyntaxToken? spaceName, Dictionary<string, SpaceSymbol> spaces, EquatableArray<string> cueNames,
-        Dictionary<string, DeclarationEnvironment> bySpace)
+        Declared declared, Dictionary<string, SpaceSymbol> spaces, EquatableArray<string> cueNames, Dictionary<string, DeclarationEnvironment> bySpace)
     {
-        string? name = spaceName is { IsMissing: false } t ? t.Text : null;
+        string? name = declared.SpaceName;
         string key = name ?? ""; // no space name is empty
         if (!bySpace.TryGetValue(key, out var environment))
         {

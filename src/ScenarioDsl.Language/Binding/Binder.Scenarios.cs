@@ -23,7 +23,7 @@ internal sealed partial class Binder
                 continue;
             }
 
-            var environment = ScenarioEnvironmentOf(declared, scenario, personaByName, goalByName);
+            var environment = ScenarioEnvironmentOf(declared, personaByName, goalByName);
             if (!TryReplay(declared, environment, out ScenarioSymbol symbol))
             {
                 var start = Mark();
@@ -58,11 +58,11 @@ internal sealed partial class Binder
     private EquatableArray<string>? _personaNamesKey, _goalNamesKey;
 
     private ScenarioEnvironment ScenarioEnvironmentOf(
-        Declared declared, ScenarioDeclarationSyntax scenario, Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
+        Declared declared, Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
     {
         // The names as BindScenario will read them: the first member of each keyword (FirstMembers).
-        string? personaName = FirstReferenceName(scenario, "persona");
-        string? goalName = FirstReferenceName(scenario, "goal");
+        string? personaName = declared.PersonaReference;
+        string? goalName = declared.GoalReference;
         var persona = personaName is not null && personaByName.TryGetValue(personaName, out var p) ? p : null;
         var goal = goalName is not null && goalByName.TryGetValue(goalName, out var g) ? g : null;
         EquatableArray<string>? personaNames = persona is null && personaName is not null
@@ -245,8 +245,8 @@ internal sealed partial class Binder
     /// <summary>EMPS4001 (info): personas and goals no scenario or suite uses, and spaces nothing is in.</summary>
     private void ReportUnused(List<ScenarioSymbol> scenarios, List<SuiteSymbol> suites)
     {
-        var usedPersonas = new HashSet<string>(StringComparer.Ordinal);
-        var usedGoals = new HashSet<string>(StringComparer.Ordinal);
+        var usedPersonas = new List<string>(scenarios.Count);
+        var usedGoals = new List<string>(scenarios.Count);
         foreach (var scenario in scenarios)
         {
             usedPersonas.Add(scenario.Persona);
@@ -254,34 +254,25 @@ internal sealed partial class Binder
         }
         foreach (var suite in suites)
         {
-            foreach (var persona in suite.Personas) usedPersonas.Add(persona);
-            foreach (var goal in suite.Goals) usedGoals.Add(goal);
+            usedPersonas.AddRange(suite.Personas);
+            usedGoals.AddRange(suite.Goals);
         }
-        foreach (var declared in _personas.Values)
-            if (!usedPersonas.Contains(declared.Name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.NameSpan, "persona", declared.Name);
-        foreach (var declared in _goals.Values)
-            if (!usedGoals.Contains(declared.Name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.NameSpan, "goal", declared.Name);
+        ReportUnused(_personas, new HashSet<string>(usedPersonas, StringComparer.Ordinal), "persona"); // a set sized from the list
+        ReportUnused(_goals, new HashSet<string>(usedGoals, StringComparer.Ordinal), "goal");
 
         var usedSpaces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var declared in _personas.Values) AddSpaceOf(declared);
-        foreach (var declared in _goals.Values) AddSpaceOf(declared);
-        foreach (var declared in _spaces.Values)
-            if (!usedSpaces.Contains(declared.Name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.NameSpan, "space", declared.Name);
+        foreach (var declared in _personas.Values)
+            if (declared.SpaceText is { } space) usedSpaces.Add(space);
+        foreach (var declared in _goals.Values)
+            if (declared.SpaceText is { } space) usedSpaces.Add(space);
+        ReportUnused(_spaces, usedSpaces, "space");
+    }
 
-        void AddSpaceOf(Declared declared)
-        {
-            var space = declared.Syntax switch
-            {
-                PersonaDeclarationSyntax p => p.SpaceName,
-                GoalDeclarationSyntax g => g.SpaceName,
-                IncompleteDeclarationSyntax i => i.SpaceName,
-                _ => null,
-            };
-            if (space is not null) usedSpaces.Add(space.Value.Text);
-        }
+    private void ReportUnused(Dictionary<string, Declared> declarations, HashSet<string> used, string kind)
+    {
+        foreach (var declared in declarations.Values)
+            if (!used.Contains(declared.Name))
+                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.NameSpan, kind, declared.Name);
     }
 
     /// <summary>EMPS1003: two declarations of one kind that become the same C# identifier, or one that takes its container's name.</summary>
@@ -295,17 +286,25 @@ internal sealed partial class Binder
 
         void Check(Dictionary<string, Declared> declarations, string kind, string container, IReadOnlyList<string>? ownMembers = null)
         {
-            var seen = new Dictionary<string, string>(declarations.Count, StringComparer.Ordinal);
+            // Names are distinct, so identifiers that are their own names (the usual case) cannot collide with one another.
+            bool allOwnNames = true;
+            foreach (var declared in declarations.Values)
+            {
+                if (ReferenceEquals(declared.Identifier, declared.Name)) continue;
+                allOwnNames = false;
+                break;
+            }
+            var seen = allOwnNames ? null : new Dictionary<string, string>(declarations.Count, StringComparer.Ordinal);
             foreach (var declared in declarations.Values)
             {
                 string identifier = declared.Identifier;
-                if (seen.TryGetValue(identifier, out var other))
+                if (seen is not null && seen.TryGetValue(identifier, out var other))
                     Report(DiagnosticCatalogue.IdentifierCollision, declared.Tree, declared.NameSpan, kind, other, kind, declared.Name, identifier);
                 else if (identifier == container)
                     Report(DiagnosticCatalogue.IdentifierCollision, declared.Tree, declared.NameSpan, kind, declared.Name, "its generated class", container, identifier);
                 else if (ownMembers is not null && ownMembers.Contains(identifier))
                     Report(DiagnosticCatalogue.IdentifierCollision, declared.Tree, declared.NameSpan, kind, declared.Name, "its generated member", identifier, identifier);
-                else
+                else if (seen is not null)
                     seen[identifier] = declared.Name;
             }
         }

@@ -65,7 +65,11 @@ internal sealed partial class Binder
                 hasErrors = true;
             }
 
-            result.Add(new SpaceSymbol(name, space.Description?.StringValue, dimensions.ToEquatableArray(), LocationOf(tree, space.Name!.Value), hasErrors));
+            var symbol = new SpaceSymbol(name, space.Description?.StringValue, dimensions.ToEquatableArray(), LocationOf(tree, space.Name!.Value), hasErrors);
+            // The same symbol as the last compilation's when equal: its dimensions then compare by reference in the environments.
+            if (declared.BoundSpace is { } earlier && earlier.Equals(symbol)) symbol = earlier;
+            else declared.BoundSpace = symbol;
+            result.Add(symbol);
         }
         return result;
     }

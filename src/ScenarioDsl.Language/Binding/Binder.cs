@@ -131,6 +131,11 @@ internal sealed partial class Binder
             for (int i = 0; i < declarations.Count; i++)
             {
                 var declaration = declarations[i];
+                if (Declared.TryGet(declaration, tree, out var known))
+                {
+                    Declare(known);
+                    continue;
+                }
                 if (declaration is CuesDeclarationSyntax cues)
                 {
                     foreach (var member in cues.Members)
@@ -165,6 +170,19 @@ internal sealed partial class Binder
             return;
         }
         var declared = Declared.Of(declaration, tree, kind);
+        table.Add(declared.Name, declared);
+        _definitions.Add(declared.Definition);
+    }
+
+    /// <summary>Declares a declaration seen before (the name, kind and definition remembered with its node).</summary>
+    private void Declare(Declared declared)
+    {
+        var table = DeclarationsOf(declared.Kind)!;
+        if (table.TryGetValue(declared.Name, out var first))
+        {
+            Report(DiagnosticCatalogue.DuplicateDeclaration, declared.Tree, declared.NameSpan, DeclarationSyntax.KindName(declared.Syntax.Kind), declared.Name, "at " + Where(first.Tree, first.NameSpan));
+            return;
+        }
         table.Add(declared.Name, declared);
         _definitions.Add(declared.Definition);
     }
