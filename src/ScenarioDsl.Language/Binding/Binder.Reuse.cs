@@ -17,16 +17,24 @@ namespace ScenarioDsl.Language.Binding;
 /// </summary>
 internal sealed partial class Binder
 {
-    private static readonly ConditionalWeakTable<DeclarationSyntax, Declared> Remembered = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, Declared?[]> DeclaredByTree = new();
+
+    /// <summary>
+    /// The remembered objects of a tree's named declarations, by position in its root (null for cues,
+    /// a broken space and a declaration without a name, which are declared from their syntax): made
+    /// on the tree's first compilation, found with one lookup per tree in the next ones.
+    /// </summary>
+    private static Declared?[] DeclaredIn(SyntaxTree tree) => DeclaredByTree.GetValue(tree, static t => Declared.AllOf(t));
 
     /// <summary>How many declarations were replayed from the reuse table (for tests and benchmarks).</summary>
     internal int ReusedDeclarations { get; private set; }
 
     /// <summary>
     /// A named declaration with the tree it came from, and what the binder knows of it that no other
-    /// file changes: its definition (with its symbol key) and its C# identifier. One object per syntax
-    /// node, remembered with the node (weak key), so a compilation that shares the node declares it
-    /// without allocating; it also holds the node's last binding (<see cref="Binding"/>).
+    /// file changes: its definition (with its symbol key), its C# identifier, the names it refers to.
+    /// One object per syntax node, remembered with its tree (weak key, <see cref="DeclaredIn"/>), so a
+    /// compilation that shares the tree declares it without reading its syntax or allocating; it also
+    /// holds the node's last binding (<see cref="Binding"/>).
     /// </summary>
     private sealed class Declared
     {
@@ -90,21 +98,30 @@ internal sealed partial class Binder
         /// <summary>A space's symbol as last bound: an equal one is used again (its dimensions then compare by reference).</summary>
         public volatile SpaceSymbol? BoundSpace;
 
-        /// <summary>The declaration's remembered object, if it has one for this tree.</summary>
-        public static bool TryGet(DeclarationSyntax syntax, SyntaxTree tree, out Declared declared) =>
-            Remembered.TryGetValue(syntax, out declared!) && ReferenceEquals(declared.Tree, tree);
-
-        /// <summary>The declaration's remembered object (a new one when the node has none yet).</summary>
-        public static Declared Of(DeclarationSyntax syntax, SyntaxTree tree, SymbolKind kind) =>
-            TryGet(syntax, tree, out var declared) ? declared : Remember(syntax, tree, kind);
-
-        private static Declared Remember(DeclarationSyntax syntax, SyntaxTree tree, SymbolKind kind)
+        /// <summary>
+        /// One object per named declaration of the tree (duplicates too: whether a declaration is the
+        /// first of its name depends on the other files). Made again if two threads race: either serves.
+        /// </summary>
+        public static Declared?[] AllOf(SyntaxTree tree)
         {
-            var created = new Declared(syntax, tree, kind);
-            // Another thread may have remembered the node first; its object serves as well. (A node
-            // belongs to one tree; the check only keeps a foreign tree's object from being used.)
-            var remembered = Remembered.GetValue(syntax, _ => created);
-            return ReferenceEquals(remembered.Tree, tree) ? remembered : created;
+            var declarations = tree.Root.Declarations;
+            var result = new Declared?[declarations.Count];
+            for (int i = 0; i < result.Length; i++)
+            {
+                var declaration = declarations[i];
+                if (declaration.Name is null) continue;
+                SymbolKind? kind = declaration.Kind switch
+                {
+                    DeclarationKind.Space when declaration is SpaceDeclarationSyntax => SymbolKind.Space,
+                    DeclarationKind.Persona => SymbolKind.Persona,
+                    DeclarationKind.Goal => SymbolKind.Goal,
+                    DeclarationKind.Scenario => SymbolKind.Scenario,
+                    DeclarationKind.Suite => SymbolKind.Suite,
+                    _ => null,
+                };
+                if (kind is not null) result[i] = new Declared(declaration, tree, kind.Value);
+            }
+            return result;
         }
     }
 

@@ -260,11 +260,13 @@ internal sealed partial class Binder
         ReportUnused(_personas, new HashSet<string>(usedPersonas, StringComparer.Ordinal), "persona"); // a set sized from the list
         ReportUnused(_goals, new HashSet<string>(usedGoals, StringComparer.Ordinal), "goal");
 
+        // Declarations in a row mostly name one space: it is added once per run.
         var usedSpaces = new HashSet<string>(StringComparer.Ordinal);
+        string? last = null;
         foreach (var declared in _personas.Values)
-            if (declared.SpaceText is { } space) usedSpaces.Add(space);
+            if (declared.SpaceText is { } space && space != last) usedSpaces.Add(last = space);
         foreach (var declared in _goals.Values)
-            if (declared.SpaceText is { } space) usedSpaces.Add(space);
+            if (declared.SpaceText is { } space && space != last) usedSpaces.Add(last = space);
         ReportUnused(_spaces, usedSpaces, "space");
     }
 

@@ -128,53 +128,29 @@ internal sealed partial class Binder
         {
             var tree = _trees[t];
             var declarations = tree.Root.Declarations;
+            var known = DeclaredIn(tree);
             for (int i = 0; i < declarations.Count; i++)
             {
-                var declaration = declarations[i];
-                if (Declared.TryGet(declaration, tree, out var known))
+                if (known[i] is { } declared)
                 {
-                    Declare(known);
+                    Declare(declared);
                     continue;
                 }
+                var declaration = declarations[i];
                 if (declaration is CuesDeclarationSyntax cues)
                 {
                     foreach (var member in cues.Members)
                         if (member is CueSyntax cue) DeclareCue(cue, tree);
-                    continue;
                 }
-
-                if (declaration.Name is not { } name) continue;
-                switch (declaration.Kind)
+                else if (declaration.Kind == DeclarationKind.Space && declaration.Name is { } name && !_spaces.ContainsKey(name.Text))
                 {
-                    case DeclarationKind.Space:
-                        if (declaration is SpaceDeclarationSyntax)
-                            Declare(_spaces, declaration, name, tree, SymbolKind.Space);
-                        else if (!_spaces.ContainsKey(name.Text))
-                            _brokenSpaces.Add(name.Text);
-                        break;
-                    case DeclarationKind.Persona: Declare(_personas, declaration, name, tree, SymbolKind.Persona); break;
-                    case DeclarationKind.Goal: Declare(_goals, declaration, name, tree, SymbolKind.Goal); break;
-                    case DeclarationKind.Scenario: Declare(_scenarios, declaration, name, tree, SymbolKind.Scenario); break;
-                    case DeclarationKind.Suite: Declare(_suites, declaration, name, tree, SymbolKind.Suite); break;
+                    _brokenSpaces.Add(name.Text); // a space broken before its body
                 }
             }
         }
         if (_brokenSpaces.Count > 0) _brokenSpaces.ExceptWith(_spaces.Keys);
     }
 
-    private void Declare(Dictionary<string, Declared> table, DeclarationSyntax declaration, SyntaxToken name, SyntaxTree tree, SymbolKind kind)
-    {
-        if (table.TryGetValue(name.Text, out var first))
-        {
-            Report(DiagnosticCatalogue.DuplicateDeclaration, tree, name.Span, DeclarationSyntax.KindName(declaration.Kind), name.Text, "at " + Where(first.Tree, first.NameSpan));
-            return;
-        }
-        var declared = Declared.Of(declaration, tree, kind);
-        table.Add(declared.Name, declared);
-        _definitions.Add(declared.Definition);
-    }
-
-    /// <summary>Declares a declaration seen before (the name, kind and definition remembered with its node).</summary>
     private void Declare(Declared declared)
     {
         var table = DeclarationsOf(declared.Kind)!;
