@@ -8,10 +8,11 @@ internal sealed partial class Binder
     private static readonly string[] GoalUniqueMembers = { "target", "shift", "within", "turns", "weights", "scoring" };
     private static readonly string[] WeightNames = { "alignment", "impact", "stability" };
 
-    private List<GoalSymbol> BindGoals(Dictionary<string, SpaceSymbol> spaceByName)
+    private GoalSymbol[] BindGoals(Dictionary<string, SpaceSymbol> spaceByName)
     {
         var environments = new Dictionary<string, DeclarationEnvironment>(StringComparer.Ordinal);
-        var result = new List<GoalSymbol>(_goals.Count);
+        var result = new GoalSymbol[_goals.Count];
+        int n = 0;
         foreach (var declared in _goals.Values)
         {
             var tree = declared.Tree;
@@ -25,16 +26,16 @@ internal sealed partial class Binder
                     symbol = BindGoal(goal, tree, spaceByName);
                     Remember(declared, environment, symbol, start);
                 }
-                result.Add(priorErrors && !symbol.HasErrors ? symbol with { HasErrors = true } : symbol);
+                result[n++] = priorErrors && !symbol.HasErrors ? symbol with { HasErrors = true } : symbol;
             }
             else
             {
                 var incomplete = (IncompleteDeclarationSyntax)declared.Syntax;
                 ResolveSpaceOf(incomplete.SpaceName, tree, spaceByName);
-                result.Add(new GoalSymbol(
+                result[n++] = new GoalSymbol(
                     incomplete.Name!.Value.Text, incomplete.SpaceName?.Text ?? "", null, GoalKind.Target, EquatableArray<GoalComponent>.Empty,
                     GoalSymbol.DefaultWithin, GoalSymbol.DefaultTurns, 0.4, 0.3, 0.3, ScoringProfileKind.Process, EpmDirection.Fixed,
-                    LocationOf(tree, incomplete.Name!.Value), HasErrors: true));
+                    LocationOf(tree, incomplete.Name!.Value), HasErrors: true);
             }
         }
         return result;

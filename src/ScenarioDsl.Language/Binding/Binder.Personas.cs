@@ -7,12 +7,13 @@ internal sealed partial class Binder
 {
     private static readonly string[] PersonaUniqueMembers = { "about", "traits", "start", "opens", "drift", "noise" };
 
-    private List<PersonaSymbol> BindPersonas(Dictionary<string, SpaceSymbol> spaceByName)
+    private PersonaSymbol[] BindPersonas(Dictionary<string, SpaceSymbol> spaceByName)
     {
         var cueNames = new HashSet<string>(_cues.Keys, StringComparer.Ordinal) { CueSymbol.Mirroring };
         var cueKey = cueNames.ToEquatableArray(); // enumeration order, as the suggestions see it
         var environments = new Dictionary<string, DeclarationEnvironment>(StringComparer.Ordinal);
-        var result = new List<PersonaSymbol>(_personas.Count);
+        var result = new PersonaSymbol[_personas.Count];
+        int n = 0;
 
         foreach (var declared in _personas.Values)
         {
@@ -28,13 +29,13 @@ internal sealed partial class Binder
                     symbol = BindPersona(persona, tree, spaceByName, cueNames);
                     Remember(declared, environment, symbol, start);
                 }
-                result.Add(priorErrors && !symbol.HasErrors ? symbol with { HasErrors = true } : symbol);
+                result[n++] = priorErrors && !symbol.HasErrors ? symbol with { HasErrors = true } : symbol;
             }
             else
             {
                 var incomplete = (IncompleteDeclarationSyntax)declared.Syntax;
                 ResolveSpaceOf(incomplete.SpaceName, tree, spaceByName);
-                result.Add(BrokenPersona(incomplete, tree));
+                result[n++] = BrokenPersona(incomplete, tree);
             }
         }
         return result;

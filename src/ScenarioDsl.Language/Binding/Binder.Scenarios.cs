@@ -10,16 +10,17 @@ internal sealed partial class Binder
     /// <summary>Suites may list at most this many seeds, so no input can ask for billions of cases.</summary>
     public const int MaxSeedsPerSuite = 10_000;
 
-    private List<ScenarioSymbol> BindScenarios(Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
+    private ScenarioSymbol[] BindScenarios(Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
     {
-        var result = new List<ScenarioSymbol>(_scenarios.Count);
+        var result = new ScenarioSymbol[_scenarios.Count];
+        int n = 0;
         foreach (var declared in _scenarios.Values)
         {
             var tree = declared.Tree;
             string name = declared.Name;
             if (declared.Syntax is not ScenarioDeclarationSyntax scenario)
             {
-                result.Add(new ScenarioSymbol(name, "", "", 0, LocationOf(tree, declared.Syntax.Name!.Value), HasErrors: true));
+                result[n++] = new ScenarioSymbol(name, "", "", 0, LocationOf(tree, declared.Syntax.Name!.Value), HasErrors: true);
                 continue;
             }
 
@@ -30,7 +31,7 @@ internal sealed partial class Binder
                 symbol = BindScenario(scenario, name, tree, personaByName, goalByName);
                 Remember(declared, environment, symbol, start);
             }
-            result.Add(symbol);
+            result[n++] = symbol;
         }
         return result;
     }
@@ -89,16 +90,17 @@ internal sealed partial class Binder
         return null;
     }
 
-    private List<SuiteSymbol> BindSuites(Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
+    private SuiteSymbol[] BindSuites(Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
     {
-        var result = new List<SuiteSymbol>(_suites.Count);
+        var result = new SuiteSymbol[_suites.Count];
+        int n = 0;
         foreach (var declared in _suites.Values)
         {
             var tree = declared.Tree;
             string name = declared.Name;
             if (declared.Syntax is not SuiteDeclarationSyntax suite)
             {
-                result.Add(new SuiteSymbol(name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<int>.Empty, LocationOf(tree, declared.Syntax.Name!.Value), HasErrors: true));
+                result[n++] = new SuiteSymbol(name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<int>.Empty, LocationOf(tree, declared.Syntax.Name!.Value), HasErrors: true);
                 continue;
             }
 
@@ -118,9 +120,9 @@ internal sealed partial class Binder
                 foreach (var (personaName, _) in personaList)
                     CheckPair(personaByName[personaName], goalByName[goalName], tree, goalToken.Span, "suite", name);
 
-            result.Add(new SuiteSymbol(
+            result[n++] = new SuiteSymbol(
                 name, personaList.Select(p => p.Name).ToEquatableArray(), goalList.Select(g => g.Name).ToEquatableArray(),
-                seeds.ToEquatableArray(), LocationOf(tree, suite.Name!.Value), HasErrors: !ok));
+                seeds.ToEquatableArray(), LocationOf(tree, suite.Name!.Value), HasErrors: !ok);
         }
         return result;
     }
@@ -243,10 +245,10 @@ internal sealed partial class Binder
     }
 
     /// <summary>EMPS4001 (info): personas and goals no scenario or suite uses, and spaces nothing is in.</summary>
-    private void ReportUnused(List<ScenarioSymbol> scenarios, List<SuiteSymbol> suites)
+    private void ReportUnused(ScenarioSymbol[] scenarios, SuiteSymbol[] suites)
     {
-        var usedPersonas = new List<string>(scenarios.Count);
-        var usedGoals = new List<string>(scenarios.Count);
+        var usedPersonas = new List<string>(scenarios.Length);
+        var usedGoals = new List<string>(scenarios.Length);
         foreach (var scenario in scenarios)
         {
             usedPersonas.Add(scenario.Persona);

@@ -5,9 +5,10 @@ namespace ScenarioDsl.Language.Binding;
 
 internal sealed partial class Binder
 {
-    private List<SpaceSymbol> BindSpaces()
+    private SpaceSymbol[] BindSpaces()
     {
-        var result = new List<SpaceSymbol>(_spaces.Count);
+        var result = new SpaceSymbol[_spaces.Count];
+        int n = 0;
         foreach (var declared in _spaces.Values)
         {
             var (space, tree) = ((SpaceDeclarationSyntax)declared.Syntax, declared.Tree);
@@ -69,7 +70,7 @@ internal sealed partial class Binder
             // The same symbol as the last compilation's when equal: its dimensions then compare by reference in the environments.
             if (declared.BoundSpace is { } earlier && earlier.Equals(symbol)) symbol = earlier;
             else declared.BoundSpace = symbol;
-            result.Add(symbol);
+            result[n++] = symbol;
         }
         return result;
     }

@@ -95,9 +95,9 @@ internal sealed partial class Binder
         return new BindingResult(model, ordered, new SemanticIndex(_definitions, _references), ReusedDeclarations);
     }
 
-    private static Dictionary<string, T> ByName<T>(List<T> symbols, Func<T, string> name)
+    private static Dictionary<string, T> ByName<T>(T[] symbols, Func<T, string> name)
     {
-        var result = new Dictionary<string, T>(symbols.Count, StringComparer.Ordinal);
+        var result = new Dictionary<string, T>(symbols.Length, StringComparer.Ordinal);
         foreach (var symbol in symbols) result.Add(name(symbol), symbol);
         return result;
     }
@@ -287,64 +287,54 @@ internal sealed partial class Binder
     /// goal in a broken space, and on a scenario or suite using a broken persona or goal.
     /// </summary>
     private BoundModel FlagErrors(
-        List<SpaceSymbol> spaces, List<CueSymbol> cues, List<PersonaSymbol> personas, List<GoalSymbol> goals,
-        List<ScenarioSymbol> scenarios, List<SuiteSymbol> suites)
+        SpaceSymbol[] spaces, List<CueSymbol> cues, PersonaSymbol[] personas, GoalSymbol[] goals, ScenarioSymbol[] scenarios, SuiteSymbol[] suites)
     {
-        var spaceArray = new SpaceSymbol[spaces.Count];
+        // The arrays become the model's (nothing else keeps them): flags are set in place.
         HashSet<string>? brokenSpaces = null;
-        for (int i = 0; i < spaceArray.Length; i++)
+        for (int i = 0; i < spaces.Length; i++)
         {
-            var s = spaces[i];
+            ref var s = ref spaces[i];
             if (!s.HasErrors && HasErrorsIn(_spaces, s.Name)) s = s with { HasErrors = true };
             if (s.HasErrors) (brokenSpaces ??= new HashSet<string>(StringComparer.Ordinal)).Add(s.Name);
-            spaceArray[i] = s;
         }
 
-        var personaArray = new PersonaSymbol[personas.Count];
         HashSet<string>? brokenPersonas = null;
-        for (int i = 0; i < personaArray.Length; i++)
+        for (int i = 0; i < personas.Length; i++)
         {
-            var p = personas[i];
+            ref var p = ref personas[i];
             if (!p.HasErrors && (HasErrorsIn(_personas, p.Name) || brokenSpaces?.Contains(p.Space) == true)) p = p with { HasErrors = true };
             if (p.HasErrors) (brokenPersonas ??= new HashSet<string>(StringComparer.Ordinal)).Add(p.Name);
-            personaArray[i] = p;
         }
 
-        var goalArray = new GoalSymbol[goals.Count];
         HashSet<string>? brokenGoals = null;
-        for (int i = 0; i < goalArray.Length; i++)
+        for (int i = 0; i < goals.Length; i++)
         {
-            var g = goals[i];
+            ref var g = ref goals[i];
             if (!g.HasErrors && (HasErrorsIn(_goals, g.Name) || brokenSpaces?.Contains(g.Space) == true)) g = g with { HasErrors = true };
             if (g.HasErrors) (brokenGoals ??= new HashSet<string>(StringComparer.Ordinal)).Add(g.Name);
-            goalArray[i] = g;
         }
 
-        var scenarioArray = new ScenarioSymbol[scenarios.Count];
-        for (int i = 0; i < scenarioArray.Length; i++)
+        for (int i = 0; i < scenarios.Length; i++)
         {
-            var s = scenarios[i];
+            ref var s = ref scenarios[i];
             if (!s.HasErrors && (HasErrorsIn(_scenarios, s.Name) || brokenPersonas?.Contains(s.Persona) == true || brokenGoals?.Contains(s.Goal) == true))
                 s = s with { HasErrors = true };
-            scenarioArray[i] = s;
         }
 
-        var suiteArray = new SuiteSymbol[suites.Count];
-        for (int i = 0; i < suiteArray.Length; i++)
+        for (int i = 0; i < suites.Length; i++)
         {
-            var s = suites[i];
+            ref var s = ref suites[i];
             if (!s.HasErrors && (HasErrorsIn(_suites, s.Name) || AnyIn(s.Personas, brokenPersonas) || AnyIn(s.Goals, brokenGoals)))
                 s = s with { HasErrors = true };
-            suiteArray[i] = s;
         }
 
         return new BoundModel(
-            new EquatableArray<SpaceSymbol>(spaceArray),
+            new EquatableArray<SpaceSymbol>(spaces),
             new EquatableArray<CueSymbol>(cues.ToArray()),
-            new EquatableArray<PersonaSymbol>(personaArray),
-            new EquatableArray<GoalSymbol>(goalArray),
-            new EquatableArray<ScenarioSymbol>(scenarioArray),
-            new EquatableArray<SuiteSymbol>(suiteArray));
+            new EquatableArray<PersonaSymbol>(personas),
+            new EquatableArray<GoalSymbol>(goals),
+            new EquatableArray<ScenarioSymbol>(scenarios),
+            new EquatableArray<SuiteSymbol>(suites));
     }
 
     private static bool AnyIn(EquatableArray<string> names, HashSet<string>? set)
