@@ -8,37 +8,40 @@ internal sealed partial class Binder
     private static readonly string[] GoalUniqueMembers = { "target", "shift", "within", "turns", "weights", "scoring" };
     private static readonly string[] WeightNames = { "alignment", "impact", "stability" };
 
-    private List<GoalSymbol> BindGoals(IReadOnlyList<SpaceSymbol> spaces)
+    private GoalSymbol[] BindGoals(Dictionary<string, SpaceSymbol> spaceByName)
     {
-        var spaceByName = spaces.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var result = new List<GoalSymbol>();
-        foreach (var tree in _trees)
+        var environments = new Dictionary<string, DeclarationEnvironment>(StringComparer.Ordinal);
+        var result = new GoalSymbol[_goals.Count];
+        int n = 0;
+        foreach (var declared in _goals.Values)
         {
-            foreach (var declaration in tree.Root.Declarations)
+            var tree = declared.Tree;
+            if (declared.Syntax is GoalDeclarationSyntax goal)
             {
-                if (declaration.Kind != DeclarationKind.Goal || !IsFirst(_goals, declaration)) continue;
-                if (declaration is GoalDeclarationSyntax goal)
+                bool priorErrors = HasErrorsIn(declared);
+                var environment = EnvironmentOf(declared, spaceByName, EquatableArray<string>.Empty, environments);
+                if (!TryReplay(declared, environment, out GoalSymbol symbol))
                 {
-                    bool priorErrors = HasErrorsIn(_goals[goal.Name!.Value.Text]);
-                    var environment = EnvironmentOf(goal.SpaceName, spaceByName, EquatableArray<string>.Empty);
-                    var symbol = BindReusing(goal, environment, () => BindGoal(goal, tree, spaceByName));
-                    result.Add(priorErrors && !symbol.HasErrors ? symbol with { HasErrors = true } : symbol);
+                    var start = Mark();
+                    symbol = BindGoal(goal, tree, spaceByName);
+                    Remember(declared, environment, symbol, start);
                 }
-                else
-                {
-                    var incomplete = (IncompleteDeclarationSyntax)declaration;
-                    ResolveSpaceOf(incomplete.SpaceName, tree, spaceByName);
-                    result.Add(new GoalSymbol(
-                        incomplete.Name!.Value.Text, incomplete.SpaceName?.Text ?? "", null, GoalKind.Target, EquatableArray<GoalComponent>.Empty,
-                        GoalSymbol.DefaultWithin, GoalSymbol.DefaultTurns, 0.4, 0.3, 0.3, ScoringProfileKind.Process, EpmDirection.Fixed,
-                        LocationOf(tree, incomplete.Name!.Value), HasErrors: true));
-                }
+                result[n++] = priorErrors && !symbol.HasErrors ? symbol with { HasErrors = true } : symbol;
+            }
+            else
+            {
+                var incomplete = (IncompleteDeclarationSyntax)declared.Syntax;
+                ResolveSpaceOf(incomplete.SpaceName, tree, spaceByName);
+                result[n++] = new GoalSymbol(
+                    incomplete.Name!.Value.Text, incomplete.SpaceName?.Text ?? "", null, GoalKind.Target, EquatableArray<GoalComponent>.Empty,
+                    GoalSymbol.DefaultWithin, GoalSymbol.DefaultTurns, 0.4, 0.3, 0.3, ScoringProfileKind.Process, EpmDirection.Fixed,
+                    LocationOf(tree, incomplete.Name!.Value), HasErrors: true);
             }
         }
         return result;
     }
 
-    private GoalSymbol BindGoal(GoalDeclarationSyntax goal, SyntaxTree tree, IReadOnlyDictionary<string, SpaceSymbol> spaces)
+    private GoalSymbol BindGoal(GoalDeclarationSyntax goal, SyntaxTree tree, Dictionary<string, SpaceSymbol> spaces)
     {
         string name = goal.Name!.Value.Text;
         int errorsBefore = _errorCount;

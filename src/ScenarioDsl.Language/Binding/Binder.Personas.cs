@@ -7,32 +7,35 @@ internal sealed partial class Binder
 {
     private static readonly string[] PersonaUniqueMembers = { "about", "traits", "start", "opens", "drift", "noise" };
 
-    private List<PersonaSymbol> BindPersonas(IReadOnlyList<SpaceSymbol> spaces)
+    private PersonaSymbol[] BindPersonas(Dictionary<string, SpaceSymbol> spaceByName)
     {
-        var spaceByName = spaces.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var cueNames = new HashSet<string>(_cues.Keys, StringComparer.Ordinal) { CueSymbol.Mirroring };
         var cueKey = cueNames.ToEquatableArray(); // enumeration order, as the suggestions see it
-        var result = new List<PersonaSymbol>();
+        var environments = new Dictionary<string, DeclarationEnvironment>(StringComparer.Ordinal);
+        var result = new PersonaSymbol[_personas.Count];
+        int n = 0;
 
-        foreach (var tree in _trees)
+        foreach (var declared in _personas.Values)
         {
-            foreach (var declaration in tree.Root.Declarations)
+            var tree = declared.Tree;
+            if (declared.Syntax is PersonaDeclarationSyntax persona)
             {
-                if (declaration.Kind != DeclarationKind.Persona || !IsFirst(_personas, declaration)) continue;
-                if (declaration is PersonaDeclarationSyntax persona)
+                // Errors already in the declaration (syntax, collisions) flag it for the pair checks; its own are added below.
+                bool priorErrors = HasErrorsIn(declared);
+                var environment = EnvironmentOf(declared, spaceByName, cueKey, environments);
+                if (!TryReplay(declared, environment, out PersonaSymbol symbol))
                 {
-                    // Errors already in the declaration (syntax, collisions) flag it for the pair checks; its own are added below.
-                    bool priorErrors = HasErrorsIn(_personas[persona.Name!.Value.Text]);
-                    var environment = EnvironmentOf(persona.SpaceName, spaceByName, cueKey);
-                    var symbol = BindReusing(persona, environment, () => BindPersona(persona, tree, spaceByName, cueNames));
-                    result.Add(priorErrors && !symbol.HasErrors ? symbol with { HasErrors = true } : symbol);
+                    var start = Mark();
+                    symbol = BindPersona(persona, tree, spaceByName, cueNames);
+                    Remember(declared, environment, symbol, start);
                 }
-                else
-                {
-                    var incomplete = (IncompleteDeclarationSyntax)declaration;
-                    ResolveSpaceOf(incomplete.SpaceName, tree, spaceByName);
-                    result.Add(BrokenPersona(incomplete, tree));
-                }
+                result[n++] = priorErrors && !symbol.HasErrors ? symbol with { HasErrors = true } : symbol;
+            }
+            else
+            {
+                var incomplete = (IncompleteDeclarationSyntax)declared.Syntax;
+                ResolveSpaceOf(incomplete.SpaceName, tree, spaceByName);
+                result[n++] = BrokenPersona(incomplete, tree);
             }
         }
         return result;
@@ -44,16 +47,16 @@ internal sealed partial class Binder
             EquatableArray<SaysSymbol>.Empty, LocationOf(tree, declaration.Name!.Value), HasErrors: true);
 
     /// <summary>The space a persona or goal is in; null (and reported when unknown) if it cannot be used.</summary>
-    private SpaceSymbol? ResolveSpaceOf(SyntaxToken? spaceName, SyntaxTree tree, IReadOnlyDictionary<string, SpaceSymbol> spaces)
+    private SpaceSymbol? ResolveSpaceOf(SyntaxToken? spaceName, SyntaxTree tree, Dictionary<string, SpaceSymbol> spaces)
     {
         if (spaceName is null || spaceName.Value.IsMissing) return null;
         if (_brokenSpaces.Contains(spaceName.Value.Text)) return null;
-        if (!Resolve(spaces.Keys.ToList(), "space", spaceName.Value, tree, Key(SymbolKind.Space, spaceName.Value.Text))) return null;
+        if (!Resolve(spaces.Keys, "space", spaceName.Value, tree, Key(SymbolKind.Space, spaceName.Value.Text))) return null;
         var space = spaces[spaceName.Value.Text];
         return space.Dimensions.Count == 0 ? null : space;
     }
 
-    private PersonaSymbol BindPersona(PersonaDeclarationSyntax persona, SyntaxTree tree, IReadOnlyDictionary<string, SpaceSymbol> spaces, HashSet<string> cueNames)
+    private PersonaSymbol BindPersona(PersonaDeclarationSyntax persona, SyntaxTree tree, Dictionary<string, SpaceSymbol> spaces, HashSet<string> cueNames)
     {
         string name = persona.Name!.Value.Text;
         int errorsBefore = _errorCount;

@@ -10,26 +10,28 @@ internal sealed partial class Binder
     /// <summary>Suites may list at most this many seeds, so no input can ask for billions of cases.</summary>
     public const int MaxSeedsPerSuite = 10_000;
 
-    private List<ScenarioSymbol> BindScenarios(IReadOnlyList<PersonaSymbol> personas, IReadOnlyList<GoalSymbol> goals)
+    private ScenarioSymbol[] BindScenarios(Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
     {
-        var personaByName = personas.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var goalByName = goals.ToDictionary(g => g.Name, StringComparer.Ordinal);
-        var result = new List<ScenarioSymbol>();
-        foreach (var tree in _trees)
+        var result = new ScenarioSymbol[_scenarios.Count];
+        int n = 0;
+        foreach (var declared in _scenarios.Values)
         {
-            foreach (var declaration in tree.Root.Declarations)
+            var tree = declared.Tree;
+            string name = declared.Name;
+            if (declared.Syntax is not ScenarioDeclarationSyntax scenario)
             {
-                if (declaration.Kind != DeclarationKind.Scenario || !IsFirst(_scenarios, declaration)) continue;
-                string name = declaration.Name!.Value.Text;
-                if (declaration is not ScenarioDeclarationSyntax scenario)
-                {
-                    result.Add(new ScenarioSymbol(name, "", "", 0, LocationOf(tree, declaration.Name!.Value), HasErrors: true));
-                    continue;
-                }
-
-                var environment = ScenarioEnvironmentOf(scenario, personaByName, goalByName);
-                result.Add(BindReusing(scenario, environment, () => BindScenario(scenario, name, tree, personaByName, goalByName)));
+                result[n++] = new ScenarioSymbol(name, "", "", 0, LocationOf(tree, declared.Syntax.Name!.Value), HasErrors: true);
+                continue;
             }
+
+            var environment = ScenarioEnvironmentOf(declared, personaByName, goalByName);
+            if (!TryReplay(declared, environment, out ScenarioSymbol symbol))
+            {
+                var start = Mark();
+                symbol = BindScenario(scenario, name, tree, personaByName, goalByName);
+                Remember(declared, environment, symbol, start);
+            }
+            result[n++] = symbol;
         }
         return result;
     }
@@ -57,11 +59,11 @@ internal sealed partial class Binder
     private EquatableArray<string>? _personaNamesKey, _goalNamesKey;
 
     private ScenarioEnvironment ScenarioEnvironmentOf(
-        ScenarioDeclarationSyntax scenario, Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
+        Declared declared, Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
     {
         // The names as BindScenario will read them: the first member of each keyword (FirstMembers).
-        string? personaName = FirstReferenceName(scenario, "persona");
-        string? goalName = FirstReferenceName(scenario, "goal");
+        string? personaName = declared.PersonaReference;
+        string? goalName = declared.GoalReference;
         var persona = personaName is not null && personaByName.TryGetValue(personaName, out var p) ? p : null;
         var goal = goalName is not null && goalByName.TryGetValue(goalName, out var g) ? g : null;
         EquatableArray<string>? personaNames = persona is null && personaName is not null
@@ -71,56 +73,56 @@ internal sealed partial class Binder
             ? _goalNamesKey ??= goalByName.Keys.ToEquatableArray()
             : null;
         var dimensions = goal is not null && _spaces.ContainsKey(goal.Space) ? FindSpaceSymbol(goal.Space)?.Dimensions : null;
+        // The last binding's environment when equal (the usual case), so nothing is made and the replay compares references.
+        if (declared.Binding?.Environment is ScenarioEnvironment earlier && earlier.Is(persona, personaNames, goal, goalNames, dimensions)) return earlier;
         return new ScenarioEnvironment(persona, personaNames, goal, goalNames, dimensions);
     }
 
     private static string? FirstReferenceName(BlockDeclarationSyntax declaration, string keyword)
     {
-        foreach (var member in declaration.Members)
+        var members = declaration.Members;
+        for (int i = 0; i < members.Count; i++)
         {
+            var member = members[i];
             if (member.Head.Text != keyword) continue;
             return member is ReferenceMemberSyntax r && r.Names.Count > 0 && !r.Names[0].IsMissing ? r.Names[0].Text : null;
         }
         return null;
     }
 
-    private List<SuiteSymbol> BindSuites(IReadOnlyList<PersonaSymbol> personas, IReadOnlyList<GoalSymbol> goals)
+    private SuiteSymbol[] BindSuites(Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
     {
-        var personaByName = personas.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var goalByName = goals.ToDictionary(g => g.Name, StringComparer.Ordinal);
-        var result = new List<SuiteSymbol>();
-        foreach (var tree in _trees)
+        var result = new SuiteSymbol[_suites.Count];
+        int n = 0;
+        foreach (var declared in _suites.Values)
         {
-            foreach (var declaration in tree.Root.Declarations)
+            var tree = declared.Tree;
+            string name = declared.Name;
+            if (declared.Syntax is not SuiteDeclarationSyntax suite)
             {
-                if (declaration.Kind != DeclarationKind.Suite || !IsFirst(_suites, declaration)) continue;
-                string name = declaration.Name!.Value.Text;
-                if (declaration is not SuiteDeclarationSyntax suite)
-                {
-                    result.Add(new SuiteSymbol(name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<int>.Empty, LocationOf(tree, declaration.Name!.Value), HasErrors: true));
-                    continue;
-                }
-
-                var members = FirstMembers(suite.Members, "suite", name, tree, "personas", "goals", "seeds");
-                bool ok = true;
-                var personaList = BindReferenceList(members, "personas", "persona", personaByName.Keys, SymbolKind.Persona, tree, name, ref ok);
-                var goalList = BindReferenceList(members, "goals", "goal", goalByName.Keys, SymbolKind.Goal, tree, name, ref ok);
-
-                var seeds = new List<int> { 0 };
-                if (members.TryGetValue("seeds", out var seedsMember))
-                {
-                    var s = seedsMember is SeedsSyntax seedsSyntax ? BindSeeds(seedsSyntax, tree) : null;
-                    if (s is null) ok = false; else seeds = s;
-                }
-
-                foreach (var (goalName, goalToken) in goalList)
-                    foreach (var (personaName, _) in personaList)
-                        CheckPair(personaByName[personaName], goalByName[goalName], tree, goalToken.Span, "suite", name);
-
-                result.Add(new SuiteSymbol(
-                    name, personaList.Select(p => p.Name).ToEquatableArray(), goalList.Select(g => g.Name).ToEquatableArray(),
-                    seeds.ToEquatableArray(), LocationOf(tree, suite.Name!.Value), HasErrors: !ok));
+                result[n++] = new SuiteSymbol(name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<int>.Empty, LocationOf(tree, declared.Syntax.Name!.Value), HasErrors: true);
+                continue;
             }
+
+            var members = FirstMembers(suite.Members, "suite", name, tree, "personas", "goals", "seeds");
+            bool ok = true;
+            var personaList = BindReferenceList(members, "personas", "persona", personaByName.Keys, SymbolKind.Persona, tree, name, ref ok);
+            var goalList = BindReferenceList(members, "goals", "goal", goalByName.Keys, SymbolKind.Goal, tree, name, ref ok);
+
+            var seeds = new List<int> { 0 };
+            if (members.TryGetValue("seeds", out var seedsMember))
+            {
+                var s = seedsMember is SeedsSyntax seedsSyntax ? BindSeeds(seedsSyntax, tree) : null;
+                if (s is null) ok = false; else seeds = s;
+            }
+
+            foreach (var (goalName, goalToken) in goalList)
+                foreach (var (personaName, _) in personaList)
+                    CheckPair(personaByName[personaName], goalByName[goalName], tree, goalToken.Span, "suite", name);
+
+            result[n++] = new SuiteSymbol(
+                name, personaList.Select(p => p.Name).ToEquatableArray(), goalList.Select(g => g.Name).ToEquatableArray(),
+                seeds.ToEquatableArray(), LocationOf(tree, suite.Name!.Value), HasErrors: !ok);
         }
         return result;
     }
@@ -243,57 +245,71 @@ internal sealed partial class Binder
     }
 
     /// <summary>EMPS4001 (info): personas and goals no scenario or suite uses, and spaces nothing is in.</summary>
-    private void ReportUnused(IReadOnlyList<ScenarioSymbol> scenarios, IReadOnlyList<SuiteSymbol> suites)
+    private void ReportUnused(ScenarioSymbol[] scenarios, SuiteSymbol[] suites)
     {
-        var usedPersonas = new HashSet<string>(scenarios.Select(s => s.Persona).Concat(suites.SelectMany(s => s.Personas)), StringComparer.Ordinal);
-        var usedGoals = new HashSet<string>(scenarios.Select(s => s.Goal).Concat(suites.SelectMany(s => s.Goals)), StringComparer.Ordinal);
-        foreach (var (name, declared) in _personas)
-            if (!usedPersonas.Contains(name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Value.Span, "persona", name);
-        foreach (var (name, declared) in _goals)
-            if (!usedGoals.Contains(name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Value.Span, "goal", name);
-
-        var usedSpaces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var d in _personas.Values.Concat(_goals.Values))
+        var usedPersonas = new List<string>(scenarios.Length);
+        var usedGoals = new List<string>(scenarios.Length);
+        foreach (var scenario in scenarios)
         {
-            var space = d.Syntax switch
-            {
-                PersonaDeclarationSyntax p => p.SpaceName,
-                GoalDeclarationSyntax g => g.SpaceName,
-                IncompleteDeclarationSyntax i => i.SpaceName,
-                _ => null,
-            };
-            if (space is not null) usedSpaces.Add(space.Value.Text);
+            usedPersonas.Add(scenario.Persona);
+            usedGoals.Add(scenario.Goal);
         }
-        foreach (var (name, declared) in _spaces)
-            if (!usedSpaces.Contains(name))
-                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.Syntax.Name!.Value.Span, "space", name);
+        foreach (var suite in suites)
+        {
+            usedPersonas.AddRange(suite.Personas);
+            usedGoals.AddRange(suite.Goals);
+        }
+        ReportUnused(_personas, new HashSet<string>(usedPersonas, StringComparer.Ordinal), "persona"); // a set sized from the list
+        ReportUnused(_goals, new HashSet<string>(usedGoals, StringComparer.Ordinal), "goal");
+
+        // Declarations in a row mostly name one space: it is added once per run.
+        var usedSpaces = new HashSet<string>(StringComparer.Ordinal);
+        string? last = null;
+        foreach (var declared in _personas.Values)
+            if (declared.SpaceText is { } space && space != last) usedSpaces.Add(last = space);
+        foreach (var declared in _goals.Values)
+            if (declared.SpaceText is { } space && space != last) usedSpaces.Add(last = space);
+        ReportUnused(_spaces, usedSpaces, "space");
+    }
+
+    private void ReportUnused(Dictionary<string, Declared> declarations, HashSet<string> used, string kind)
+    {
+        foreach (var declared in declarations.Values)
+            if (!used.Contains(declared.Name))
+                Report(DiagnosticCatalogue.UnusedDeclaration, declared.Tree, declared.NameSpan, kind, declared.Name);
     }
 
     /// <summary>EMPS1003: two declarations of one kind that become the same C# identifier, or one that takes its container's name.</summary>
     private void ReportIdentifierCollisions()
     {
-        Check(_spaces.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "space", IdentifierNaming.ToPascalCase, "Spaces");
-        Check(_personas.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "persona", IdentifierNaming.ToPascalCase, "Personas");
-        Check(_goals.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "goal", IdentifierNaming.ToPascalCase, "Goals");
-        Check(_scenarios.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "scenario", IdentifierNaming.ToPascalCase, "Scenarios");
-        Check(_suites.Values.Select(d => (d.Syntax.Name!.Value, d.Tree)), "suite", IdentifierNaming.ToPascalCase, "Suites", IdentifierNaming.ReservedSuiteMembers);
+        Check(_spaces, "space", "Spaces");
+        Check(_personas, "persona", "Personas");
+        Check(_goals, "goal", "Goals");
+        Check(_scenarios, "scenario", "Scenarios");
+        Check(_suites, "suite", "Suites", IdentifierNaming.ReservedSuiteMembers);
 
-        void Check(IEnumerable<(SyntaxToken Name, SyntaxTree Tree)> names, string kind, Func<string, string> map, string container, IReadOnlyList<string>? ownMembers = null)
+        void Check(Dictionary<string, Declared> declarations, string kind, string container, IReadOnlyList<string>? ownMembers = null)
         {
-            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (token, tree) in names)
+            // Names are distinct, so identifiers that are their own names (the usual case) cannot collide with one another.
+            bool allOwnNames = true;
+            foreach (var declared in declarations.Values)
             {
-                string identifier = map(token.Text);
-                if (seen.TryGetValue(identifier, out var other))
-                    Report(DiagnosticCatalogue.IdentifierCollision, tree, token.Span, kind, other, kind, token.Text, identifier);
+                if (ReferenceEquals(declared.Identifier, declared.Name)) continue;
+                allOwnNames = false;
+                break;
+            }
+            var seen = allOwnNames ? null : new Dictionary<string, string>(declarations.Count, StringComparer.Ordinal);
+            foreach (var declared in declarations.Values)
+            {
+                string identifier = declared.Identifier;
+                if (seen is not null && seen.TryGetValue(identifier, out var other))
+                    Report(DiagnosticCatalogue.IdentifierCollision, declared.Tree, declared.NameSpan, kind, other, kind, declared.Name, identifier);
                 else if (identifier == container)
-                    Report(DiagnosticCatalogue.IdentifierCollision, tree, token.Span, kind, token.Text, "its generated class", container, identifier);
+                    Report(DiagnosticCatalogue.IdentifierCollision, declared.Tree, declared.NameSpan, kind, declared.Name, "its generated class", container, identifier);
                 else if (ownMembers is not null && ownMembers.Contains(identifier))
-                    Report(DiagnosticCatalogue.IdentifierCollision, tree, token.Span, kind, token.Text, "its generated member", identifier, identifier);
-                else
-                    seen[identifier] = token.Text;
+                    Report(DiagnosticCatalogue.IdentifierCollision, declared.Tree, declared.NameSpan, kind, declared.Name, "its generated member", identifier, identifier);
+                else if (seen is not null)
+                    seen[identifier] = declared.Name;
             }
         }
     }

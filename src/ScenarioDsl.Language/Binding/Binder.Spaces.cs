@@ -5,20 +5,23 @@ namespace ScenarioDsl.Language.Binding;
 
 internal sealed partial class Binder
 {
-    private List<SpaceSymbol> BindSpaces()
+    private SpaceSymbol[] BindSpaces()
     {
-        var result = new List<SpaceSymbol>();
-        foreach (var (space, tree) in Declarations<SpaceDeclarationSyntax>())
+        var result = new SpaceSymbol[_spaces.Count];
+        int n = 0;
+        foreach (var declared in _spaces.Values)
         {
-            if (!IsFirst(_spaces, space)) continue;
-            string name = space.Name!.Value.Text;
+            var (space, tree) = ((SpaceDeclarationSyntax)declared.Syntax, declared.Tree);
+            string name = declared.Name;
+            string stateType = IdentifierNaming.StateTypeName(name);
             var dimensions = new List<DimensionSymbol>();
             var seen = new Dictionary<string, DimensionSyntax>(StringComparer.Ordinal);
             var identifiers = new Dictionary<string, string>(StringComparer.Ordinal);
             bool hasErrors = false;
 
-            foreach (var dim in space.Members.OfType<DimensionSyntax>())
+            foreach (var member in space.Members)
             {
+                if (member is not DimensionSyntax dim) continue;
                 string dimName = dim.Name.Text;
                 if (seen.ContainsKey(dimName))
                 {
@@ -34,7 +37,7 @@ internal sealed partial class Binder
                     Report(DiagnosticCatalogue.IdentifierCollision, tree, dim.Name.Span, "dimension", other, "dimension", dimName, identifier);
                     hasErrors = true;
                 }
-                else if (identifier == IdentifierNaming.StateTypeName(name))
+                else if (identifier == stateType)
                 {
                     Report(DiagnosticCatalogue.IdentifierCollision, tree, dim.Name.Span, "dimension", dimName, "the state type of space", name, identifier);
                     hasErrors = true;
@@ -59,11 +62,15 @@ internal sealed partial class Binder
 
             if (dimensions.Count == 0)
             {
-                Report(DiagnosticCatalogue.MissingMember, tree, space.Name.Value.Span, "space", name, "dimension");
+                Report(DiagnosticCatalogue.MissingMember, tree, declared.NameSpan, "space", name, "dimension");
                 hasErrors = true;
             }
 
-            result.Add(new SpaceSymbol(name, space.Description?.StringValue, dimensions.ToEquatableArray(), LocationOf(tree, space.Name!.Value), hasErrors));
+            var symbol = new SpaceSymbol(name, space.Description?.StringValue, dimensions.ToEquatableArray(), LocationOf(tree, space.Name!.Value), hasErrors);
+            // The same symbol as the last compilation's when equal: its dimensions then compare by reference in the environments.
+            if (declared.BoundSpace is { } earlier && earlier.Equals(symbol)) symbol = earlier;
+            else declared.BoundSpace = symbol;
+            result[n++] = symbol;
         }
         return result;
     }

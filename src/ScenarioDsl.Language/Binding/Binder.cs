@@ -15,117 +15,152 @@ internal sealed partial class Binder
     private readonly IReadOnlyList<SyntaxTree> _trees;
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly Dictionary<string, List<int>> _errorStarts = new(StringComparer.Ordinal);
-    private readonly List<SymbolDefinition> _definitions = new();
-    private readonly List<SymbolReference> _references = new();
+    private readonly List<SymbolDefinition> _definitions;
+    private readonly ReferenceList _references;
     private readonly Dictionary<(SymbolKind, string, string?), SymbolKey> _keys = new();
     private int _errorCount;
 
     // First declaration of each name, per kind (names are global across files, one namespace per kind).
-    private readonly Dictionary<string, Declared<SpaceDeclarationSyntax>> _spaces = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Declared<DeclarationSyntax>> _personas = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Declared<DeclarationSyntax>> _goals = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Declared<DeclarationSyntax>> _scenarios = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Declared<DeclarationSyntax>> _suites = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Declared<CueSyntax>?> _cues = new(StringComparer.Ordinal);
+    // Each table enumerates in declaration order (entries are only added), which the binding phases use.
+    private readonly Dictionary<string, Declared> _spaces;
+    private readonly Dictionary<string, Declared> _personas;
+    private readonly Dictionary<string, Declared> _goals;
+    private readonly Dictionary<string, Declared> _scenarios;
+    private readonly Dictionary<string, Declared> _suites;
+    private readonly Dictionary<string, DeclaredCue> _cues = new(StringComparer.Ordinal);
 
     // Broken declarations: declared, but what depends on them is not checked.
     private readonly HashSet<string> _brokenSpaces = new(StringComparer.Ordinal);
 
-    private Binder(IReadOnlyList<SyntaxTree> trees) => _trees = trees;
+    private Binder(IReadOnlyList<SyntaxTree> trees)
+    {
+        _trees = trees;
+        // Sized once from a count of the declarations, instead of growing with them.
+        int spaces = 0, personas = 0, goals = 0, scenarios = 0, suites = 0, all = 0;
+        for (int t = 0; t < trees.Count; t++)
+        {
+            var declarations = trees[t].Root.Declarations;
+            all += declarations.Count;
+            for (int i = 0; i < declarations.Count; i++)
+            {
+                switch (declarations[i].Kind)
+                {
+                    case DeclarationKind.Space: spaces++; break;
+                    case DeclarationKind.Persona: personas++; break;
+                    case DeclarationKind.Goal: goals++; break;
+                    case DeclarationKind.Scenario: scenarios++; break;
+                    case DeclarationKind.Suite: suites++; break;
+                }
+            }
+        }
+        _spaces = new Dictionary<string, Declared>(spaces, StringComparer.Ordinal);
+        _personas = new Dictionary<string, Declared>(personas, StringComparer.Ordinal);
+        _goals = new Dictionary<string, Declared>(goals, StringComparer.Ordinal);
+        _scenarios = new Dictionary<string, Declared>(scenarios, StringComparer.Ordinal);
+        _suites = new Dictionary<string, Declared>(suites, StringComparer.Ordinal);
+        _definitions = new List<SymbolDefinition>(all + 16);
+        _references = new ReferenceList(all);
+    }
 
-    /// <summary>A declaration together with the tree it came from.</summary>
-    private sealed record Declared<T>(T Syntax, SyntaxTree Tree) where T : SyntaxNode;
+    /// <summary>A cue together with the tree it came from.</summary>
+    private sealed record DeclaredCue(CueSyntax Syntax, SyntaxTree Tree);
 
     public static BindingResult Bind(IReadOnlyList<SyntaxTree> trees) => new Binder(trees).Run();
 
     private BindingResult Run()
     {
-        foreach (var tree in _trees)
-            foreach (var d in tree.Diagnostics) Add(d);
+        for (int t = 0; t < _trees.Count; t++)
+        {
+            var diagnostics = _trees[t].Diagnostics;
+            for (int i = 0; i < diagnostics.Count; i++) Add(diagnostics[i]);
+        }
 
         DeclareAll();
         ReportIdentifierCollisions();
         var spaces = BindSpaces();
         _boundSpaces = spaces;
         var cues = BindCues();
-        var personas = BindPersonas(spaces);
-        var goals = BindGoals(spaces);
-        var scenarios = BindScenarios(personas, goals);
-        var suites = BindSuites(personas, goals);
+        var spaceByName = ByName(spaces, static s => s.Name);
+        var personas = BindPersonas(spaceByName);
+        var goals = BindGoals(spaceByName);
+        var personaByName = ByName(personas, static p => p.Name);
+        var goalByName = ByName(goals, static g => g.Name);
+        var scenarios = BindScenarios(personaByName, goalByName);
+        var suites = BindSuites(personaByName, goalByName);
         ReportUnused(scenarios, suites);
 
-        var ordered = _diagnostics
-            .Select((d, i) => (d, i))
-            .OrderBy(p => TreeIndex(p.d.Location.Path))
-            .ThenBy(p => p.d.Location.Span.Start)
-            .ThenBy(p => p.i)
-            .Select(p => p.d)
-            .ToList();
-
-        var model = new BoundModel(
-            spaces.Select(s => s.HasErrors || !HasErrorsIn(_spaces[s.Name]) ? s : s with { HasErrors = true }).ToEquatableArray(),
-            cues.ToEquatableArray(),
-            personas.Select(p => p.HasErrors || !HasErrorsIn(_personas[p.Name]) ? p : p with { HasErrors = true }).ToEquatableArray(),
-            goals.Select(g => g.HasErrors || !HasErrorsIn(_goals[g.Name]) ? g : g with { HasErrors = true }).ToEquatableArray(),
-            scenarios.Select(s => s.HasErrors || !HasErrorsIn(_scenarios[s.Name]) ? s : s with { HasErrors = true }).ToEquatableArray(),
-            suites.Select(s => s.HasErrors || !HasErrorsIn(_suites[s.Name]) ? s : s with { HasErrors = true }).ToEquatableArray());
-
-        model = PropagateErrors(model);
+        var ordered = OrderedDiagnostics();
+        var model = FlagErrors(spaces, cues, personas, goals, scenarios, suites);
+        _references.Complete();
         return new BindingResult(model, ordered, new SemanticIndex(_definitions, _references), ReusedDeclarations);
     }
 
-    private int TreeIndex(string path)
+    private static Dictionary<string, T> ByName<T>(T[] symbols, Func<T, string> name)
     {
-        for (int i = 0; i < _trees.Count; i++)
-            if (_trees[i].Path == path) return i;
-        return int.MaxValue;
+        var result = new Dictionary<string, T>(symbols.Length, StringComparer.Ordinal);
+        foreach (var symbol in symbols) result.Add(name(symbol), symbol);
+        return result;
+    }
+
+    /// <summary>The diagnostics by file (in the order of the trees), then position, then the order they were reported in.</summary>
+    private List<Diagnostic> OrderedDiagnostics()
+    {
+        if (_diagnostics.Count <= 1) return _diagnostics;
+        var treeIndex = new Dictionary<string, int>(_trees.Count, StringComparer.Ordinal);
+        for (int i = _trees.Count - 1; i >= 0; i--) treeIndex[_trees[i].Path] = i; // the first tree of a path wins
+        var keys = new (int Tree, int Start, int Order)[_diagnostics.Count];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            var location = _diagnostics[i].Location;
+            keys[i] = (treeIndex.TryGetValue(location.Path, out int tree) ? tree : int.MaxValue, location.Span.Start, i);
+        }
+        Array.Sort(keys); // the order of reporting breaks ties, so this unstable sort gives the stable order
+        var ordered = new List<Diagnostic>(keys.Length);
+        foreach (var key in keys) ordered.Add(_diagnostics[key.Order]);
+        return ordered;
     }
 
     // ---- declarations ----------------------------------------------------------------------
 
     private void DeclareAll()
     {
-        foreach (var tree in _trees)
+        for (int t = 0; t < _trees.Count; t++)
         {
-            foreach (var declaration in tree.Root.Declarations)
+            var tree = _trees[t];
+            var declarations = tree.Root.Declarations;
+            var known = DeclaredIn(tree);
+            for (int i = 0; i < declarations.Count; i++)
             {
-                if (declaration is CuesDeclarationSyntax cues)
+                if (known[i] is { } declared)
                 {
-                    foreach (var cue in cues.Members.OfType<CueSyntax>()) DeclareCue(cue, tree);
+                    Declare(declared);
                     continue;
                 }
-
-                if (declaration.Name is null) continue;
-                string name = declaration.Name.Value.Text;
-                switch (declaration.Kind)
+                var declaration = declarations[i];
+                if (declaration is CuesDeclarationSyntax cues)
                 {
-                    case DeclarationKind.Space:
-                        if (declaration is SpaceDeclarationSyntax space)
-                            Declare(_spaces, space, tree, SymbolKind.Space);
-                        else if (!_spaces.ContainsKey(name))
-                            _brokenSpaces.Add(name);
-                        break;
-                    case DeclarationKind.Persona: Declare(_personas, declaration, tree, SymbolKind.Persona); break;
-                    case DeclarationKind.Goal: Declare(_goals, declaration, tree, SymbolKind.Goal); break;
-                    case DeclarationKind.Scenario: Declare(_scenarios, declaration, tree, SymbolKind.Scenario); break;
-                    case DeclarationKind.Suite: Declare(_suites, declaration, tree, SymbolKind.Suite); break;
+                    foreach (var member in cues.Members)
+                        if (member is CueSyntax cue) DeclareCue(cue, tree);
+                }
+                else if (declaration.Kind == DeclarationKind.Space && declaration.Name is { } name && !_spaces.ContainsKey(name.Text))
+                {
+                    _brokenSpaces.Add(name.Text); // a space broken before its body
                 }
             }
         }
-        _brokenSpaces.ExceptWith(_spaces.Keys);
+        if (_brokenSpaces.Count > 0) _brokenSpaces.ExceptWith(_spaces.Keys);
     }
 
-    private void Declare<T>(Dictionary<string, Declared<T>> table, T declaration, SyntaxTree tree, SymbolKind kind)
-        where T : DeclarationSyntax
+    private void Declare(Declared declared)
     {
-        var name = declaration.Name!;
-        if (table.TryGetValue(name.Value.Text, out var first))
+        var table = DeclarationsOf(declared.Kind)!;
+        if (table.TryGetValue(declared.Name, out var first))
         {
-            Report(DiagnosticCatalogue.DuplicateDeclaration, tree, name.Value.Span, DeclarationSyntax.KindName(declaration.Kind), name.Value.Text, "at " + Where(first.Tree, first.Syntax.Name!.Value.Span));
+            Report(DiagnosticCatalogue.DuplicateDeclaration, declared.Tree, declared.NameSpan, DeclarationSyntax.KindName(declared.Syntax.Kind), declared.Name, "at " + Where(first.Tree, first.NameSpan));
             return;
         }
-        table[name.Value.Text] = new Declared<T>(declaration, tree);
-        _definitions.Add(new SymbolDefinition(Key(kind, name.Value.Text), tree.Path, name.Value.Span, declaration.Span));
+        table.Add(declared.Name, declared);
+        _definitions.Add(declared.Definition);
     }
 
     private void DeclareCue(CueSyntax cue, SyntaxTree tree)
@@ -136,21 +171,14 @@ internal sealed partial class Binder
             Report(DiagnosticCatalogue.DuplicateDeclaration, tree, cue.Name.Span, "cue", name, "built in");
             return;
         }
-        if (_cues.TryGetValue(name, out var first) && first is not null)
+        if (_cues.TryGetValue(name, out var first))
         {
             Report(DiagnosticCatalogue.DuplicateDeclaration, tree, cue.Name.Span, "cue", name, "at " + Where(first.Tree, first.Syntax.Name.Span));
             return;
         }
-        _cues[name] = new Declared<CueSyntax>(cue, tree);
+        _cues[name] = new DeclaredCue(cue, tree);
         _definitions.Add(new SymbolDefinition(Key(SymbolKind.Cue, name), tree.Path, cue.Name.Span, cue.Span));
     }
-
-    private IEnumerable<(TDecl Syntax, SyntaxTree Tree)> Declarations<TDecl>() where TDecl : DeclarationSyntax =>
-        _trees.SelectMany(t => t.Root.Declarations.OfType<TDecl>().Select(d => (d, t)));
-
-    /// <summary>True when the declaration is the one its name resolves to (not a duplicate).</summary>
-    private static bool IsFirst<T>(Dictionary<string, Declared<T>> table, DeclarationSyntax declaration) where T : DeclarationSyntax =>
-        declaration.Name is not null && table.TryGetValue(declaration.Name.Value.Text, out var d) && ReferenceEquals(d.Syntax, declaration);
 
     // ---- references ------------------------------------------------------------------------
 
@@ -175,12 +203,23 @@ internal sealed partial class Binder
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    /// <summary>One key object per symbol in a compilation (references are many; their keys are few).</summary>
+    /// <summary>One key object per symbol (references are many; their keys are few). A declaration brings its own (<see cref="Declared.Key"/>).</summary>
     private SymbolKey Key(SymbolKind kind, string name, string? container = null)
     {
+        if (container is null && DeclarationsOf(kind) is { } table && table.TryGetValue(name, out var declared)) return declared.Key;
         if (!_keys.TryGetValue((kind, name, container), out var key)) _keys[(kind, name, container)] = key = new SymbolKey(kind, name, container);
         return key;
     }
+
+    private Dictionary<string, Declared>? DeclarationsOf(SymbolKind kind) => kind switch
+    {
+        SymbolKind.Space => _spaces,
+        SymbolKind.Persona => _personas,
+        SymbolKind.Goal => _goals,
+        SymbolKind.Scenario => _scenarios,
+        SymbolKind.Suite => _suites,
+        _ => null,
+    };
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxTree tree, TextSpan span, params object?[] args) =>
         Add(DiagnosticCatalogue.Create(descriptor, tree.Text, span, null, args));
@@ -232,29 +271,77 @@ internal sealed partial class Binder
     // ---- errors on the model ---------------------------------------------------------------
 
     /// <summary>True when an error lies inside the declaration (a zero-width one at its very end included).</summary>
-    private bool HasErrorsIn<T>(Declared<T> declared) where T : SyntaxNode
+    private bool HasErrorsIn(Declared declared)
     {
-        if (!_errorStarts.TryGetValue(declared.Tree.Path, out var starts)) return false;
+        if (_errorCount == 0 || !_errorStarts.TryGetValue(declared.Tree.Path, out var starts)) return false;
         var span = declared.Syntax.FullSpan;
         foreach (int start in starts)
             if (start >= span.Start && start <= span.End) return true;
         return false;
     }
 
-    /// <summary>A persona or goal in a broken space, or a scenario or suite using a broken persona or goal, is broken too.</summary>
-    private static BoundModel PropagateErrors(BoundModel model)
+    private bool HasErrorsIn(Dictionary<string, Declared> declarations, string name) => _errorCount > 0 && HasErrorsIn(declarations[name]);
+
+    /// <summary>
+    /// The model, with <c>HasErrors</c> set on a declaration with an error inside it, on a persona or
+    /// goal in a broken space, and on a scenario or suite using a broken persona or goal.
+    /// </summary>
+    private BoundModel FlagErrors(
+        SpaceSymbol[] spaces, List<CueSymbol> cues, PersonaSymbol[] personas, GoalSymbol[] goals, ScenarioSymbol[] scenarios, SuiteSymbol[] suites)
     {
-        var brokenSpaces = new HashSet<string>(model.Spaces.Where(s => s.HasErrors).Select(s => s.Name));
-        var personas = model.Personas.Select(p => p.HasErrors || brokenSpaces.Contains(p.Space) ? p with { HasErrors = true } : p).ToEquatableArray();
-        var goals = model.Goals.Select(g => g.HasErrors || brokenSpaces.Contains(g.Space) ? g with { HasErrors = true } : g).ToEquatableArray();
-        var brokenPersonas = new HashSet<string>(personas.Where(p => p.HasErrors).Select(p => p.Name));
-        var brokenGoals = new HashSet<string>(goals.Where(g => g.HasErrors).Select(g => g.Name));
-        var scenarios = model.Scenarios
-            .Select(s => s.HasErrors || brokenPersonas.Contains(s.Persona) || brokenGoals.Contains(s.Goal) ? s with { HasErrors = true } : s)
-            .ToEquatableArray();
-        var suites = model.Suites
-            .Select(s => s.HasErrors || s.Personas.Any(brokenPersonas.Contains) || s.Goals.Any(brokenGoals.Contains) ? s with { HasErrors = true } : s)
-            .ToEquatableArray();
-        return model with { Personas = personas, Goals = goals, Scenarios = scenarios, Suites = suites };
+        // The arrays become the model's (nothing else keeps them): flags are set in place.
+        HashSet<string>? brokenSpaces = null;
+        for (int i = 0; i < spaces.Length; i++)
+        {
+            ref var s = ref spaces[i];
+            if (!s.HasErrors && HasErrorsIn(_spaces, s.Name)) s = s with { HasErrors = true };
+            if (s.HasErrors) (brokenSpaces ??= new HashSet<string>(StringComparer.Ordinal)).Add(s.Name);
+        }
+
+        HashSet<string>? brokenPersonas = null;
+        for (int i = 0; i < personas.Length; i++)
+        {
+            ref var p = ref personas[i];
+            if (!p.HasErrors && (HasErrorsIn(_personas, p.Name) || brokenSpaces?.Contains(p.Space) == true)) p = p with { HasErrors = true };
+            if (p.HasErrors) (brokenPersonas ??= new HashSet<string>(StringComparer.Ordinal)).Add(p.Name);
+        }
+
+        HashSet<string>? brokenGoals = null;
+        for (int i = 0; i < goals.Length; i++)
+        {
+            ref var g = ref goals[i];
+            if (!g.HasErrors && (HasErrorsIn(_goals, g.Name) || brokenSpaces?.Contains(g.Space) == true)) g = g with { HasErrors = true };
+            if (g.HasErrors) (brokenGoals ??= new HashSet<string>(StringComparer.Ordinal)).Add(g.Name);
+        }
+
+        for (int i = 0; i < scenarios.Length; i++)
+        {
+            ref var s = ref scenarios[i];
+            if (!s.HasErrors && (HasErrorsIn(_scenarios, s.Name) || brokenPersonas?.Contains(s.Persona) == true || brokenGoals?.Contains(s.Goal) == true))
+                s = s with { HasErrors = true };
+        }
+
+        for (int i = 0; i < suites.Length; i++)
+        {
+            ref var s = ref suites[i];
+            if (!s.HasErrors && (HasErrorsIn(_suites, s.Name) || AnyIn(s.Personas, brokenPersonas) || AnyIn(s.Goals, brokenGoals)))
+                s = s with { HasErrors = true };
+        }
+
+        return new BoundModel(
+            new EquatableArray<SpaceSymbol>(spaces),
+            new EquatableArray<CueSymbol>(cues.ToArray()),
+            new EquatableArray<PersonaSymbol>(personas),
+            new EquatableArray<GoalSymbol>(goals),
+            new EquatableArray<ScenarioSymbol>(scenarios),
+            new EquatableArray<SuiteSymbol>(suites));
+    }
+
+    private static bool AnyIn(EquatableArray<string> names, HashSet<string>? set)
+    {
+        if (set is null) return false;
+        foreach (var name in names)
+            if (set.Contains(name)) return true;
+        return false;
     }
 }

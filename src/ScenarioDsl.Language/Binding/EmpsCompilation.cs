@@ -33,10 +33,20 @@ public sealed class EmpsCompilation
     /// <summary>Replaces (or adds) one file, reusing every other file's syntax tree.</summary>
     public EmpsCompilation WithText(SourceText text)
     {
-        var trees = SyntaxTrees.Where(t => t.Path != text.Path).ToList();
-        int index = SyntaxTrees.ToList().FindIndex(t => t.Path == text.Path);
         var tree = SyntaxTree.Parse(text);
-        if (index < 0) trees.Add(tree); else trees.Insert(index, tree);
+        // The new tree takes the place of the first tree of its path (others of that path are dropped), or comes last.
+        var trees = new List<SyntaxTree>(SyntaxTrees.Count + 1);
+        bool placed = false;
+        foreach (var t in SyntaxTrees)
+        {
+            if (t.Path != text.Path) trees.Add(t);
+            else if (!placed)
+            {
+                trees.Add(tree);
+                placed = true;
+            }
+        }
+        if (!placed) trees.Add(tree);
         return new EmpsCompilation(trees);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ScenarioDsl.Language.Binding;
@@ -9,7 +10,27 @@ namespace ScenarioDsl.Language.Binding;
 public static class IdentifierNaming
 {
     /// <summary><c>high_anxiety</c> -> <c>HighAnxiety</c>; <c>distress</c> -> <c>Distress</c>.</summary>
+    /// <remarks>
+    /// The binder (collisions, every compilation) and the generator ask for every declared name again
+    /// on every edit, and a name is one string per file (the lexer interns a file's texts), so results
+    /// are remembered per name string while it lives; a name that is already an identifier is its own.
+    /// </remarks>
     public static string ToPascalCase(string name)
+    {
+        if (IsPascalCase(name)) return name;
+        return PascalCaseByName.GetValue(name, static n => Convert(n));
+    }
+
+    private static readonly ConditionalWeakTable<string, string> PascalCaseByName = new();
+
+    /// <summary>True when <see cref="Convert"/> would give the name back: no underscore, a first character that is upper case (or has no case) and no digit.</summary>
+    private static bool IsPascalCase(string name)
+    {
+        if (name.Length == 0 || char.IsDigit(name[0]) || char.ToUpperInvariant(name[0]) != name[0]) return false;
+        return name.IndexOf('_') < 0;
+    }
+
+    private static string Convert(string name)
     {
         var sb = new StringBuilder(name.Length);
         bool upper = true;
