@@ -67,12 +67,12 @@ internal static class BenchmarkInputs
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts) => CSharpGeneratorDriver.Create(
-        [new EmpsGenerator().AsSourceGenerator()],
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> texts, IIncrementalGenerator? generator = null, bool track = false) => CSharpGeneratorDriver.Create(
+        [(generator ?? new EmpsGenerator()).AsSourceGenerator()],
         texts,
         ParseOptions,
         new Options(),
-        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
     internal sealed class Text(string path, string text) : AdditionalText
     {

@@ -15,10 +15,51 @@ internal static class EditProbe
 {
     public static void Run(int measured = 40)
     {
+        Console.WriteLine("EmpsGenerator:");
+        Run(measured, new ScenarioDsl.Generators.EmpsGenerator(), histogram: true);
+        Console.WriteLine("FloorGenerator (the same inputs and hint names, nothing else: Roslyn's own cost):");
+        Run(measured, new FloorGenerator(), histogram: false);
+        Console.WriteLine("EmpsGenerator's named steps (Roslyn's step tracking on, which adds its own cost), median ms per edit:");
+        Steps(measured);
+    }
+
+    private static void Steps(int measured)
+    {
         const int files = 1000, warmup = 40;
         var texts = BenchmarkInputs.Files(files);
         var compilation = BenchmarkInputs.Compilation(CSharpSyntaxTree.ParseText("namespace User { public static class Code { } }", BenchmarkInputs.ParseOptions));
-        GeneratorDriver driver = BenchmarkInputs.Driver(texts).RunGenerators(compilation);
+        GeneratorDriver driver = BenchmarkInputs.Driver(texts, track: true).RunGenerators(compilation);
+        AdditionalText edited = texts[files / 2];
+        var steps = new Dictionary<string, List<double>>();
+        var total = new List<double>();
+        for (int edit = 1; edit <= warmup + measured; edit++)
+        {
+            var next = new BenchmarkInputs.Text(BenchmarkInputs.PersonaPath(files / 2), BenchmarkInputs.PersonaFile(files / 2, 0.3 + edit * 1e-7));
+            var stopwatch = Stopwatch.StartNew();
+            driver = driver.ReplaceAdditionalText(edited, next).RunGenerators(compilation);
+            double ms = stopwatch.Elapsed.TotalMilliseconds;
+            edited = next;
+            if (edit <= warmup) continue;
+            total.Add(ms);
+            var result = driver.GetRunResult().Results.Single();
+            foreach (var (name, runs) in result.TrackedSteps.Concat(result.TrackedOutputSteps))
+            {
+                if (!steps.TryGetValue(name, out var list)) steps[name] = list = new List<double>();
+                list.Add(runs.Sum(r => r.ElapsedTime.TotalMilliseconds));
+            }
+        }
+        static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
+        Console.WriteLine($"  whole edit {Median(total):F2}");
+        foreach (var (name, list) in steps.OrderByDescending(p => Median(p.Value)))
+            Console.WriteLine($"  {name}: {Median(list):F2}");
+    }
+
+    private static void Run(int measured, IIncrementalGenerator generator, bool histogram)
+    {
+        const int files = 1000, warmup = 40;
+        var texts = BenchmarkInputs.Files(files);
+        var compilation = BenchmarkInputs.Compilation(CSharpSyntaxTree.ParseText("namespace User { public static class Code { } }", BenchmarkInputs.ParseOptions));
+        GeneratorDriver driver = BenchmarkInputs.Driver(texts, generator).RunGenerators(compilation);
         AdditionalText edited = texts[files / 2];
         using var listener = new AllocationListener();
         var times = new List<double>();
@@ -41,6 +82,7 @@ internal static class EditProbe
         }
         times.Sort();
         Console.WriteLine($"median {times[times.Count / 2]:F1} ms, min {times[0]:F1} ms");
+        if (!histogram) return;
         Console.WriteLine("allocated types (share of allocation-tick samples over the measured edits):");
         var samples = listener.Samples;
         long total = samples.Values.Sum();
