@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using ScenarioDsl.Generators.Pipeline;
+using ScenarioDsl.Language.Text;
 using ScenarioDsl.Generators.Tests.Infrastructure;
 
 namespace ScenarioDsl.Generators.Tests;
@@ -12,7 +13,7 @@ public sealed class IncrementalityTests
 {
     private const int Files = 20;
 
-    private static string SpaceFile(string calm = "[0, 1]") => $$"""
+    internal static string SpaceFile(string calm = "[0, 1]") => $$"""
         space Mood "How one feels" {
           calm {{calm}} "calmness"
           trust [-1, 1]
@@ -23,7 +24,7 @@ public sealed class IncrementalityTests
         }
         """;
 
-    private static string PersonaFile(int i, double start = 0.2) => $$"""
+    internal static string PersonaFile(int i, double start = 0.2) => $$"""
         persona P{{i}} in Mood {
           start { calm: {{start.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, trust: 0 }
           on kind => calm += 0.1
@@ -181,5 +182,38 @@ public sealed class IncrementalityTests
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
             foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
                 Walk(field.GetValue(value), seen, visited);
+    }
+}
+
+/// <summary>
+/// The emit-model builder's memo of its previous builds. It keeps the last few builds of the process, so this runs
+/// alone (with the parse cache tests): builds of other tests at the same time could push out the one it looks for.
+/// </summary>
+[Collection(nameof(ParseCacheTests))]
+public sealed class EmitModelReuseTests
+{
+    [Fact]
+    public void The_emit_models_of_unchanged_declarations_are_the_previous_objects()
+    {
+        // The binder keeps unchanged declarations' symbols across compilations; the builder then hands back the
+        // previous models and files themselves, so Roslyn compares them by reference. Anything else makes them anew.
+        var texts = Enumerable.Range(0, 5).Select(i => SourceText.From(IncrementalityTests.PersonaFile(i), $"/p/persona{i:D2}.emps")).Prepend(SourceText.From(IncrementalityTests.SpaceFile(), "/p/space.emps"));
+        var compilation = ScenarioDsl.Language.Binding.EmpsCompilation.Create(texts);
+        var first = EmitModelBuilder.Build(compilation.Model, new EmitOptions("A"));
+        var edited = compilation.WithText(SourceText.From(IncrementalityTests.PersonaFile(3, start: 0.4), "/p/persona03.emps"));
+        var second = EmitModelBuilder.Build(edited.Model, new EmitOptions("A"));
+        Assert.Equal(first.Select(f => f.HintName), second.Select(f => f.HintName));
+        for (int i = 0; i < first.Count; i++)
+        {
+            bool editedFile = first[i].HintName == "persona03.emps.g.cs";
+            Assert.Equal(!editedFile, ReferenceEquals(first[i], second[i]));
+            Assert.Equal(editedFile, !first[i].Equals(second[i]));
+        }
+
+        var other = EmitModelBuilder.Build(edited.Model, new EmitOptions("B"));
+        Assert.All(other, f => Assert.Equal("B", f.Namespace));
+        Assert.All(other.SelectMany(f => f.Declarations), d => Assert.Equal("B", d.Namespace));
+        Assert.Equal(second.Count, other.Count);
+        Assert.All(second.Zip(other), p => Assert.False(ReferenceEquals(p.First, p.Second)));
     }
 }

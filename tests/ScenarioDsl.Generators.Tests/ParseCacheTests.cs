@@ -3,7 +3,11 @@ using ScenarioDsl.Generators.Tests.Infrastructure;
 
 namespace ScenarioDsl.Generators.Tests;
 
-/// <summary>The analyzer and the generator share parsed files and compilations.</summary>
+/// <summary>
+/// The analyzer and the generator share parsed files and compilations. The cache keeps the last few compilations of
+/// the process, so these tests run alone: other tests generating at the same time would evict what they look for.
+/// </summary>
+[Collection(nameof(ParseCacheTests))]
 public sealed class ParseCacheTests
 {
     [Fact]
@@ -49,3 +53,6 @@ public sealed class ParseCacheTests
         Assert.Equal(fromGenerator.Diagnostics.Count, diagnostics.Length);
     }
 }
+
+[CollectionDefinition(nameof(ParseCacheTests), DisableParallelization = true)]
+public sealed class ParseCacheCollection;

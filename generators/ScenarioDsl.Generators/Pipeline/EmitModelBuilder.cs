@@ -14,10 +14,59 @@ namespace ScenarioDsl.Generators.Pipeline;
 /// </summary>
 internal static class EmitModelBuilder
 {
+    /// <summary>
+    /// What the previous build made, by the identity of what it was made from: the binder keeps the symbol objects of
+    /// unchanged declarations across compilations, so after a one-file edit almost every model (and every file of
+    /// unchanged models) is the previous object again. Roslyn then compares the new files with the old by reference,
+    /// and an edit allocates for the edited file only. Reuse is decided by identity and equal inputs only, so a build
+    /// that finds nothing to reuse (another project, another namespace) makes the same models anew. A few memos are
+    /// kept (several projects in one compiler process); a build takes the one that knows its first declaration, owns
+    /// it while it runs (a concurrent build of the same files starts without one), and puts its own back.
+    /// </summary>
+    private sealed class Memo
+    {
+        public readonly Dictionary<object, EmitModel> Models = new(IdentityComparer.Instance);
+        public readonly Dictionary<SpaceModel, (EquatableArray<string> Identifiers, EquatableArray<RangeModel> Ranges)> Constants = new(IdentityComparer.Instance);
+        public readonly Dictionary<EmitModel, EmitFile> Files = new(IdentityComparer.Instance);
+        public readonly Dictionary<string, string> FileHints = new(IdentityComparer.Instance);
+        public EmitFile? Cues;
+    }
+
+    private const int MaxMemos = 4;
+    private static readonly LinkedList<Memo> Memos = new();
+
     public static EquatableArray<EmitFile> Build(BoundModel model, EmitOptions options)
     {
+        object? first = model.Spaces.Count > 0 ? model.Spaces[0] : model.Personas.Count > 0 ? model.Personas[0] : null;
+        Memo? previous = null;
+        lock (Memos)
+        {
+            for (var node = Memos.First; node is not null && first is not null; node = node.Next)
+            {
+                if (!node.Value.Models.ContainsKey(first)) continue;
+                previous = node.Value;
+                Memos.Remove(node);
+                break;
+            }
+        }
+        var next = new Memo();
+        var result = Build(model, options, previous ?? new Memo(), next);
+        lock (Memos)
+        {
+            Memos.AddFirst(next);
+            while (Memos.Count > MaxMemos) Memos.RemoveLast();
+        }
+        return result;
+    }
+
+    /// <summary>The previous build's model of <paramref name="source"/> (a symbol), if it made one of this type.</summary>
+    private static T? Previous<T>(Memo previous, object source) where T : EmitModel =>
+        previous.Models.TryGetValue(source, out var old) ? old as T : null;
+
+    private static EquatableArray<EmitFile> Build(BoundModel model, EmitOptions options, Memo previous, Memo next)
+    {
         string ns = options.Namespace;
-        var items = new List<(SourceLocation Location, EmitModel Model)>();
+        var items = new List<(SourceLocation Location, EmitModel Model)>(model.Spaces.Count + model.Personas.Count + model.Goals.Count + model.Scenarios.Count + model.Suites.Count);
 
         // Spaces.
         var spaces = new Dictionary<string, SpaceModel>(StringComparer.Ordinal);
@@ -37,11 +86,15 @@ internal static class EmitModelBuilder
             Assume(dims.All(d => d.Identifier != stateType && !IdentifierNaming.ReservedStateMembers.Contains(d.Identifier)),
                 "no dimension takes the name of its state type or of a member of it (EMPS1003)", space.Name);
             Assume(spaceIds.Add(id), "spaces have distinct identifiers, none `Spaces` (EMPS1001, EMPS1003)", space.Name);
-            var item = new SpaceModel(ns, space.Name, id, stateType, space.Description, dims.ToEquatableArray());
+            var item = Previous<SpaceModel>(previous, space) is { } oldSpace && oldSpace.Namespace == ns
+                ? oldSpace
+                : new SpaceModel(ns, space.Name, id, stateType, space.Description, dims.ToEquatableArray());
+            next.Models[space] = item;
+            if (!previous.Constants.TryGetValue(item, out var constants))
+                constants = (dims.Select(d => d.Identifier).ToEquatableArray(), dims.Select(d => new RangeModel(d.Low, d.High)).ToEquatableArray());
+            next.Constants[item] = constants;
             spaces.Add(space.Name, item);
-            spaceConstants.Add(space.Name, (
-                dims.Select(d => d.Identifier).ToEquatableArray(),
-                dims.Select(d => new RangeModel(d.Low, d.High)).ToEquatableArray()));
+            spaceConstants.Add(space.Name, constants);
             items.Add((space.Location, item));
         }
 
@@ -67,7 +120,11 @@ internal static class EmitModelBuilder
                 "rules and says lines name dimensions of the persona's space (EMPS2003)", persona.Name);
             Assume(personaIds.Add(id), "personas have distinct identifiers, none `Personas` (EMPS1001, EMPS1003)", persona.Name);
             var (identifiers, ranges) = spaceConstants[persona.Space];
-            var item = new PersonaModel(ns, id, space.StateType, space.Identifier, identifiers, ranges, persona);
+            var item = Previous<PersonaModel>(previous, persona) is { } old && old.Namespace == ns && old.StateType == space.StateType
+                && old.SpaceIdentifier == space.Identifier && old.DimensionIdentifiers.Equals(identifiers) && old.Ranges.Equals(ranges)
+                ? old
+                : new PersonaModel(ns, id, space.StateType, space.Identifier, identifiers, ranges, persona);
+            next.Models[persona] = item;
             personas.Add(persona.Name, item);
             items.Add((persona.Location, item));
         }
@@ -84,7 +141,10 @@ internal static class EmitModelBuilder
             Assume(goal.Components.All(c => InRange(c.Dimension, space.Dimensions.Count)), "a goal names dimensions of its space (EMPS2003)", goal.Name);
             Assume(goal.Turns >= 1, "a goal allows at least one turn (EMPS3001)", goal.Name);
             Assume(goalIds.Add(id), "goals have distinct identifiers, none `Goals` (EMPS1001, EMPS1003)", goal.Name);
-            var item = new GoalModel(ns, id, space.StateType, space.Identifier, goal);
+            var item = Previous<GoalModel>(previous, goal) is { } old && old.Namespace == ns && old.StateType == space.StateType && old.SpaceIdentifier == space.Identifier
+                ? old
+                : new GoalModel(ns, id, space.StateType, space.Identifier, goal);
+            next.Models[goal] = item;
             goals.Add(goal.Name, item);
             items.Add((goal.Location, item));
         }
@@ -107,7 +167,12 @@ internal static class EmitModelBuilder
             var (p, g) = Pair(scenario.Persona, scenario.Goal, scenario.Name);
             string id = IdentifierNaming.ToPascalCase(scenario.Name);
             Assume(scenarioIds.Add(id), "scenarios have distinct identifiers, none `Scenarios` (EMPS1001, EMPS1003)", scenario.Name);
-            items.Add((scenario.Location, new ScenarioModel(ns, scenario.Name, id, p.StateType, p.Identifier, g.Identifier, scenario.Seed)));
+            var item = Previous<ScenarioModel>(previous, scenario) is { } old && old.Namespace == ns && old.StateType == p.StateType
+                && old.PersonaIdentifier == p.Identifier && old.GoalIdentifier == g.Identifier
+                ? old
+                : new ScenarioModel(ns, scenario.Name, id, p.StateType, p.Identifier, g.Identifier, scenario.Seed);
+            next.Models[scenario] = item;
+            items.Add((scenario.Location, item));
         }
 
         // Suites: one state type for the whole suite.
@@ -156,23 +221,61 @@ internal static class EmitModelBuilder
                 return c != 0 ? c : a.CompareTo(b);
             });
             for (int i = 0; i < order.Length; i++) declarations[i] = list[order[i]].Model;
-            files.Add(new EmitFile(Hint(FileHintName(path), hints), ns, new EquatableArray<EmitModel>(declarations)));
+            if (!previous.FileHints.TryGetValue(path, out var name)) name = FileHintName(path) + ".g.cs";
+            next.FileHints[path] = name;
+            string hint = Hint(name, hints);
+            var file = previous.Files.TryGetValue(declarations[0], out var old) && old.HintName == hint && old.Namespace == ns && SameObjects(old.Declarations, declarations)
+                ? old
+                : new EmitFile(hint, ns, new EquatableArray<EmitModel>(declarations));
+            next.Files[declarations[0]] = file;
+            files.Add(file);
         }
 
         // The cue list is emitted whenever anything can reference it.
-        if (items.Count > runnable) files.Add(new EmitFile(Hint("Cues", hints), ns, new EmitModel[] { new CuesModel(ns, cues) }.ToEquatableArray()));
+        if (items.Count > runnable)
+        {
+            string hint = Hint("Cues.g.cs", hints);
+            var file = previous.Cues is { } old && old.HintName == hint && old.Namespace == ns && ((CuesModel)old.Declarations[0]).Cues.Equals(cues)
+                ? old
+                : new EmitFile(hint, ns, new EmitModel[] { new CuesModel(ns, cues) }.ToEquatableArray());
+            next.Cues = file;
+            files.Add(file);
+        }
         return files.ToEquatableArray();
     }
 
+    /// <summary>True when the previous file holds exactly these model objects, in this order.</summary>
+    private static bool SameObjects(EquatableArray<EmitModel> a, EmitModel[] b)
+    {
+        if (a.Count != b.Length) return false;
+        for (int i = 0; i < b.Length; i++)
+            if (!ReferenceEquals(a[i], b[i])) return false;
+        return true;
+    }
+
+    /// <summary>Object identity, for the memo's keys (netstandard2.0 has no <c>ReferenceEqualityComparer</c>).</summary>
+    private sealed class IdentityComparer : IEqualityComparer<object>
+    {
+        public static readonly IdentityComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
     /// <summary>
-    /// <c>name.g.cs</c>, numbered (<c>name.2.g.cs</c>) when taken: Roslyn compares hint names case-insensitively, so
+    /// The hint name as given (<c>name.g.cs</c>), or numbered (<c>name.2.g.cs</c>) when taken: Roslyn compares hint names case-insensitively, so
     /// <c>a.emps</c> in two folders, or <c>A.emps</c> beside <c>a.emps</c>, would otherwise collide.
     /// </summary>
-    private static string Hint(string name, HashSet<string> taken)
+    private static string Hint(string hint, HashSet<string> taken)
     {
-        string hint = name + ".g.cs";
-        for (int i = 2; !taken.Add(hint); i++) hint = name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
-        return hint;
+        if (taken.Add(hint)) return hint;
+        string name = hint.Substring(0, hint.Length - ".g.cs".Length);
+        for (int i = 2; ; i++)
+        {
+            string numbered = name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+            if (taken.Add(numbered)) return numbered;
+        }
     }
 
     /// <summary>
