@@ -25,11 +25,32 @@ internal static class EmitModelBuilder
     /// </summary>
     private sealed class Memo
     {
-        public readonly Dictionary<object, EmitModel> Models = new(IdentityComparer.Instance);
+        public readonly Dictionary<object, EmitModel> Models;
         public readonly Dictionary<SpaceModel, (EquatableArray<string> Identifiers, EquatableArray<RangeModel> Ranges)> Constants = new(IdentityComparer.Instance);
-        public readonly Dictionary<EmitModel, EmitFile> Files = new(IdentityComparer.Instance);
-        public readonly Dictionary<string, string> FileHints = new(IdentityComparer.Instance);
+        public readonly Dictionary<EmitModel, EmitFile> Files;
+        public readonly Dictionary<string, string> FileHints;
         public EmitFile? Cues;
+
+        /// <summary>The memo before this one, emptied: the next build fills it (its tables keep their capacity).</summary>
+        public Memo? Spare;
+
+        /// <summary>An empty memo, sized like <paramref name="like"/> (the previous build of the same files).</summary>
+        public Memo(Memo? like)
+        {
+            Models = new(like?.Models.Count ?? 0, IdentityComparer.Instance);
+            Files = new(like?.Files.Count ?? 0, IdentityComparer.Instance);
+            FileHints = new(like?.FileHints.Count ?? 0, IdentityComparer.Instance);
+        }
+
+        public void Clear()
+        {
+            Models.Clear();
+            Constants.Clear();
+            Files.Clear();
+            FileHints.Clear();
+            Cues = null;
+            Spare = null;
+        }
     }
 
     private const int MaxMemos = 4;
@@ -49,8 +70,13 @@ internal static class EmitModelBuilder
                 break;
             }
         }
-        var next = new Memo();
-        var result = Build(model, options, previous ?? new Memo(), next);
+        var next = previous?.Spare ?? new Memo(previous);
+        var result = Build(model, options, previous ?? new Memo(null), next);
+        if (previous is not null)
+        {
+            previous.Clear();
+            next.Spare = previous;
+        }
         lock (Memos)
         {
             Memos.AddFirst(next);
@@ -66,7 +92,15 @@ internal static class EmitModelBuilder
     private static EquatableArray<EmitFile> Build(BoundModel model, EmitOptions options, Memo previous, Memo next)
     {
         string ns = options.Namespace;
-        var items = new List<(SourceLocation Location, EmitModel Model)>(model.Spaces.Count + model.Personas.Count + model.Goals.Count + model.Scenarios.Count + model.Suites.Count);
+        // Each .emps file's declarations, in the order they are made here (sorted by position below).
+        var byPath = new Dictionary<string, List<(SourceLocation Location, EmitModel Model)>>(previous.FileHints.Count, StringComparer.Ordinal);
+        int emitted = 0;
+        void Add(SourceLocation location, EmitModel item)
+        {
+            if (!byPath.TryGetValue(location.Path, out var list)) byPath.Add(location.Path, list = new List<(SourceLocation, EmitModel)>(4));
+            list.Add((location, item));
+            emitted++;
+        }
 
         // Spaces.
         var spaces = new Dictionary<string, SpaceModel>(StringComparer.Ordinal);
@@ -95,7 +129,7 @@ internal static class EmitModelBuilder
             next.Constants[item] = constants;
             spaces.Add(space.Name, item);
             spaceConstants.Add(space.Name, constants);
-            items.Add((space.Location, item));
+            Add(space.Location, item);
         }
 
         // Cues: every declared one (the binder keeps the first of a duplicated name only).
@@ -126,7 +160,7 @@ internal static class EmitModelBuilder
                 : new PersonaModel(ns, id, space.StateType, space.Identifier, identifiers, ranges, persona);
             next.Models[persona] = item;
             personas.Add(persona.Name, item);
-            items.Add((persona.Location, item));
+            Add(persona.Location, item);
         }
 
         // Goals.
@@ -146,7 +180,7 @@ internal static class EmitModelBuilder
                 : new GoalModel(ns, id, space.StateType, space.Identifier, goal);
             next.Models[goal] = item;
             goals.Add(goal.Name, item);
-            items.Add((goal.Location, item));
+            Add(goal.Location, item);
         }
 
         (PersonaModel Persona, GoalModel Goal) Pair(string persona, string goal, string owner)
@@ -157,7 +191,7 @@ internal static class EmitModelBuilder
             return (p, g);
         }
 
-        int runnable = items.Count;
+        int runnable = emitted;
 
         // Scenarios.
         var scenarioIds = NewIdentifiers("Scenarios");
@@ -172,7 +206,7 @@ internal static class EmitModelBuilder
                 ? old
                 : new ScenarioModel(ns, scenario.Name, id, p.StateType, p.Identifier, g.Identifier, scenario.Seed);
             next.Models[scenario] = item;
-            items.Add((scenario.Location, item));
+            Add(scenario.Location, item);
         }
 
         // Suites: one state type for the whole suite.
@@ -193,46 +227,47 @@ internal static class EmitModelBuilder
             Assume(stateType is not null, "a suite has at least one persona and one goal (EMPS3007)", suite.Name);
             Assume(!IdentifierNaming.ReservedSuiteMembers.Contains(id) && suiteIds.Add(id),
                 "suites have distinct identifiers, none `Suites` nor a member of the suite class (EMPS1001, EMPS1003)", suite.Name);
-            items.Add((suite.Location, new SuiteModel(ns, suite.Name, id, stateType!, cases.ToEquatableArray(), options.XunitSerializable)));
+            Add(suite.Location, new SuiteModel(ns, suite.Name, id, stateType!, cases.ToEquatableArray(), options.XunitSerializable));
         }
 
         var files = new List<EmitFile>();
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         // Files in path order (so a numbered hint name is deterministic), declarations in source order.
-        var byPath = new Dictionary<string, List<(SourceLocation Location, EmitModel Model)>>(StringComparer.Ordinal);
-        foreach (var item in items)
-        {
-            if (!byPath.TryGetValue(item.Location.Path, out var list)) byPath.Add(item.Location.Path, list = new List<(SourceLocation, EmitModel)>());
-            list.Add(item);
-        }
         var paths = byPath.Keys.ToArray();
         Array.Sort(paths, StringComparer.Ordinal);
         foreach (string path in paths)
         {
             var list = byPath[path];
-            // Stable (the binder never puts two declarations at one position, but equal keys keep their order).
-            var declarations = new EmitModel[list.Count];
-            var order = new int[list.Count];
-            for (int i = 0; i < order.Length; i++) order[i] = i;
-            Array.Sort(order, (a, b) =>
+            // Insertion sort by position: a file has few declarations, often already in order, and equal positions
+            // (which the binder never produces) keep their order.
+            for (int i = 1; i < list.Count; i++)
             {
-                int c = list[a].Location.Line.CompareTo(list[b].Location.Line);
-                if (c == 0) c = list[a].Location.Column.CompareTo(list[b].Location.Column);
-                return c != 0 ? c : a.CompareTo(b);
-            });
-            for (int i = 0; i < order.Length; i++) declarations[i] = list[order[i]].Model;
+                var item = list[i];
+                int j = i - 1;
+                for (; j >= 0 && Before(item.Location, list[j].Location); j--) list[j + 1] = list[j];
+                list[j + 1] = item;
+            }
             if (!previous.FileHints.TryGetValue(path, out var name)) name = FileHintName(path) + ".g.cs";
             next.FileHints[path] = name;
             string hint = Hint(name, hints);
-            var file = previous.Files.TryGetValue(declarations[0], out var old) && old.HintName == hint && old.Namespace == ns && SameObjects(old.Declarations, declarations)
-                ? old
-                : new EmitFile(hint, ns, new EquatableArray<EmitModel>(declarations));
-            next.Files[declarations[0]] = file;
+            var first = list[0].Model;
+            EmitFile file;
+            if (previous.Files.TryGetValue(first, out var old) && old.HintName == hint && old.Namespace == ns && SameObjects(old.Declarations, list))
+            {
+                file = old;
+            }
+            else
+            {
+                var declarations = new EmitModel[list.Count];
+                for (int i = 0; i < declarations.Length; i++) declarations[i] = list[i].Model;
+                file = new EmitFile(hint, ns, new EquatableArray<EmitModel>(declarations));
+            }
+            next.Files[first] = file;
             files.Add(file);
         }
 
         // The cue list is emitted whenever anything can reference it.
-        if (items.Count > runnable)
+        if (emitted > runnable)
         {
             string hint = Hint("Cues.g.cs", hints);
             var file = previous.Cues is { } old && old.HintName == hint && old.Namespace == ns && ((CuesModel)old.Declarations[0]).Cues.Equals(cues)
@@ -244,12 +279,14 @@ internal static class EmitModelBuilder
         return files.ToEquatableArray();
     }
 
+    private static bool Before(SourceLocation a, SourceLocation b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
+
     /// <summary>True when the previous file holds exactly these model objects, in this order.</summary>
-    private static bool SameObjects(EquatableArray<EmitModel> a, EmitModel[] b)
+    private static bool SameObjects(EquatableArray<EmitModel> a, List<(SourceLocation Location, EmitModel Model)> b)
     {
-        if (a.Count != b.Length) return false;
-        for (int i = 0; i < b.Length; i++)
-            if (!ReferenceEquals(a[i], b[i])) return false;
+        if (a.Count != b.Count) return false;
+        for (int i = 0; i < b.Count; i++)
+            if (!ReferenceEquals(a[i], b[i].Model)) return false;
         return true;
     }
 
