@@ -31,6 +31,9 @@ internal static class EmitModelBuilder
         public readonly Dictionary<string, string> FileHints;
         public EmitFile? Cues;
 
+        /// <summary>The model's first declaration (its symbol), by which the next build of the same files finds this memo.</summary>
+        public object? Key;
+
         /// <summary>The memo before this one, emptied: the next build fills it (its tables keep their capacity).</summary>
         public Memo? Spare;
 
@@ -49,6 +52,7 @@ internal static class EmitModelBuilder
             Files.Clear();
             FileHints.Clear();
             Cues = null;
+            Key = null;
             Spare = null;
         }
     }
@@ -58,19 +62,20 @@ internal static class EmitModelBuilder
 
     public static EquatableArray<EmitFile> Build(BoundModel model, EmitOptions options)
     {
-        object? first = model.Spaces.Count > 0 ? model.Spaces[0] : model.Personas.Count > 0 ? model.Personas[0] : null;
+        object? first = model.Spaces.Count > 0 ? model.Spaces[0] : model.Personas.Count > 0 ? model.Personas[0] : model.Goals.Count > 0 ? model.Goals[0] : null;
         Memo? previous = null;
         lock (Memos)
         {
             for (var node = Memos.First; node is not null && first is not null; node = node.Next)
             {
-                if (!node.Value.Models.ContainsKey(first)) continue;
+                if (!ReferenceEquals(node.Value.Key, first)) continue;
                 previous = node.Value;
                 Memos.Remove(node);
                 break;
             }
         }
         var next = previous?.Spare ?? new Memo(previous);
+        next.Key = first;
         var result = Build(model, options, previous ?? new Memo(null), next);
         if (previous is not null)
         {
