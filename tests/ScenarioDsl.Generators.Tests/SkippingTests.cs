@@ -146,7 +146,7 @@ public sealed class SkippingTests
         if (runnable) expected.Add("Scenarios.DeclaredCues__");
 
         var files = EmitModelBuilder.Build(model, new EmitOptions("Tests.Generated"));
-        var built = files.SelectMany(f => f.Declarations).Select(m => m.Member).ToList();
+        var built = files.SelectMany(f => f.Declarations).Select(Member).ToList();
         // One file for the .emps file when it has anything to emit, and one for the cue list when anything can run.
         var hints = new List<string>();
         if (expected.Count > (runnable ? 1 : 0)) hints.Add("s.emps.g.cs");
@@ -155,6 +155,18 @@ public sealed class SkippingTests
         Assert.True(expected.OrderBy(h => h, StringComparer.Ordinal).SequenceEqual(built.OrderBy(h => h, StringComparer.Ordinal)),
             $"{context}\nexpected: {string.Join(", ", expected)}\nbuilt:    {string.Join(", ", built)}");
     }
+
+    /// <summary>The generated member an emit model stands for, <c>Container.Identifier</c>.</summary>
+    private static string Member(EmitModel model) => model switch
+    {
+        SpaceModel m => "Spaces." + m.Identifier,
+        PersonaModel m => "Personas." + m.Identifier,
+        GoalModel m => "Goals." + m.Identifier,
+        ScenarioModel m => "Scenarios." + m.Identifier,
+        SuiteModel m => "Suites." + m.Identifier,
+        CuesModel => "Scenarios.DeclaredCues__",
+        _ => throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name),
+    };
 
     /// <summary>Every declaration of the model with the member it is generated as.</summary>
     private static IEnumerable<(string Member, bool HasErrors)> Declarations(BoundModel model) =>

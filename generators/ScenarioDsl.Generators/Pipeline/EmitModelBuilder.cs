@@ -4,7 +4,8 @@ using ScenarioDsl.Language.Binding;
 namespace ScenarioDsl.Generators.Pipeline;
 
 /// <summary>
-/// Turns the bound model into one emit model per generated file. The binder decides what is valid: a
+/// Turns the bound model into the generated files (one per .emps file, its declarations' emit models in source
+/// order, and the cue list). The binder decides what is valid: a
 /// declaration flagged <c>HasErrors</c> is skipped, and the binder already flags everything that depends on
 /// a broken declaration (a persona in a broken space, a scenario of a broken goal, a suite with one broken
 /// case). Nothing else is checked here: what the binder guarantees for a declaration without errors (names
@@ -20,7 +21,7 @@ internal static class EmitModelBuilder
     /// unchanged models) is the previous object again. Roslyn then compares the new files with the old by reference,
     /// and an edit allocates for the edited file only. Reuse is decided by identity and equal inputs only, so a build
     /// that finds nothing to reuse (another project, another namespace) makes the same models anew. A few memos are
-    /// kept (several projects in one compiler process); a build takes the one that knows its first declaration, owns
+    /// kept (several projects in one compiler process); a build takes the one whose key is its model's first declaration, owns
     /// it while it runs (a concurrent build of the same files starts without one), and puts its own back.
     /// </summary>
     private sealed class Memo

@@ -23,11 +23,7 @@ internal sealed record EmitOptions(string Namespace, bool XunitSerializable = fa
 internal sealed record EmitFile(string HintName, string Namespace, EquatableArray<EmitModel> Declarations);
 
 /// <summary>The generated code of one declaration (a member of an <see cref="EmitFile"/>).</summary>
-internal abstract record EmitModel(string Namespace)
-{
-    /// <summary>The generated member, <c>Container.Identifier</c> (for example <c>Personas.HighAnxietyStudent</c>).</summary>
-    public abstract string Member { get; }
-}
+internal abstract record EmitModel(string Namespace);
 
 /// <summary>A dimension as generated code names it.</summary>
 internal sealed record DimensionModel(string Name, string Identifier, double Low, double High, string? Description);
@@ -39,16 +35,10 @@ internal sealed record SpaceModel(
     string Identifier,
     string StateType,
     string? Description,
-    EquatableArray<DimensionModel> Dimensions) : EmitModel(Namespace)
-{
-    public override string Member => "Spaces." + Identifier;
-}
+    EquatableArray<DimensionModel> Dimensions) : EmitModel(Namespace);
 
 /// <summary>Every declared cue (not the built-in <c>mirroring</c>), in declaration order.</summary>
-internal sealed record CuesModel(string Namespace, EquatableArray<CueModel> Cues) : EmitModel(Namespace)
-{
-    public override string Member => "Scenarios.DeclaredCues__";
-}
+internal sealed record CuesModel(string Namespace, EquatableArray<CueModel> Cues) : EmitModel(Namespace);
 
 internal sealed record CueModel(string Name, EquatableArray<string> Phrases);
 
@@ -66,10 +56,7 @@ internal sealed record PersonaModel(
     string SpaceIdentifier,
     EquatableArray<string> DimensionIdentifiers,
     EquatableArray<RangeModel> Ranges,
-    PersonaSymbol Persona) : EmitModel(Namespace)
-{
-    public override string Member => "Personas." + Identifier;
-}
+    PersonaSymbol Persona) : EmitModel(Namespace);
 
 /// <summary><c>Goals.&lt;Goal&gt;</c>.</summary>
 internal sealed record GoalModel(
@@ -77,10 +64,7 @@ internal sealed record GoalModel(
     string Identifier,
     string StateType,
     string SpaceIdentifier,
-    GoalSymbol Goal) : EmitModel(Namespace)
-{
-    public override string Member => "Goals." + Identifier;
-}
+    GoalSymbol Goal) : EmitModel(Namespace);
 
 /// <summary><c>Scenarios.&lt;Scenario&gt;</c>.</summary>
 internal sealed record ScenarioModel(
@@ -90,10 +74,7 @@ internal sealed record ScenarioModel(
     string StateType,
     string PersonaIdentifier,
     string GoalIdentifier,
-    int Seed) : EmitModel(Namespace)
-{
-    public override string Member => "Scenarios." + Identifier;
-}
+    int Seed) : EmitModel(Namespace);
 
 /// <summary>One case of a suite.</summary>
 internal sealed record SuiteCaseModel(string Name, string PersonaIdentifier, string GoalIdentifier, int Seed);
@@ -108,7 +89,4 @@ internal sealed record SuiteModel(
     string Identifier,
     string StateType,
     EquatableArray<SuiteCaseModel> Cases,
-    bool XunitSerializable) : EmitModel(Namespace)
-{
-    public override string Member => "Suites." + Identifier;
-}
+    bool XunitSerializable) : EmitModel(Namespace);

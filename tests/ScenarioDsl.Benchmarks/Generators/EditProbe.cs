@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Tracing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -23,23 +22,33 @@ internal static class EditProbe
         Steps(measured);
     }
 
+    private const int Files = 1000, Warmup = 40;
+
+    /// <summary>A driver that has run once over the 1,000 files, and the file the edits replace.</summary>
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation, AdditionalText Edited) Warm(IIncrementalGenerator generator, bool track)
+    {
+        var texts = BenchmarkInputs.Files(Files);
+        var compilation = BenchmarkInputs.Compilation(CSharpSyntaxTree.ParseText("namespace User { public static class Code { } }", BenchmarkInputs.ParseOptions));
+        return (BenchmarkInputs.Driver(texts, generator, track).RunGenerators(compilation), compilation, texts[Files / 2]);
+    }
+
+    /// <summary>The edited file with a start value no earlier edit used.</summary>
+    private static AdditionalText Edit(double start) =>
+        new BenchmarkInputs.Text(BenchmarkInputs.PersonaPath(Files / 2), BenchmarkInputs.PersonaFile(Files / 2, start));
+
     private static void Steps(int measured)
     {
-        const int files = 1000, warmup = 40;
-        var texts = BenchmarkInputs.Files(files);
-        var compilation = BenchmarkInputs.Compilation(CSharpSyntaxTree.ParseText("namespace User { public static class Code { } }", BenchmarkInputs.ParseOptions));
-        GeneratorDriver driver = BenchmarkInputs.Driver(texts, track: true).RunGenerators(compilation);
-        AdditionalText edited = texts[files / 2];
+        var (driver, compilation, edited) = Warm(new ScenarioDsl.Generators.EmpsGenerator(), track: true);
         var steps = new Dictionary<string, List<double>>();
         var total = new List<double>();
-        for (int edit = 1; edit <= warmup + measured; edit++)
+        for (int edit = 1; edit <= Warmup + measured; edit++)
         {
-            var next = new BenchmarkInputs.Text(BenchmarkInputs.PersonaPath(files / 2), BenchmarkInputs.PersonaFile(files / 2, 0.3 + edit * 1e-7));
+            var next = Edit(0.3 + edit * 1e-7);
             var stopwatch = Stopwatch.StartNew();
             driver = driver.ReplaceAdditionalText(edited, next).RunGenerators(compilation);
             double ms = stopwatch.Elapsed.TotalMilliseconds;
             edited = next;
-            if (edit <= warmup) continue;
+            if (edit <= Warmup) continue;
             total.Add(ms);
             var result = driver.GetRunResult().Results.Single();
             foreach (var (name, runs) in result.TrackedSteps.Concat(result.TrackedOutputSteps))
@@ -56,24 +65,21 @@ internal static class EditProbe
 
     private static void Run(int measured, IIncrementalGenerator generator, bool histogram)
     {
-        const int files = 1000, warmup = 40;
-        var texts = BenchmarkInputs.Files(files);
-        var compilation = BenchmarkInputs.Compilation(CSharpSyntaxTree.ParseText("namespace User { public static class Code { } }", BenchmarkInputs.ParseOptions));
-        GeneratorDriver driver = BenchmarkInputs.Driver(texts, generator).RunGenerators(compilation);
-        AdditionalText edited = texts[files / 2];
-        using var listener = new AllocationListener();
+        var (driver, compilation, edited) = Warm(generator, track: false);
+        // Only when its histogram is printed: the listener slows the process (the floor is timed without it).
+        using var listener = histogram ? new AllocationListener() : null;
         var times = new List<double>();
-        for (int edit = 1; edit <= warmup + measured; edit++)
+        for (int edit = 1; edit <= Warmup + measured; edit++)
         {
-            bool shown = edit > warmup;
-            var next = new BenchmarkInputs.Text(BenchmarkInputs.PersonaPath(files / 2), BenchmarkInputs.PersonaFile(files / 2, 0.2 + edit * 1e-7));
+            bool shown = edit > Warmup;
+            var next = Edit(0.2 + edit * 1e-7);
             int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
             long bytes = GC.GetAllocatedBytesForCurrentThread();
-            listener.Recording = shown;
+            if (listener is not null) listener.Recording = shown;
             var stopwatch = Stopwatch.StartNew();
             driver = driver.ReplaceAdditionalText(edited, next).RunGenerators(compilation);
             double ms = stopwatch.Elapsed.TotalMilliseconds;
-            listener.Recording = false;
+            if (listener is not null) listener.Recording = false;
             edited = next;
             if (!shown) continue;
             times.Add(ms);
@@ -82,33 +88,6 @@ internal static class EditProbe
         }
         times.Sort();
         Console.WriteLine($"median {times[times.Count / 2]:F1} ms, min {times[0]:F1} ms");
-        if (!histogram) return;
-        Console.WriteLine("allocated types (share of allocation-tick samples over the measured edits):");
-        var samples = listener.Samples;
-        long total = samples.Values.Sum();
-        foreach (var (type, count) in samples.OrderByDescending(p => p.Value).Take(40))
-            Console.WriteLine($"  {100.0 * count / total,5:F1}%  {type}");
-    }
-
-    private sealed class AllocationListener : EventListener
-    {
-        private readonly object _gate = new();
-        public readonly Dictionary<string, long> Samples = new();
-        private volatile bool _recording;
-
-        public bool Recording { set => _recording = value; }
-
-        protected override void OnEventSourceCreated(EventSource source)
-        {
-            if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1); // GC, with allocation ticks
-        }
-
-        protected override void OnEventWritten(EventWrittenEventArgs e)
-        {
-            if (!_recording || e.EventName is null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.Payload is null) return;
-            int index = e.PayloadNames!.IndexOf("TypeName");
-            string type = index >= 0 ? e.Payload[index]?.ToString() ?? "?" : "?";
-            lock (_gate) Samples[type] = Samples.GetValueOrDefault(type) + 1;
-        }
+        listener?.Print();
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Tracing;
 using ScenarioDsl.Benchmarks.Generators;
 using ScenarioDsl.Language.Binding;
 using ScenarioDsl.Language.Text;
@@ -50,11 +49,7 @@ internal static class BindProbe
         times.Sort();
         megabytes.Sort();
         Console.WriteLine($"median {times[times.Count / 2]:F2} ms, min {times[0]:F2} ms, median {megabytes[megabytes.Count / 2]:F3} MB per edit");
-        Console.WriteLine("allocated types (share of allocation-tick samples over the measured edits):");
-        var samples = listener.Samples;
-        long total = samples.Values.Sum();
-        foreach (var (type, count) in samples.OrderByDescending(p => p.Value).Take(40))
-            Console.WriteLine($"  {100.0 * count / total,5:F1}%  {type}");
+        listener.Print();
     }
 
     private static void Touch(EmpsCompilation compilation)
@@ -62,27 +57,5 @@ internal static class BindProbe
         _ = compilation.Diagnostics;
         _ = compilation.Model;
         _ = compilation.Index;
-    }
-
-    private sealed class AllocationListener : EventListener
-    {
-        private readonly object _gate = new();
-        public readonly Dictionary<string, long> Samples = new();
-        private volatile bool _recording;
-
-        public bool Recording { set => _recording = value; }
-
-        protected override void OnEventSourceCreated(EventSource source)
-        {
-            if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1); // GC, with allocation ticks
-        }
-
-        protected override void OnEventWritten(EventWrittenEventArgs e)
-        {
-            if (!_recording || e.EventName is null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.Payload is null) return;
-            int index = e.PayloadNames!.IndexOf("TypeName");
-            string type = index >= 0 ? e.Payload[index]?.ToString() ?? "?" : "?";
-            lock (_gate) Samples[type] = Samples.GetValueOrDefault(type) + 1;
-        }
     }
 }
