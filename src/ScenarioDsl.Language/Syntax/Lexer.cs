@@ -15,27 +15,64 @@ public sealed class Lexer
     private readonly SourceText _source;
     private readonly string _text;
     private readonly List<Diagnostic> _diagnostics;
+    private readonly Scratch _scratch;
     private SyntaxTrivia[] _trivia;
     private int _triviaCount;
-
-    // Growing arrays are reused per thread; a file's table gets exact-size copies, so lexing
-    // allocates little beyond what the tree keeps. Buffers past ScratchLimit items are not kept.
-    private const int ScratchLimit = 1 << 16;
-    [ThreadStatic] private static TokenData[]? s_tokens;
-    [ThreadStatic] private static SyntaxTrivia[]? s_trivia;
-    private readonly StringInterner _strings = new();
-    private readonly List<double> _numbers = new();
-    private readonly Dictionary<int, int> _numberByText = new();
-    private readonly StringBuilder _builder = new();
+    private readonly StringInterner _strings;
+    private readonly List<double> _numbers;
+    private readonly Dictionary<int, int> _numberByText;
+    private readonly StringBuilder _builder;
     private int _pos;
+
+    // The growing buffers and tables are reused per thread: a file's table gets exact-size copies,
+    // so lexing allocates little beyond what the tree keeps (a fresh interner and its tables per
+    // file were about 4 MB of the corpus's 28 MB). Buffers grown past ScratchLimit are not kept.
+    private const int ScratchLimit = 1 << 16;
+    [ThreadStatic] private static Scratch? s_scratch;
+
+    private sealed class Scratch
+    {
+        public TokenData[] Tokens = new TokenData[256];
+        public SyntaxTrivia[] Trivia = new SyntaxTrivia[256];
+        public readonly StringInterner Strings = new();
+        public readonly List<double> Numbers = new();
+        public readonly Dictionary<int, int> NumberByText = new();
+        public readonly StringBuilder Builder = new();
+
+        public bool Small => Tokens.Length <= ScratchLimit && Trivia.Length <= ScratchLimit
+            && Strings.Capacity <= ScratchLimit && Numbers.Capacity <= ScratchLimit && Builder.Capacity <= ScratchLimit;
+
+        public void Clear()
+        {
+            Strings.Clear();
+            Numbers.Clear();
+            NumberByText.Clear();
+            Builder.Clear();
+        }
+    }
 
     private Lexer(SourceText source, List<Diagnostic> diagnostics)
     {
         _source = source;
         _text = source.Text;
         _diagnostics = diagnostics;
-        _trivia = s_trivia ?? new SyntaxTrivia[Math.Min(ScratchLimit, source.Length / 7 + 4)];
-        s_trivia = null;
+        // Taken, not shared: a lexer that re-entered on the same thread would make its own.
+        _scratch = s_scratch ?? new Scratch();
+        s_scratch = null;
+        _trivia = _scratch.Trivia;
+        _strings = _scratch.Strings;
+        _numbers = _scratch.Numbers;
+        _numberByText = _scratch.NumberByText;
+        _builder = _scratch.Builder;
+    }
+
+    private void Release(TokenData[] tokens)
+    {
+        _scratch.Tokens = tokens;
+        _scratch.Trivia = _trivia;
+        if (!_scratch.Small) return;
+        _scratch.Clear();
+        s_scratch = _scratch;
     }
 
     private void AddTrivia(SyntaxKind kind, TextSpan span)
@@ -54,8 +91,7 @@ public sealed class Lexer
     internal static TokenTable LexTable(SourceText source, List<Diagnostic> diagnostics)
     {
         var lexer = new Lexer(source, diagnostics);
-        var tokens = s_tokens ?? new TokenData[Math.Min(ScratchLimit, source.Length / 7 + 4)];
-        s_tokens = null;
+        var tokens = lexer._scratch.Tokens;
         int count = 0;
         bool firstOnLine = true;
         while (true)
@@ -85,8 +121,7 @@ public sealed class Lexer
             token.TrailingCount = lexer.ReadTrivia(leading: false, ref firstOnLine);
         }
         var table = new TokenTable(Copy(tokens, count), count, lexer._strings.ToArray(), lexer._numbers.ToArray(), Copy(lexer._trivia, lexer._triviaCount));
-        if (tokens.Length <= ScratchLimit) s_tokens = tokens;
-        if (lexer._trivia.Length <= ScratchLimit) s_trivia = lexer._trivia;
+        lexer.Release(tokens);
         return table;
     }
 

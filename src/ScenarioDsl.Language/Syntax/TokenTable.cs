@@ -96,6 +96,18 @@ internal sealed class StringInterner
 
     public StringInterner() => Intern("");
 
+    /// <summary>How many entries the tables hold room for.</summary>
+    public int Capacity => _entries.Length;
+
+    /// <summary>Forgets every string but the empty one (index 0), keeping the tables for the next file.</summary>
+    public void Clear()
+    {
+        Array.Clear(_buckets, 0, _buckets.Length);
+        Array.Clear(_entries, 0, _count); // no references to the previous file's strings stay alive
+        _count = 0;
+        Intern("");
+    }
+
     public string this[int index] => _entries[index].Value;
 
     public string[] ToArray()
