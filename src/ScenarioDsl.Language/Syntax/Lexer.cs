@@ -16,8 +16,10 @@ public sealed class Lexer
     private readonly string _text;
     private readonly List<Diagnostic> _diagnostics;
     private readonly Scratch _scratch;
-    private SyntaxTrivia[] _trivia;
+    private TriviaData[] _trivia;
     private int _triviaCount;
+    private Dictionary<int, int>? _longTrailing;
+    private Dictionary<int, int>? _longTriviaWidths;
     private readonly StringInterner _strings;
     private readonly List<double> _numbers;
     private readonly Dictionary<int, int> _numberByText;
@@ -33,7 +35,7 @@ public sealed class Lexer
     private sealed class Scratch
     {
         public TokenData[] Tokens = new TokenData[256];
-        public SyntaxTrivia[] Trivia = new SyntaxTrivia[256];
+        public TriviaData[] Trivia = new TriviaData[256];
         public readonly StringInterner Strings = new();
         public readonly List<double> Numbers = new();
         public readonly Dictionary<int, int> NumberByText = new();
@@ -78,7 +80,20 @@ public sealed class Lexer
     private void AddTrivia(SyntaxKind kind, TextSpan span)
     {
         if (_triviaCount == _trivia.Length) Array.Resize(ref _trivia, _trivia.Length * 2);
-        _trivia[_triviaCount++] = new SyntaxTrivia(kind, span);
+        ref var trivia = ref _trivia[_triviaCount];
+        trivia.Start = span.Start;
+        trivia.Kind = kind;
+        trivia.Width = Narrow(span.Length, _triviaCount, ref _longTriviaWidths);
+        _triviaCount++;
+    }
+
+    // A record keeps 16 bits of a count or width; a larger one (a megabyte-long comment, a line of
+    // thousands of comments) is kept aside by index, behind the ushort.MaxValue mark.
+    private static ushort Narrow(int value, int index, ref Dictionary<int, int>? aside)
+    {
+        if (value < ushort.MaxValue) return (ushort)value;
+        (aside ??= new Dictionary<int, int>())[index] = value;
+        return ushort.MaxValue;
     }
 
     /// <summary>Lexes a whole text; the last token is always <see cref="SyntaxKind.EndOfFile"/>.</summary>
@@ -97,14 +112,13 @@ public sealed class Lexer
         while (true)
         {
             int triviaStart = lexer._triviaCount;
-            int leading = lexer.ReadTrivia(leading: true, ref firstOnLine);
+            lexer.ReadTrivia(leading: true, ref firstOnLine);
             int start = lexer._pos;
             if (count == tokens.Length) Array.Resize(ref tokens, tokens.Length * 2);
             ref var token = ref tokens[count++];
             token = default; // the buffer is reused: no field may keep a previous file's value
             token.Start = start;
-            token.TriviaStart = triviaStart;
-            token.LeadingCount = leading;
+            token.TriviaStart = triviaStart; // the leading count follows from the next token's
             token.Flags = firstOnLine ? TokenFlags.FirstOnLine : TokenFlags.None;
             if (start >= lexer._text.Length)
             {
@@ -115,12 +129,12 @@ public sealed class Lexer
             }
 
             token.Kind = lexer.ScanToken(out token.Value);
-            token.Width = lexer._pos - start;
-            token.Text = lexer._strings.Intern(lexer._text, start, token.Width);
+            token.Text = lexer._strings.Intern(lexer._text, start, lexer._pos - start);
             firstOnLine = false;
-            token.TrailingCount = lexer.ReadTrivia(leading: false, ref firstOnLine);
+            token.TrailingCount = Narrow(lexer.ReadTrivia(leading: false, ref firstOnLine), count - 1, ref lexer._longTrailing);
         }
-        var table = new TokenTable(Copy(tokens, count), count, lexer._strings.ToArray(), lexer._numbers.ToArray(), Copy(lexer._trivia, lexer._triviaCount));
+        var table = new TokenTable(Copy(tokens, count), count, lexer._strings.ToArray(), lexer._numbers.ToArray(),
+            Copy(lexer._trivia, lexer._triviaCount), lexer._longTrailing, lexer._longTriviaWidths);
         lexer.Release(tokens);
         return table;
     }

@@ -25,7 +25,7 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     public SyntaxKind Kind => Data.Kind;
 
     /// <summary>The token's own characters, without trivia.</summary>
-    public TextSpan Span => Data.Span;
+    public TextSpan Span => _table.Span(_index);
 
     public string Text => _table.Strings[Data.Text];
 
@@ -41,8 +41,8 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     {
         get
         {
-            ref readonly var d = ref Data;
-            return d.LeadingCount == 0 ? default : new SyntaxTriviaList(_table, d.TriviaStart, d.LeadingCount);
+            int count = _table.LeadingCount(_index);
+            return count == 0 ? default : new SyntaxTriviaList(_table, Data.TriviaStart, count);
         }
     }
 
@@ -50,8 +50,8 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     {
         get
         {
-            ref readonly var d = ref Data;
-            return d.TrailingCount == 0 ? default : new SyntaxTriviaList(_table, d.TriviaStart + d.LeadingCount, d.TrailingCount);
+            int count = _table.TrailingCount(_index);
+            return count == 0 ? default : new SyntaxTriviaList(_table, Data.TriviaStart + _table.LeadingCount(_index), count);
         }
     }
 
@@ -66,8 +66,9 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
         get
         {
             ref readonly var d = ref Data;
-            int start = d.LeadingCount > 0 ? _table.Trivia[d.TriviaStart].Span.Start : d.Start;
-            int end = d.TrailingCount > 0 ? _table.Trivia[d.TriviaStart + d.LeadingCount + d.TrailingCount - 1].Span.End : d.Start + d.Width;
+            int leading = _table.LeadingCount(_index), trailing = _table.TrailingCount(_index);
+            int start = leading > 0 ? _table.Trivia[d.TriviaStart].Start : d.Start;
+            int end = trailing > 0 ? _table.GetTrivia(d.TriviaStart + leading + trailing - 1).Span.End : d.Start + _table.Width(_index);
             return TextSpan.FromBounds(start, end);
         }
     }

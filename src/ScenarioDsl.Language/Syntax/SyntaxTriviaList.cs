@@ -23,7 +23,7 @@ public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
     public int Count { get; }
 
     public SyntaxTrivia this[int index] =>
-        (uint)index < (uint)Count ? _store!.Trivia[_start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+        (uint)index < (uint)Count ? _store!.GetTrivia(_start + index) : throw new ArgumentOutOfRangeException(nameof(index));
 
     public Enumerator GetEnumerator() => new(this);
 

@@ -14,21 +14,61 @@ internal sealed class TokenTable
     // Tokens and Count grow when the parser appends a missing token; the rest is fixed by the lexer.
     public TokenData[] Tokens;
     public int Count;
+
+    /// <summary>The lexed tokens (the end-of-file token last); missing tokens come after them.</summary>
+    public readonly int LexedCount;
     public readonly string[] Strings;
     public readonly double[] Numbers;
-    public readonly SyntaxTrivia[] Trivia;
+    public readonly TriviaData[] Trivia;
 
-    public TokenTable(TokenData[] tokens, int count, string[] strings, double[] numbers, SyntaxTrivia[] trivia)
+    // Counts and widths too large for the records' 16 bits (pathological input only): by index.
+    private readonly Dictionary<int, int>? _longTrailing;
+    private readonly Dictionary<int, int>? _longTriviaWidths;
+
+    public TokenTable(TokenData[] tokens, int count, string[] strings, double[] numbers, TriviaData[] trivia,
+        Dictionary<int, int>? longTrailing, Dictionary<int, int>? longTriviaWidths)
     {
         Tokens = tokens;
         Count = count;
+        LexedCount = count;
         Strings = strings;
         Numbers = numbers;
         Trivia = trivia;
+        _longTrailing = longTrailing;
+        _longTriviaWidths = longTriviaWidths;
     }
 
     /// <summary>Index of the empty string in <see cref="Strings"/> (always interned first).</summary>
     public const int EmptyString = 0;
+
+    /// <summary>A token's text is its exact source (empty for a missing token), so its width is the text's length.</summary>
+    public int Width(int index) => Strings[Tokens[index].Text].Length;
+
+    public TextSpan Span(int index) => new(Tokens[index].Start, Width(index));
+
+    public int TrailingCount(int index)
+    {
+        int count = Tokens[index].TrailingCount;
+        return count == ushort.MaxValue ? _longTrailing![index] : count;
+    }
+
+    /// <summary>
+    /// The trivia between the previous token's trailing trivia and this token: not stored, but
+    /// what lies between this token's first trivia and the next token's, less the trailing.
+    /// </summary>
+    public int LeadingCount(int index)
+    {
+        if (index >= LexedCount) return 0; // missing tokens have no trivia
+        int next = index + 1 < LexedCount ? Tokens[index + 1].TriviaStart : Trivia.Length;
+        return next - Tokens[index].TriviaStart - TrailingCount(index);
+    }
+
+    public SyntaxTrivia GetTrivia(int index)
+    {
+        ref readonly var t = ref Trivia[index];
+        int width = t.Width == ushort.MaxValue ? _longTriviaWidths![index] : t.Width;
+        return new SyntaxTrivia(t.Kind, new TextSpan(t.Start, width));
+    }
 
     /// <summary>Appends a zero-width token the parser expected but did not find.</summary>
     public SyntaxToken AddMissing(SyntaxKind kind, int position)
@@ -54,16 +94,16 @@ internal enum TokenFlags : byte
     Missing = 2,
 }
 
-/// <summary>One token: 32 bytes, no references.</summary>
+/// <summary>
+/// One token: 20 bytes, no references. Its width is its text's length and its leading trivia count
+/// follows from the next token's <see cref="TriviaStart"/> (see <see cref="TokenTable"/>).
+/// </summary>
 internal struct TokenData
 {
     public int Start;
-    public int Width;
 
     /// <summary>The first leading trivia in <see cref="TokenTable.Trivia"/>; the trailing trivia follows the leading.</summary>
     public int TriviaStart;
-    public int LeadingCount;
-    public int TrailingCount;
 
     /// <summary>The token's text in <see cref="TokenTable.Strings"/>.</summary>
     public int Text;
@@ -74,7 +114,19 @@ internal struct TokenData
     public SyntaxKind Kind;
     public TokenFlags Flags;
 
-    public readonly TextSpan Span => new(Start, Width);
+    /// <summary>The trailing trivia count; <see cref="ushort.MaxValue"/> when the table keeps a larger one aside.</summary>
+    public ushort TrailingCount;
+}
+
+/// <summary>One trivia item: 8 bytes, no references (<see cref="SyntaxTrivia"/> is made from it on demand).</summary>
+internal struct TriviaData
+{
+    public int Start;
+
+    /// <summary>The width; <see cref="ushort.MaxValue"/> when the table keeps a larger one aside.</summary>
+    public ushort Width;
+
+    public SyntaxKind Kind;
 }
 
 /// <summary>

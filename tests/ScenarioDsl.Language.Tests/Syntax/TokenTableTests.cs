@@ -54,6 +54,30 @@ public class TokenTableTests
         Assert.Same(tokens[2].Text, tokens[3].Text);
     }
 
+    [Fact]
+    public void Counts_and_widths_past_sixteen_bits_are_kept_exactly()
+    {
+        // Records keep 16 bits of a trailing count and a trivia width; larger ones are kept aside.
+        string manyOnOneLine = string.Concat(Enumerable.Repeat(" /**/", 40_000)); // 80,000 trailing trivia
+        string longComment = "// " + new string('x', 100_000);
+        string text = "space" + manyOnOneLine + "\n" + new string('\n', 70_000) + "persona " + longComment + "\nP";
+        var tokens = Lexer.Lex(SourceText.From(text, "t.emps"), new List<Diagnostic>());
+
+        Assert.Equal(80_001, tokens[0].TrailingTrivia.Count); // the line break ends it
+        Assert.Equal(TextSpan.FromBounds(0, 5 + manyOnOneLine.Length + 1), tokens[0].FullSpan);
+        Assert.Equal(70_000, tokens[1].LeadingTrivia.Count);
+        Assert.Equal("persona", tokens[1].Text);
+        var comment = tokens[1].TrailingTrivia[1];
+        Assert.Equal(SyntaxKind.LineComment, comment.Kind);
+        Assert.Equal(longComment.Length, comment.Span.Length);
+        Assert.Equal("P", tokens[2].Text);
+        Assert.True(tokens[2].IsFirstOnLine);
+        Assert.Equal(text, string.Concat(tokens.Select(t =>
+            string.Concat(t.LeadingTrivia.Select(x => text.Substring(x.Span.Start, x.Span.Length)))
+            + t.Text
+            + string.Concat(t.TrailingTrivia.Select(x => text.Substring(x.Span.Start, x.Span.Length))))));
+    }
+
     private static string Describe(string text)
     {
         var diagnostics = new List<Diagnostic>();
