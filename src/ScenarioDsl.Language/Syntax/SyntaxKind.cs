@@ -73,6 +73,15 @@ public static class SyntaxFacts
     /// <summary>Keywords that start a top-level declaration.</summary>
     public static readonly string[] DeclarationKeywords = { "space", "cues", "persona", "goal", "scenario", "suite" };
 
+    /// <summary>Every keyword of the grammar (declarations, members and the words inside members).</summary>
+    public static readonly string[] Keywords =
+    {
+        "space", "cues", "persona", "goal", "scenario", "suite",
+        "about", "traits", "start", "opens", "on", "when", "and", "drift", "noise", "says", "in",
+        "target", "shift", "within", "turns", "weights", "scoring", "process", "epm", "direction", "fixed", "per", "turn",
+        "seed", "personas", "goals", "seeds",
+    };
+
     public static bool IsDeclarationKeyword(string text) =>
         text is "space" or "cues" or "persona" or "goal" or "scenario" or "suite";
 

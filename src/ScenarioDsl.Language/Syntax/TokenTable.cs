@@ -131,10 +131,14 @@ internal struct TriviaData
 
 /// <summary>
 /// Interns a file's token texts: each distinct text is one string, found again from the source
-/// characters without allocating (open hashing over the characters).
+/// characters without allocating (open hashing over the characters). The empty string and the
+/// language's keywords and punctuation come first in every file and are the same string objects
+/// in all files, so a file keeps only its own names, numbers and string literals.
 /// </summary>
 internal sealed class StringInterner
 {
+    private static readonly string[] WellKnown = CreateWellKnown();
+
     private int[] _buckets = new int[256];
     private Entry[] _entries = new Entry[128];
     private int _count;
@@ -146,18 +150,32 @@ internal sealed class StringInterner
         public int Next;
     }
 
-    public StringInterner() => Intern("");
+    public StringInterner()
+    {
+        foreach (var text in WellKnown) Add(text, Hash(text, 0, text.Length));
+    }
+
+    // "" first (TokenTable.EmptyString), then punctuation and every keyword of the grammar.
+    private static string[] CreateWellKnown()
+    {
+        var texts = new List<string> { "" };
+        foreach (SyntaxKind kind in Enum.GetValues(typeof(SyntaxKind)))
+            if (SyntaxFacts.GetText(kind) is { Length: > 0 } text && !texts.Contains(text)) texts.Add(text);
+        foreach (var keyword in SyntaxFacts.Keywords)
+            if (!texts.Contains(keyword)) texts.Add(keyword);
+        return texts.ToArray();
+    }
 
     /// <summary>How many entries the tables hold room for.</summary>
     public int Capacity => _entries.Length;
 
-    /// <summary>Forgets every string but the empty one (index 0), keeping the tables for the next file.</summary>
+    /// <summary>Forgets the file's own strings, keeping the well-known ones and the tables for the next file.</summary>
     public void Clear()
     {
+        Array.Clear(_entries, WellKnown.Length, _count - WellKnown.Length); // no previous file's string stays alive
+        _count = WellKnown.Length;
         Array.Clear(_buckets, 0, _buckets.Length);
-        Array.Clear(_entries, 0, _count); // no references to the previous file's strings stay alive
-        _count = 0;
-        Intern("");
+        Relink();
     }
 
     public string this[int index] => _entries[index].Value;
@@ -195,6 +213,11 @@ internal sealed class StringInterner
     private void Rehash()
     {
         _buckets = new int[_buckets.Length * 2];
+        Relink();
+    }
+
+    private void Relink()
+    {
         for (int i = 0; i < _count; i++)
         {
             int bucket = _entries[i].Hash & (_buckets.Length - 1);

@@ -55,6 +55,30 @@ public class TokenTableTests
     }
 
     [Fact]
+    public void Keywords_and_punctuation_are_one_string_for_all_files()
+    {
+        var first = Lexer.Lex(SourceText.From("persona P in S { start { a: 0.5 } on x when a > 0.1 => a += 0.1 }", "a.emps"), new List<Diagnostic>());
+        var second = Lexer.Lex(SourceText.From("persona Q in S { start { a: 0.5 } on x when a > 0.1 => a += 0.1 }", "b.emps"), new List<Diagnostic>());
+        foreach (var kind in new[] { SyntaxKind.Identifier, SyntaxKind.OpenBrace, SyntaxKind.Colon, SyntaxKind.Greater, SyntaxKind.Arrow, SyntaxKind.PlusEquals })
+        {
+            foreach (var token in first.Where(t => t.Kind == kind && (kind != SyntaxKind.Identifier || SyntaxFacts.Keywords.Contains(t.Text))))
+                Assert.Same(token.Text, second.First(t => t.Kind == kind && t.Text == token.Text).Text);
+        }
+        // names are each file's own
+        Assert.NotSame(first[1].Text, Lexer.Lex(SourceText.From("P", "c.emps"), new List<Diagnostic>())[0].Text);
+    }
+
+    [Fact]
+    public void The_keyword_list_has_every_keyword_of_the_grammar()
+    {
+        foreach (var kind in Enum.GetValues<DeclarationKind>())
+            foreach (var keyword in Grammar.MemberKeywords(kind))
+                Assert.Contains(keyword, SyntaxFacts.Keywords);
+        foreach (var keyword in SyntaxFacts.DeclarationKeywords.Concat(new[] { "in", "when", "and", "process", "epm", "direction", "fixed", "per", "turn" }))
+            Assert.Contains(keyword, SyntaxFacts.Keywords);
+    }
+
+    [Fact]
     public void Counts_and_widths_past_sixteen_bits_are_kept_exactly()
     {
         // Records keep 16 bits of a trailing count and a trivia width; larger ones are kept aside.
