@@ -15,7 +15,7 @@ public sealed class CompilationUnitSyntax : SyntaxNode
 
     public SyntaxToken EndOfFile => Token(_endOfFile);
 
-    protected override IEnumerable<object?> Slots() { yield return Declarations; yield return EndOfFile; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Declarations); children.Add(EndOfFile); }
 }
 
 public enum DeclarationKind
@@ -83,18 +83,18 @@ public abstract class BlockDeclarationSyntax : DeclarationSyntax
 
     public SyntaxToken CloseBrace => Token(_closeBrace);
 
-    /// <summary>Slots between the name and the opening brace.</summary>
-    protected abstract IEnumerable<object?> HeaderSlots();
+    /// <summary>The children between the name and the opening brace.</summary>
+    private protected abstract void WriteHeader(ChildList children);
 
-    protected sealed override IEnumerable<object?> Slots()
+    private protected sealed override void WriteChildren(ChildList children)
     {
-        yield return Keyword;
-        yield return Name;
-        foreach (var s in HeaderSlots()) yield return s;
-        yield return OpenBrace;
-        yield return Members;
-        yield return CloseBrace;
-        yield return Skipped;
+        children.Add(Keyword);
+        children.Add(Name);
+        WriteHeader(children);
+        children.Add(OpenBrace);
+        children.Add(Members);
+        children.Add(CloseBrace);
+        children.Add(Skipped);
     }
 }
 
@@ -109,7 +109,7 @@ public sealed class SpaceDeclarationSyntax : BlockDeclarationSyntax
 
     public SyntaxToken? Description => TokenOrNull(_description);
 
-    protected override IEnumerable<object?> HeaderSlots() { yield return Description; }
+    private protected override void WriteHeader(ChildList children) { children.Add(Description); }
 }
 
 public sealed class CuesDeclarationSyntax : BlockDeclarationSyntax
@@ -121,7 +121,7 @@ public sealed class CuesDeclarationSyntax : BlockDeclarationSyntax
 
     public override DeclarationKind Kind => DeclarationKind.Cues;
 
-    protected override IEnumerable<object?> HeaderSlots() { yield break; }
+    private protected override void WriteHeader(ChildList children) { }
 }
 
 /// <summary><c>persona Name in Space { ... }</c> and <c>goal Name in Space "description" { ... }</c>.</summary>
@@ -143,7 +143,7 @@ public sealed class PersonaDeclarationSyntax : BlockDeclarationSyntax
 
     public SyntaxToken SpaceName => Token(_spaceName);
 
-    protected override IEnumerable<object?> HeaderSlots() { yield return InKeyword; yield return SpaceName; }
+    private protected override void WriteHeader(ChildList children) { children.Add(InKeyword); children.Add(SpaceName); }
 }
 
 public sealed class GoalDeclarationSyntax : BlockDeclarationSyntax
@@ -168,7 +168,7 @@ public sealed class GoalDeclarationSyntax : BlockDeclarationSyntax
 
     public SyntaxToken? Description => TokenOrNull(_description);
 
-    protected override IEnumerable<object?> HeaderSlots() { yield return InKeyword; yield return SpaceName; yield return Description; }
+    private protected override void WriteHeader(ChildList children) { children.Add(InKeyword); children.Add(SpaceName); children.Add(Description); }
 }
 
 public sealed class ScenarioDeclarationSyntax : BlockDeclarationSyntax
@@ -180,7 +180,7 @@ public sealed class ScenarioDeclarationSyntax : BlockDeclarationSyntax
 
     public override DeclarationKind Kind => DeclarationKind.Scenario;
 
-    protected override IEnumerable<object?> HeaderSlots() { yield break; }
+    private protected override void WriteHeader(ChildList children) { }
 }
 
 public sealed class SuiteDeclarationSyntax : BlockDeclarationSyntax
@@ -192,7 +192,7 @@ public sealed class SuiteDeclarationSyntax : BlockDeclarationSyntax
 
     public override DeclarationKind Kind => DeclarationKind.Suite;
 
-    protected override IEnumerable<object?> HeaderSlots() { yield break; }
+    private protected override void WriteHeader(ChildList children) { }
 }
 
 /// <summary>
@@ -219,5 +219,5 @@ public sealed class IncompleteDeclarationSyntax : DeclarationSyntax
     /// <summary>The tokens after the keyword (the name and space tokens among them).</summary>
     public SkippedSyntax Rest { get; }
 
-    protected override IEnumerable<object?> Slots() { yield return Keyword; yield return Rest; yield return Skipped; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Keyword); children.Add(Rest); children.Add(Skipped); }
 }

@@ -32,10 +32,10 @@ public sealed class DimensionSyntax : MemberSyntax
     public SyntaxToken? Description => TokenOrNull(_description);
     public override SyntaxToken Head => Name;
 
-    protected override IEnumerable<object?> Slots()
+    private protected override void WriteChildren(ChildList children)
     {
-        yield return Name; yield return OpenBracket; yield return Low; yield return Comma;
-        yield return High; yield return CloseBracket; yield return Description;
+        children.Add(Name); children.Add(OpenBracket); children.Add(Low); children.Add(Comma);
+        children.Add(High); children.Add(CloseBracket); children.Add(Description);
     }
 }
 
@@ -54,7 +54,7 @@ public sealed class CueSyntax : MemberSyntax
     public SeparatedSyntaxList<SyntaxToken> Phrases { get; }
     public override SyntaxToken Head => Name;
 
-    protected override IEnumerable<object?> Slots() { yield return Name; yield return Phrases; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Name); children.Add(Phrases); }
 }
 
 /// <summary>A keyword and one value: <c>about</c>, <c>opens</c>, <c>drift</c>, <c>noise</c>, <c>within</c>, <c>turns</c>, <c>seed</c>.</summary>
@@ -73,7 +73,7 @@ public sealed class ValueMemberSyntax : MemberSyntax
     public SyntaxToken Value => Token(_value);
     public override SyntaxToken Head => Keyword;
 
-    protected override IEnumerable<object?> Slots() { yield return Keyword; yield return Value; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Keyword); children.Add(Value); }
 }
 
 /// <summary><c>name: value</c> inside a braced member.</summary>
@@ -92,7 +92,7 @@ public sealed class EntrySyntax : SyntaxNode
     public SyntaxToken Colon => Token(_colon);
     public SyntaxToken Value => Token(_value);
 
-    protected override IEnumerable<object?> Slots() { yield return Name; yield return Colon; yield return Value; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Name); children.Add(Colon); children.Add(Value); }
 }
 
 /// <summary>A keyword and a braced list of entries: <c>traits</c>, <c>start</c>, <c>target</c>, <c>shift</c>, <c>weights</c>.</summary>
@@ -113,7 +113,7 @@ public sealed class EntriesMemberSyntax : MemberSyntax
     public SyntaxToken CloseBrace => Token(_closeBrace);
     public override SyntaxToken Head => Keyword;
 
-    protected override IEnumerable<object?> Slots() { yield return Keyword; yield return OpenBrace; yield return Entries; yield return CloseBrace; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Keyword); children.Add(OpenBrace); children.Add(Entries); children.Add(CloseBrace); }
 }
 
 /// <summary><c>distress &gt; 0.6</c>.</summary>
@@ -132,7 +132,7 @@ public sealed class ConditionSyntax : SyntaxNode
     public SyntaxToken Operator => Token(_operator);
     public SyntaxToken Value => Token(_value);
 
-    protected override IEnumerable<object?> Slots() { yield return Dimension; yield return Operator; yield return Value; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Dimension); children.Add(Operator); children.Add(Value); }
 }
 
 /// <summary><c>when a &gt; 1 and b &lt;= 2</c>: conditions separated by the keyword <c>and</c>.</summary>
@@ -149,7 +149,7 @@ public sealed class WhenClauseSyntax : SyntaxNode
     public SyntaxToken WhenKeyword => Token(_whenKeyword);
     public SeparatedSyntaxList<ConditionSyntax> Conditions { get; }
 
-    protected override IEnumerable<object?> Slots() { yield return WhenKeyword; yield return Conditions; }
+    private protected override void WriteChildren(ChildList children) { children.Add(WhenKeyword); children.Add(Conditions); }
 }
 
 /// <summary><c>relatedness += 0.12</c>.</summary>
@@ -168,7 +168,7 @@ public sealed class EffectSyntax : SyntaxNode
     public SyntaxToken Operator => Token(_operator);
     public SyntaxToken Value => Token(_value);
 
-    protected override IEnumerable<object?> Slots() { yield return Dimension; yield return Operator; yield return Value; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Dimension); children.Add(Operator); children.Add(Value); }
 }
 
 /// <summary><c>on cue [when ...] =&gt; effect, effect</c>.</summary>
@@ -190,7 +190,7 @@ public sealed class RuleSyntax : MemberSyntax
     public SeparatedSyntaxList<EffectSyntax> Effects { get; }
     public override SyntaxToken Head => OnKeyword;
 
-    protected override IEnumerable<object?> Slots() { yield return OnKeyword; yield return Cue; yield return When; yield return Arrow; yield return Effects; }
+    private protected override void WriteChildren(ChildList children) { children.Add(OnKeyword); children.Add(Cue); children.Add(When); children.Add(Arrow); children.Add(Effects); }
 }
 
 /// <summary><c>says [when ...] "text"</c>.</summary>
@@ -209,7 +209,7 @@ public sealed class SaysSyntax : MemberSyntax
     public SyntaxToken Text => Token(_text);
     public override SyntaxToken Head => SaysKeyword;
 
-    protected override IEnumerable<object?> Slots() { yield return SaysKeyword; yield return When; yield return Text; }
+    private protected override void WriteChildren(ChildList children) { children.Add(SaysKeyword); children.Add(When); children.Add(Text); }
 }
 
 /// <summary><c>scoring process</c> or <c>scoring epm [direction fixed|per-turn]</c>.</summary>
@@ -236,7 +236,7 @@ public sealed class ScoringSyntax : MemberSyntax
 
     public override SyntaxToken Head => Keyword;
 
-    protected override IEnumerable<object?> Slots() { yield return Keyword; yield return Profile; yield return DirectionKeyword; yield return Direction; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Keyword); children.Add(Profile); children.Add(DirectionKeyword); children.Add(Direction); }
 }
 
 /// <summary>A keyword and names: <c>persona P</c>, <c>goal G</c>, <c>personas A, B</c>, <c>goals X, Y</c>.</summary>
@@ -254,7 +254,7 @@ public sealed class ReferenceMemberSyntax : MemberSyntax
     public SeparatedSyntaxList<SyntaxToken> Names { get; }
     public override SyntaxToken Head => Keyword;
 
-    protected override IEnumerable<object?> Slots() { yield return Keyword; yield return Names; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Keyword); children.Add(Names); }
 }
 
 /// <summary><c>seeds 1..5</c> or <c>seeds 3</c>.</summary>
@@ -276,7 +276,7 @@ public sealed class SeedsSyntax : MemberSyntax
     public SyntaxToken? To => TokenOrNull(_to);
     public override SyntaxToken Head => Keyword;
 
-    protected override IEnumerable<object?> Slots() { yield return Keyword; yield return From; yield return DotDot; yield return To; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Keyword); children.Add(From); children.Add(DotDot); children.Add(To); }
 }
 
 /// <summary>Tokens the parser skipped while recovering from a syntax error (already reported).</summary>
@@ -288,5 +288,5 @@ public sealed class SkippedSyntax : MemberSyntax
 
     public override SyntaxToken Head => Tokens[0];
 
-    protected override IEnumerable<object?> Slots() { yield return Tokens; }
+    private protected override void WriteChildren(ChildList children) { children.Add(Tokens); }
 }

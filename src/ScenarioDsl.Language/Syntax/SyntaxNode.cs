@@ -8,25 +8,16 @@ namespace ScenarioDsl.Language.Syntax;
 /// </summary>
 public abstract class SyntaxNode
 {
-    /// <summary>The node's direct children in source order: tokens, nodes, or lists of either.</summary>
-    protected abstract IEnumerable<object?> Slots();
+    /// <summary>Writes the node's direct children in source order (absent optional children are skipped).</summary>
+    private protected abstract void WriteChildren(ChildList children);
 
     /// <summary>Direct child nodes and tokens, in source order.</summary>
     public IEnumerable<object> ChildNodesAndTokens()
     {
-        foreach (var slot in Slots())
-        {
-            switch (slot)
-            {
-                case null: break;
-                case SyntaxToken t: yield return t; break;
-                case SyntaxNode n: yield return n; break;
-                case System.Collections.IEnumerable list:
-                    foreach (var item in list)
-                        if (item is not null) yield return item;
-                    break;
-            }
-        }
+        var children = new ChildList();
+        WriteChildren(children);
+        for (int i = 0; i < children.Count; i++)
+            yield return children.IsToken(i) ? children.Token(i) : children.Node(i);
     }
 
     public IEnumerable<SyntaxNode> ChildNodes() => ChildNodesAndTokens().OfType<SyntaxNode>();
@@ -34,10 +25,12 @@ public abstract class SyntaxNode
     /// <summary>Every token under this node, in source order (missing tokens included).</summary>
     public IEnumerable<SyntaxToken> DescendantTokens()
     {
-        foreach (var child in ChildNodesAndTokens())
+        var children = new ChildList();
+        WriteChildren(children);
+        for (int i = 0; i < children.Count; i++)
         {
-            if (child is SyntaxToken t) yield return t;
-            else foreach (var inner in ((SyntaxNode)child).DescendantTokens()) yield return inner;
+            if (children.IsToken(i)) yield return children.Token(i);
+            else foreach (var inner in children.Node(i).DescendantTokens()) yield return inner;
         }
     }
 
@@ -90,31 +83,64 @@ public abstract class SyntaxNode
         }
     }
 
-    // Walks one level of children and recurses into the edge children only (cached): O(children), not O(tokens).
+    // Children lists for the edge computation, one per level of recursion, reused per thread.
+    [ThreadStatic] private static List<ChildList>? s_edgeLists;
+    [ThreadStatic] private static int s_edgeDepth;
+
+    // Walks one level of children and recurses into the edge children only (cached): O(children),
+    // not O(tokens), and without allocating (tokens are indexes, the lists are reused).
     private void ComputeEdgeTokens()
     {
         if (Volatile.Read(ref _edgesComputed)) return;
-        var children = ChildNodesAndTokens().ToList();
-        SyntaxToken? first = null, firstAny = null, last = null, lastAny = null;
-        foreach (var child in children)
+        var lists = s_edgeLists ??= new List<ChildList>();
+        if (s_edgeDepth == lists.Count) lists.Add(new ChildList());
+        var children = lists[s_edgeDepth++];
+        try
         {
-            if ((child is SyntaxToken token ? token : ((SyntaxNode)child).FirstToken) is not { } t) continue;
-            firstAny ??= t;
-            if (!t.IsMissing) { first = t; break; }
+            WriteChildren(children);
+            int first = -1, firstAny = -1, last = -1, lastAny = -1;
+            TokenTable? table = children.Table;
+            for (int i = 0; i < children.Count; i++)
+            {
+                if (!Edge(children, i, firstEdge: true, ref table, out int index)) continue;
+                if (firstAny < 0) firstAny = index;
+                if (!table!.IsMissing(index)) { first = index; break; }
+            }
+            for (int i = children.Count - 1; i >= 0; i--)
+            {
+                if (!Edge(children, i, firstEdge: false, ref table, out int index)) continue;
+                if (lastAny < 0) lastAny = index;
+                if (!table!.IsMissing(index)) { last = index; break; }
+            }
+            if (table is not null && (first >= 0 ? first : firstAny) is int f and >= 0 && (last >= 0 ? last : lastAny) is int l and >= 0)
+            {
+                _tokens ??= table;
+                _firstIndex = f;
+                _lastIndex = l;
+            }
         }
-        for (int i = children.Count - 1; i >= 0; i--)
+        finally
         {
-            if ((children[i] is SyntaxToken token ? token : ((SyntaxNode)children[i]).LastToken) is not { } t) continue;
-            lastAny ??= t;
-            if (!t.IsMissing) { last = t; break; }
-        }
-        if ((first ?? firstAny) is { } f && (last ?? lastAny) is { } l)
-        {
-            _tokens ??= f.Table;
-            _firstIndex = f.Index;
-            _lastIndex = l.Index;
+            children.Clear(); // keeps no node alive
+            s_edgeDepth--;
         }
         Volatile.Write(ref _edgesComputed, true); // published after the fields (trees are shared across threads)
+    }
+
+    // The first or last token of a child: the token itself, or the child node's (cached) edge token.
+    private static bool Edge(ChildList children, int i, bool firstEdge, ref TokenTable? table, out int index)
+    {
+        if (children.IsToken(i))
+        {
+            index = children.TokenIndex(i);
+            return true;
+        }
+        var node = children.Node(i);
+        node.ComputeEdgeTokens();
+        index = firstEdge ? node._firstIndex : node._lastIndex;
+        if (index < 0) return false;
+        table ??= node._tokens;
+        return true;
     }
 
     /// <summary>From the first token to the last, without outer trivia.</summary>
@@ -136,6 +162,91 @@ public abstract class SyntaxNode
             var last = LastToken;
             return first is null || last is null ? default : TextSpan.FromBounds(first.Value.FullSpan.Start, last.Value.FullSpan.End);
         }
+    }
+}
+
+/// <summary>
+/// A node's direct children in source order, as <see cref="SyntaxNode.WriteChildren"/> writes them:
+/// nodes by reference, tokens by their index in the file's token table (no boxing), lists flattened.
+/// </summary>
+internal sealed class ChildList
+{
+    private SyntaxNode?[] _nodes = new SyntaxNode?[8];
+    private int[] _tokens = new int[8]; // -1 where the child is a node
+
+    public int Count { get; private set; }
+
+    internal TokenTable? Table { get; private set; }
+
+    internal bool IsToken(int i) => _tokens[i] >= 0;
+
+    internal int TokenIndex(int i) => _tokens[i];
+
+    internal SyntaxToken Token(int i) => new(Table!, _tokens[i]);
+
+    internal SyntaxNode Node(int i) => _nodes[i]!;
+
+    public void Add(SyntaxToken token)
+    {
+        Table ??= token.Table;
+        Append(null, token.Index);
+    }
+
+    public void Add(SyntaxToken? token)
+    {
+        if (token is { } t) Add(t);
+    }
+
+    public void Add(SyntaxNode? node)
+    {
+        if (node is not null) Append(node, -1);
+    }
+
+    public void Add<T>(IReadOnlyList<T> nodes) where T : SyntaxNode
+    {
+        for (int i = 0; i < nodes.Count; i++) Add(nodes[i]);
+    }
+
+    public void Add(IReadOnlyList<SyntaxToken> tokens)
+    {
+        for (int i = 0; i < tokens.Count; i++) Add(tokens[i]);
+    }
+
+    public void Add<T>(SeparatedSyntaxList<T> list) where T : SyntaxNode
+    {
+        for (int i = 0; i < list.Items.Count; i++)
+        {
+            Add(list.Items[i]);
+            if (i < list.Separators.Count) Add(list.Separators[i]);
+        }
+    }
+
+    public void Add(SeparatedSyntaxList<SyntaxToken> list)
+    {
+        for (int i = 0; i < list.Items.Count; i++)
+        {
+            Add(list.Items[i]);
+            if (i < list.Separators.Count) Add(list.Separators[i]);
+        }
+    }
+
+    internal void Clear()
+    {
+        Array.Clear(_nodes, 0, Count);
+        Count = 0;
+        Table = null;
+    }
+
+    private void Append(SyntaxNode? node, int token)
+    {
+        if (Count == _nodes.Length)
+        {
+            Array.Resize(ref _nodes, Count * 2);
+            Array.Resize(ref _tokens, Count * 2);
+        }
+        _nodes[Count] = node;
+        _tokens[Count] = token;
+        Count++;
     }
 }
 

@@ -41,6 +41,8 @@ internal sealed class TokenTable
     /// <summary>Index of the empty string in <see cref="Strings"/> (always interned first).</summary>
     public const int EmptyString = 0;
 
+    public bool IsMissing(int index) => (Tokens[index].Flags & TokenFlags.Missing) != 0;
+
     /// <summary>A token's text is its exact source (empty for a missing token), so its width is the text's length.</summary>
     public int Width(int index) => Strings[Tokens[index].Text].Length;
 
