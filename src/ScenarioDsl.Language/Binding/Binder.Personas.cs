@@ -77,9 +77,9 @@ internal sealed partial class Binder
         {
             var given = BindPoint(entries, space, tree, $"the start of persona", name, "start");
             foreach (var (index, value, _) in given) start[index] = value;
-            var missing = space.Dimensions.Where(d => !given.Any(g => g.Index == d.Index)).Select(d => "'" + d.Name + "'").ToList();
-            if (missing.Count > 0 && entries.Entries.Items.All(e => space.IndexOf(e.Name.Text) >= 0))
+            if (given.Count < space.Dimensions.Count && AllDimensionsKnown(entries, space))
             {
+                var missing = space.Dimensions.Where(d => !ContainsDimension(given, d.Index)).Select(d => "'" + d.Name + "'").ToList();
                 string what = (missing.Count == 1 ? "dimension " : "dimensions ") + string.Join(", ", missing);
                 Report(DiagnosticCatalogue.IncompleteStart, tree, entries.Keyword.Span, name, what, space.Name);
             }
@@ -192,7 +192,7 @@ internal sealed partial class Binder
         {
             int d = ResolveDimension(space, entry.Name, tree);
             if (d < 0) continue;
-            if (result.Any(r => r.Item1 == d))
+            if (ContainsDimension(result, d))
             {
                 Report(DiagnosticCatalogue.DuplicateMember, tree, entry.Name.Span, entry.Name.Text, owner, ownerName);
                 continue;
@@ -270,6 +270,29 @@ internal sealed partial class Binder
         }
     }
 
-    private static bool SameConditions(EquatableArray<ConditionSymbol> a, EquatableArray<ConditionSymbol> b) =>
-        a.Count == b.Count && a.All(b.Contains) && b.All(a.Contains);
+    private static bool SameConditions(EquatableArray<ConditionSymbol> a, EquatableArray<ConditionSymbol> b)
+    {
+        if (a.Count != b.Count) return false;
+        foreach (var c in a) if (!Contains(b, c)) return false;
+        foreach (var c in b) if (!Contains(a, c)) return false;
+        return true;
+    }
+
+    private static bool Contains(EquatableArray<ConditionSymbol> conditions, ConditionSymbol condition)
+    {
+        foreach (var c in conditions) if (c.Equals(condition)) return true;
+        return false;
+    }
+
+    private static bool ContainsDimension(List<(int Index, double Value, EntrySyntax Entry)> entries, int dimension)
+    {
+        foreach (var entry in entries) if (entry.Index == dimension) return true;
+        return false;
+    }
+
+    private static bool AllDimensionsKnown(EntriesMemberSyntax entries, SpaceSymbol space)
+    {
+        foreach (var entry in entries.Entries.Items) if (space.IndexOf(entry.Name.Text) < 0) return false;
+        return true;
+    }
 }

@@ -227,10 +227,18 @@ internal sealed partial class Binder
         {
             double u = goal.Kind == GoalKind.Target ? c.Value - persona.Start[c.Dimension] : c.Value;
             if (u == 0) continue;
-            bool reachable = persona.Rules.Any(r => r.Effects.Any(e => e.Dimension == c.Dimension && Math.Sign(e.Amount) == Math.Sign(u)));
-            if (!reachable)
+            if (!CanMove(persona, c.Dimension, Math.Sign(u)))
                 Report(DiagnosticCatalogue.TargetUnreachable, tree, at, goal.Name, space.Dimensions[c.Dimension].Name, persona.Name, u > 0 ? "rise" : "fall", u > 0 ? "raises" : "lowers");
         }
+    }
+
+    /// <summary>True when some rule of the persona moves the dimension in the direction's sign.</summary>
+    private static bool CanMove(PersonaSymbol persona, int dimension, int sign)
+    {
+        foreach (var rule in persona.Rules)
+            foreach (var effect in rule.Effects)
+                if (effect.Dimension == dimension && Math.Sign(effect.Amount) == sign) return true;
+        return false;
     }
 
     private SpaceSymbol? _lastSpace;
