@@ -23,6 +23,9 @@ public sealed class Lexer
     private readonly StringInterner _strings;
     private readonly List<double> _numbers;
     private readonly Dictionary<int, int> _numberByText;
+    private readonly StringInterner _numberTexts;
+    private readonly List<Literal> _literals;
+    private readonly Dictionary<long, int> _literalIndex;
     private readonly StringBuilder _builder;
     private int _pos;
 
@@ -39,16 +42,23 @@ public sealed class Lexer
         public readonly StringInterner Strings = new();
         public readonly List<double> Numbers = new();
         public readonly Dictionary<int, int> NumberByText = new();
+        public readonly StringInterner NumberTexts = new();
+        public readonly List<Literal> Literals = new();
+        public readonly Dictionary<long, int> LiteralIndex = new();
         public readonly StringBuilder Builder = new();
 
         public bool Small => Tokens.Length <= ScratchLimit && Trivia.Length <= ScratchLimit
-            && Strings.Capacity <= ScratchLimit && Numbers.Capacity <= ScratchLimit && Builder.Capacity <= ScratchLimit;
+            && Strings.Capacity <= ScratchLimit && Numbers.Capacity <= ScratchLimit && Builder.Capacity <= ScratchLimit
+            && NumberTexts.Capacity <= ScratchLimit && Literals.Capacity <= ScratchLimit;
 
         public void Clear()
         {
             Strings.Clear();
             Numbers.Clear();
             NumberByText.Clear();
+            NumberTexts.Clear();
+            Literals.Clear();
+            LiteralIndex.Clear();
             Builder.Clear();
         }
     }
@@ -65,6 +75,9 @@ public sealed class Lexer
         _strings = _scratch.Strings;
         _numbers = _scratch.Numbers;
         _numberByText = _scratch.NumberByText;
+        _numberTexts = _scratch.NumberTexts;
+        _literals = _scratch.Literals;
+        _literalIndex = _scratch.LiteralIndex;
         _builder = _scratch.Builder;
     }
 
@@ -123,20 +136,34 @@ public sealed class Lexer
             if (start >= lexer._text.Length)
             {
                 token.Kind = SyntaxKind.EndOfFile;
-                token.Text = TokenTable.EmptyString;
-                token.Value = -1;
+                token.Data = TokenTable.EmptyString;
                 break;
             }
 
-            token.Kind = lexer.ScanToken(out token.Value);
-            token.Text = lexer._strings.Intern(lexer._text, start, lexer._pos - start);
+            token.Kind = lexer.ScanToken(out int value);
+            token.Data = token.Kind is SyntaxKind.Number or SyntaxKind.String
+                ? lexer.Literal(token.Kind, value, lexer._pos - start)
+                : lexer._strings.Intern(lexer._text, start, lexer._pos - start);
             firstOnLine = false;
             token.TrailingCount = Narrow(lexer.ReadTrivia(leading: false, ref firstOnLine), count - 1, ref lexer._longTrailing);
         }
-        var table = new TokenTable(Copy(tokens, count), count, lexer._strings.ToArray(), lexer._numbers.ToArray(),
-            Copy(lexer._trivia, lexer._triviaCount), lexer._longTrailing, lexer._longTriviaWidths);
+        var table = new TokenTable(lexer._text, Copy(tokens, count), count, lexer._strings.ToArray(), lexer._numbers.ToArray(),
+            lexer._literals.ToArray(), Copy(lexer._trivia, lexer._triviaCount), lexer._longTrailing, lexer._longTriviaWidths);
         lexer.Release(tokens);
         return table;
+    }
+
+    // One entry per distinct (kind, value, width): a file's equal literals share it.
+    private int Literal(SyntaxKind kind, int value, int width)
+    {
+        long key = ((long)value << 33) | (kind == SyntaxKind.String ? 1L << 32 : 0) | (uint)width;
+        if (!_literalIndex.TryGetValue(key, out int index))
+        {
+            index = _literals.Count;
+            _literals.Add(new Literal { Value = value, Width = width });
+            _literalIndex[key] = index;
+        }
+        return index;
     }
 
     private static T[] Copy<T>(T[] items, int count)
@@ -314,10 +341,10 @@ public sealed class Lexer
             }
         }
 
-        // Number texts repeat within a file: interned, and each distinct text parsed once.
-        int textIndex = _strings.Intern(_text, start, _pos - start);
+        // Number texts repeat within a file: each distinct text is parsed once (the texts are not kept).
+        int textIndex = _numberTexts.Intern(_text, start, _pos - start);
         if (_numberByText.TryGetValue(textIndex, out value)) return SyntaxKind.Number;
-        string text = _strings[textIndex];
+        string text = _numberTexts[textIndex];
         var span = TextSpan.FromBounds(start, _pos);
         value = _numbers.Count;
         _numberByText[textIndex] = value;

@@ -27,7 +27,8 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     /// <summary>The token's own characters, without trivia.</summary>
     public TextSpan Span => _table.Span(_index);
 
-    public string Text => _table.Strings[Data.Text];
+    /// <summary>The token's own characters (interned for names, keywords and punctuation; read from the source for literals).</summary>
+    public string Text => _table.Text(_index);
 
     /// <summary>A number's value (double) or a string's decoded value; null otherwise.</summary>
     public object? Value => Kind switch
@@ -74,29 +75,15 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     }
 
     /// <summary>A number's value; NaN for other tokens and for numbers the lexer reported as invalid.</summary>
-    public double NumberValue
-    {
-        get
-        {
-            ref readonly var d = ref Data;
-            return d.Kind == SyntaxKind.Number && d.Value >= 0 ? _table.Numbers[d.Value] : double.NaN;
-        }
-    }
+    public double NumberValue => _table.NumberValue(_index);
 
     /// <summary>A string's decoded value; empty for other tokens.</summary>
-    public string StringValue
-    {
-        get
-        {
-            ref readonly var d = ref Data;
-            return d.Kind == SyntaxKind.String && d.Value >= 0 ? _table.Strings[d.Value] : "";
-        }
-    }
+    public string StringValue => _table.StringValue(_index);
 
     public bool IsKeyword(string keyword)
     {
         ref readonly var d = ref Data;
-        return d.Kind == SyntaxKind.Identifier && _table.Strings[d.Text] == keyword;
+        return d.Kind == SyntaxKind.Identifier && _table.Strings[d.Data] == keyword;
     }
 
     /// <summary>The token's position in its file's token table (missing tokens come after the end-of-file token).</summary>

@@ -19,20 +19,26 @@ internal sealed class TokenTable
     public readonly int LexedCount;
     public readonly string[] Strings;
     public readonly double[] Numbers;
+    public readonly Literal[] Literals;
     public readonly TriviaData[] Trivia;
+
+    /// <summary>The file's text: a number's or string's own text is read from it on demand.</summary>
+    private readonly string _source;
 
     // Counts and widths too large for the records' 16 bits (pathological input only): by index.
     private readonly Dictionary<int, int>? _longTrailing;
     private readonly Dictionary<int, int>? _longTriviaWidths;
 
-    public TokenTable(TokenData[] tokens, int count, string[] strings, double[] numbers, TriviaData[] trivia,
-        Dictionary<int, int>? longTrailing, Dictionary<int, int>? longTriviaWidths)
+    public TokenTable(string source, TokenData[] tokens, int count, string[] strings, double[] numbers, Literal[] literals,
+        TriviaData[] trivia, Dictionary<int, int>? longTrailing, Dictionary<int, int>? longTriviaWidths)
     {
+        _source = source;
         Tokens = tokens;
         Count = count;
         LexedCount = count;
         Strings = strings;
         Numbers = numbers;
+        Literals = literals;
         Trivia = trivia;
         _longTrailing = longTrailing;
         _longTriviaWidths = longTriviaWidths;
@@ -43,8 +49,34 @@ internal sealed class TokenTable
 
     public bool IsMissing(int index) => (Tokens[index].Flags & TokenFlags.Missing) != 0;
 
-    /// <summary>A token's text is its exact source (empty for a missing token), so its width is the text's length.</summary>
-    public int Width(int index) => Strings[Tokens[index].Text].Length;
+    /// <summary>A number's or string's width is its literal's; any other token's, its interned text's length (0 when missing).</summary>
+    public int Width(int index)
+    {
+        ref readonly var d = ref Tokens[index];
+        return IsLiteral(in d) ? Literals[d.Data].Width : Strings[d.Data].Length;
+    }
+
+    /// <summary>The token's exact source text: interned for names, keywords and punctuation, read from the file for literals.</summary>
+    public string Text(int index)
+    {
+        ref readonly var d = ref Tokens[index];
+        return IsLiteral(in d) ? _source.Substring(d.Start, Literals[d.Data].Width) : Strings[d.Data];
+    }
+
+    public double NumberValue(int index)
+    {
+        ref readonly var d = ref Tokens[index];
+        return d.Kind == SyntaxKind.Number && IsLiteral(in d) ? Numbers[Literals[d.Data].Value] : double.NaN;
+    }
+
+    public string StringValue(int index)
+    {
+        ref readonly var d = ref Tokens[index];
+        return d.Kind == SyntaxKind.String && IsLiteral(in d) ? Strings[Literals[d.Data].Value] : "";
+    }
+
+    private static bool IsLiteral(in TokenData d) =>
+        (d.Kind == SyntaxKind.Number || d.Kind == SyntaxKind.String) && (d.Flags & TokenFlags.Missing) == 0;
 
     public TextSpan Span(int index) => new(Tokens[index].Start, Width(index));
 
@@ -81,8 +113,7 @@ internal sealed class TokenTable
             Kind = kind,
             Flags = TokenFlags.Missing,
             Start = position,
-            Text = EmptyString,
-            Value = -1,
+            Data = EmptyString,
         };
         return new SyntaxToken(this, Count++);
     }
@@ -97,8 +128,8 @@ internal enum TokenFlags : byte
 }
 
 /// <summary>
-/// One token: 20 bytes, no references. Its width is its text's length and its leading trivia count
-/// follows from the next token's <see cref="TriviaStart"/> (see <see cref="TokenTable"/>).
+/// One token: 16 bytes, no references. Its width is its text's or literal's and its leading trivia
+/// count follows from the next token's <see cref="TriviaStart"/> (see <see cref="TokenTable"/>).
 /// </summary>
 internal struct TokenData
 {
@@ -107,17 +138,25 @@ internal struct TokenData
     /// <summary>The first leading trivia in <see cref="TokenTable.Trivia"/>; the trailing trivia follows the leading.</summary>
     public int TriviaStart;
 
-    /// <summary>The token's text in <see cref="TokenTable.Strings"/>.</summary>
-    public int Text;
-
-    /// <summary>A string's decoded value in <see cref="TokenTable.Strings"/>, a number's in <see cref="TokenTable.Numbers"/>; -1 otherwise.</summary>
-    public int Value;
+    /// <summary>A number's or string's entry in <see cref="TokenTable.Literals"/>; any other token's text in <see cref="TokenTable.Strings"/>.</summary>
+    public int Data;
 
     public SyntaxKind Kind;
     public TokenFlags Flags;
 
     /// <summary>The trailing trivia count; <see cref="ushort.MaxValue"/> when the table keeps a larger one aside.</summary>
     public ushort TrailingCount;
+}
+
+/// <summary>
+/// A number or string as written: its value (a number's index in <see cref="TokenTable.Numbers"/>, a
+/// string's decoded value in <see cref="TokenTable.Strings"/>) and its width in the source. Equal
+/// literals of a file share one entry.
+/// </summary>
+internal struct Literal
+{
+    public int Value;
+    public int Width;
 }
 
 /// <summary>One trivia item: 8 bytes, no references (<see cref="SyntaxTrivia"/> is made from it on demand).</summary>

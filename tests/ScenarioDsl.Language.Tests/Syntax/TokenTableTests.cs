@@ -47,11 +47,31 @@ public class TokenTableTests
     }
 
     [Fact]
-    public void Equal_texts_share_one_string_per_file()
+    public void Equal_names_share_one_string_per_file_and_literals_read_their_text_from_the_source()
     {
-        var tokens = Lexer.Lex(SourceText.From("abc abc 0.5 0.5", "t.emps"), new List<Diagnostic>());
+        var tokens = Lexer.Lex(SourceText.From("abc abc 0.5 0.5 \"a\\\"b\" \"x\" 05e-1", "t.emps"), new List<Diagnostic>());
         Assert.Same(tokens[0].Text, tokens[1].Text);
-        Assert.Same(tokens[2].Text, tokens[3].Text);
+        Assert.Equal(new[] { "0.5", "0.5", "\"a\\\"b\"", "\"x\"", "05e-1" }, tokens.Skip(2).Take(5).Select(t => t.Text));
+        Assert.Equal(new[] { 3, 3, 6, 3, 5 }, tokens.Skip(2).Take(5).Select(t => t.Span.Length));
+        Assert.Equal(0.5, tokens[6].NumberValue);
+        Assert.Equal("a\"b", tokens[4].StringValue);
+    }
+
+    [Theory]
+    [InlineData(SyntaxKind.Number)]
+    [InlineData(SyntaxKind.String)]
+    [InlineData(SyntaxKind.CloseBrace)]
+    public void A_missing_token_has_no_text_width_or_value(SyntaxKind kind)
+    {
+        var table = Lexer.LexTable(SourceText.From("x 1 \"s\"", "t.emps"), new List<Diagnostic>());
+        var missing = table.AddMissing(kind, 1);
+        Assert.True(missing.IsMissing);
+        Assert.Equal(kind, missing.Kind);
+        Assert.Equal("", missing.Text);
+        Assert.Equal(new TextSpan(1, 0), missing.Span);
+        Assert.True(double.IsNaN(missing.NumberValue));
+        Assert.Equal("", missing.StringValue);
+        Assert.Equal(0, missing.LeadingTrivia.Count + missing.TrailingTrivia.Count);
     }
 
     [Fact]
