@@ -250,32 +250,40 @@ internal sealed class ChildList
     }
 }
 
-/// <summary>Items separated by tokens (commas, or the keyword <c>and</c>).</summary>
-public sealed class SeparatedSyntaxList<T> : IEnumerable<object>
+/// <summary>
+/// Items separated by tokens (commas, or the keyword <c>and</c>). A value kept inside its node, so
+/// a list costs its two arrays and no object of its own; <c>default</c> is the empty list.
+/// </summary>
+public readonly struct SeparatedSyntaxList<T> : IEnumerable<object>
 {
-    public static readonly SeparatedSyntaxList<T> Empty = new(Array.Empty<T>(), Array.Empty<SyntaxToken>());
+    private readonly IReadOnlyList<T>? _items;
+    private readonly IReadOnlyList<SyntaxToken>? _separators;
+
+    public static SeparatedSyntaxList<T> Empty => default;
 
     public SeparatedSyntaxList(IReadOnlyList<T> items, IReadOnlyList<SyntaxToken> separators)
     {
-        Items = items;
-        Separators = separators;
+        _items = items;
+        _separators = separators;
     }
 
-    public IReadOnlyList<T> Items { get; }
+    public IReadOnlyList<T> Items => _items ?? Array.Empty<T>();
 
-    public IReadOnlyList<SyntaxToken> Separators { get; }
+    public IReadOnlyList<SyntaxToken> Separators => _separators ?? Array.Empty<SyntaxToken>();
 
     public int Count => Items.Count;
 
     public T this[int index] => Items[index];
 
     /// <summary>Items and separators interleaved, in source order.</summary>
-    public IEnumerator<object> GetEnumerator()
+    public IEnumerator<object> GetEnumerator() => Interleave(Items, Separators);
+
+    private static IEnumerator<object> Interleave(IReadOnlyList<T> items, IReadOnlyList<SyntaxToken> separators)
     {
-        for (int i = 0; i < Items.Count; i++)
+        for (int i = 0; i < items.Count; i++)
         {
-            yield return Items[i]!;
-            if (i < Separators.Count) yield return Separators[i];
+            yield return items[i]!;
+            if (i < separators.Count) yield return separators[i];
         }
     }
 
