@@ -58,89 +58,44 @@ public abstract class SyntaxNode
 
     private protected SyntaxToken? TokenOrNull(int index) => index < 0 ? null : new SyntaxToken(_tokens!, index);
 
-    // Edge tokens, computed on first use, as indexes into the same table.
-    private int _firstIndex = -1;
-    private int _lastIndex = -1;
-    private bool _edgesComputed;
-
     /// <summary>The first token that is not missing (a missing one if there is no other); null for an empty node.</summary>
-    public SyntaxToken? FirstToken
-    {
-        get
-        {
-            ComputeEdgeTokens();
-            return TokenOrNull(_firstIndex);
-        }
-    }
+    public SyntaxToken? FirstToken => EdgeToken(first: true);
 
     /// <summary>The last token that is not missing (a missing one if there is no other); null for an empty node.</summary>
-    public SyntaxToken? LastToken
-    {
-        get
-        {
-            ComputeEdgeTokens();
-            return TokenOrNull(_lastIndex);
-        }
-    }
+    public SyntaxToken? LastToken => EdgeToken(first: false);
 
-    // Children lists for the edge computation, one per level of recursion, reused per thread.
+    // Children lists for the edge walk, one per level of recursion, reused per thread.
     [ThreadStatic] private static List<ChildList>? s_edgeLists;
     [ThreadStatic] private static int s_edgeDepth;
 
-    // Walks one level of children and recurses into the edge children only (cached): O(children),
-    // not O(tokens), and without allocating (tokens are indexes, the lists are reused).
-    private void ComputeEdgeTokens()
+    // Walks one level of children and recurses into the edge child only: O(children) per level of
+    // the edge, not O(tokens), and without allocating (tokens are indexes, the lists are reused).
+    // Not cached: nodes stay small (every kept tree is a cost to the collector), and a span is
+    // asked for once per declaration by the binder, and by the editor for what the cursor is on.
+    private SyntaxToken? EdgeToken(bool first)
     {
-        if (Volatile.Read(ref _edgesComputed)) return;
         var lists = s_edgeLists ??= new List<ChildList>();
         if (s_edgeDepth == lists.Count) lists.Add(new ChildList());
         var children = lists[s_edgeDepth++];
         try
         {
             WriteChildren(children);
-            int first = -1, firstAny = -1, last = -1, lastAny = -1;
-            TokenTable? table = children.Table;
-            for (int i = 0; i < children.Count; i++)
+            SyntaxToken? any = null;
+            for (int k = 0; k < children.Count; k++)
             {
-                if (!Edge(children, i, firstEdge: true, ref table, out int index)) continue;
-                if (firstAny < 0) firstAny = index;
-                if (!table!.IsMissing(index)) { first = index; break; }
+                int i = first ? k : children.Count - 1 - k;
+                SyntaxToken? edge = children.IsToken(i) ? children.Token(i) : children.Node(i).EdgeToken(first);
+                if (edge is not { } token) continue;
+                any ??= token;
+                if (!token.IsMissing) return token;
             }
-            for (int i = children.Count - 1; i >= 0; i--)
-            {
-                if (!Edge(children, i, firstEdge: false, ref table, out int index)) continue;
-                if (lastAny < 0) lastAny = index;
-                if (!table!.IsMissing(index)) { last = index; break; }
-            }
-            if (table is not null && (first >= 0 ? first : firstAny) is int f and >= 0 && (last >= 0 ? last : lastAny) is int l and >= 0)
-            {
-                _tokens ??= table;
-                _firstIndex = f;
-                _lastIndex = l;
-            }
+            return any;
         }
         finally
         {
             children.Clear(); // keeps no node alive
             s_edgeDepth--;
         }
-        Volatile.Write(ref _edgesComputed, true); // published after the fields (trees are shared across threads)
-    }
-
-    // The first or last token of a child: the token itself, or the child node's (cached) edge token.
-    private static bool Edge(ChildList children, int i, bool firstEdge, ref TokenTable? table, out int index)
-    {
-        if (children.IsToken(i))
-        {
-            index = children.TokenIndex(i);
-            return true;
-        }
-        var node = children.Node(i);
-        node.ComputeEdgeTokens();
-        index = firstEdge ? node._firstIndex : node._lastIndex;
-        if (index < 0) return false;
-        table ??= node._tokens;
-        return true;
     }
 
     /// <summary>From the first token to the last, without outer trivia.</summary>
@@ -179,8 +134,6 @@ internal sealed class ChildList
     internal TokenTable? Table { get; private set; }
 
     internal bool IsToken(int i) => _tokens[i] >= 0;
-
-    internal int TokenIndex(int i) => _tokens[i];
 
     internal SyntaxToken Token(int i) => new(Table!, _tokens[i]);
 

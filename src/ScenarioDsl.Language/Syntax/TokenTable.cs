@@ -47,8 +47,6 @@ internal sealed class TokenTable
     /// <summary>Index of the empty string in <see cref="Strings"/> (always interned first).</summary>
     public const int EmptyString = 0;
 
-    public bool IsMissing(int index) => (Tokens[index].Flags & TokenFlags.Missing) != 0;
-
     /// <summary>A number's or string's width is its literal's; any other token's, its interned text's length (0 when missing).</summary>
     public int Width(int index)
     {
