@@ -31,7 +31,7 @@ public sealed class Lexer
 
     // The growing buffers and tables are reused per thread: a file's table gets exact-size copies,
     // so lexing allocates little beyond what the tree keeps (a fresh interner and its tables per
-    // file were about 4 MB of the corpus's 28 MB). Buffers grown past ScratchLimit are not kept.
+    // file were about 3 MB of the corpus's 28 MB). Buffers grown past ScratchLimit are not kept.
     private const int ScratchLimit = 1 << 16;
     [ThreadStatic] private static Scratch? s_scratch;
 

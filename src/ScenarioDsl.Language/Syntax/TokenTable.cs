@@ -4,8 +4,8 @@ namespace ScenarioDsl.Language.Syntax;
 
 /// <summary>
 /// The tokens of one file in a few flat arrays: one <see cref="TokenData"/> per token (no object
-/// references, so the collector never traces them), the file's distinct texts and string values,
-/// its numbers and its trivia. A <see cref="SyntaxToken"/> is a (table, index) handle into it, so a
+/// references, so the collector never traces them), the file's distinct names and string values,
+/// its numbers, its literals and its trivia (8 bytes an item). A <see cref="SyntaxToken"/> is a (table, index) handle into it, so a
 /// parsed file holds a handful of large arrays instead of a graph of small objects. Filled by the
 /// lexer, extended with the missing tokens the parser inserts, then never changed.
 /// </summary>
@@ -172,7 +172,7 @@ internal struct TriviaData
 /// Interns a file's token texts: each distinct text is one string, found again from the source
 /// characters without allocating (open hashing over the characters). The empty string and the
 /// language's keywords and punctuation come first in every file and are the same string objects
-/// in all files, so a file keeps only its own names, numbers and string literals.
+/// in all files, so a file keeps only its own names and string values.
 /// </summary>
 internal sealed class StringInterner
 {

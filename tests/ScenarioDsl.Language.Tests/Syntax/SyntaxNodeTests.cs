@@ -24,7 +24,7 @@ public class SyntaxNodeTests
     [Fact]
     public void Missing_tokens_are_edges_only_when_nothing_else_is()
     {
-        // "space S {" ends the file: the close brace is missing, so the last real token is "{".
+        // The file ends inside the space: its close brace is missing, so its last real token is "]".
         var tree = SyntaxTree.Parse("space S { a [0, 1]", "broken.emps");
         var space = Assert.IsType<SpaceDeclarationSyntax>(tree.Root.Declarations[0]);
         Assert.True(space.CloseBrace.IsMissing);
@@ -38,7 +38,7 @@ public class SyntaxNodeTests
         foreach (var node in SyntaxTree.Parse(Example, "warm.emps").Root.DescendantNodesAndSelf().Reverse())
             _ = node.Span; // the reusable children lists have grown to the example's widest node
         var tree = SyntaxTree.Parse(Example, "example.emps");
-        var nodes = tree.Root.DescendantNodesAndSelf().Reverse().ToList(); // innermost first: no node's edges are known yet
+        var nodes = tree.Root.DescendantNodesAndSelf().Reverse().ToList();
         long before = GC.GetAllocatedBytesForCurrentThread();
         foreach (var node in nodes) _ = node.Span;
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
