@@ -83,8 +83,10 @@ public abstract class BlockDeclarationSyntax : DeclarationSyntax
 
     public SyntaxToken CloseBrace => Token(_closeBrace);
 
-    /// <summary>The children between the name and the opening brace.</summary>
-    private protected abstract void WriteHeader(ChildList children);
+    /// <summary>The children between the name and the opening brace (none unless a declaration has some).</summary>
+    private protected virtual void WriteHeader(ChildList children)
+    {
+    }
 
     private protected sealed override void WriteChildren(ChildList children)
     {
@@ -121,7 +123,6 @@ public sealed class CuesDeclarationSyntax : BlockDeclarationSyntax
 
     public override DeclarationKind Kind => DeclarationKind.Cues;
 
-    private protected override void WriteHeader(ChildList children) { }
 }
 
 /// <summary><c>persona Name in Space { ... }</c> and <c>goal Name in Space "description" { ... }</c>.</summary>
@@ -180,7 +181,6 @@ public sealed class ScenarioDeclarationSyntax : BlockDeclarationSyntax
 
     public override DeclarationKind Kind => DeclarationKind.Scenario;
 
-    private protected override void WriteHeader(ChildList children) { }
 }
 
 public sealed class SuiteDeclarationSyntax : BlockDeclarationSyntax
@@ -192,7 +192,6 @@ public sealed class SuiteDeclarationSyntax : BlockDeclarationSyntax
 
     public override DeclarationKind Kind => DeclarationKind.Suite;
 
-    private protected override void WriteHeader(ChildList children) { }
 }
 
 /// <summary>

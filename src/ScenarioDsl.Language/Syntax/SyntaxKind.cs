@@ -74,13 +74,12 @@ public static class SyntaxFacts
     public static readonly string[] DeclarationKeywords = { "space", "cues", "persona", "goal", "scenario", "suite" };
 
     /// <summary>Every keyword of the grammar (declarations, members and the words inside members).</summary>
-    public static readonly string[] Keywords =
+    public static readonly string[] Keywords = DeclarationKeywords.Concat(new[]
     {
-        "space", "cues", "persona", "goal", "scenario", "suite",
         "about", "traits", "start", "opens", "on", "when", "and", "drift", "noise", "says", "in",
         "target", "shift", "within", "turns", "weights", "scoring", "process", "epm", "direction", "fixed", "per", "turn",
         "seed", "personas", "goals", "seeds",
-    };
+    }).ToArray();
 
     public static bool IsDeclarationKeyword(string text) =>
         text is "space" or "cues" or "persona" or "goal" or "scenario" or "suite";
