@@ -5,9 +5,10 @@ namespace ScenarioDsl.Language.Syntax;
 /// <summary>
 /// The .emps grammar as Sprache parsers over tokens (<see cref="TokenInput"/>). Rules are static
 /// fields built once; hot list rules use the small allocation-lean combinators below instead of
-/// LINQ query syntax. Members are chosen by their first token, never by backtracking.
+/// LINQ query syntax. Members are chosen by their first token, never by backtracking. The hot rules
+/// also have fast paths for their well-formed shape (Grammar.FastPaths.cs).
 /// </summary>
-internal static class Grammar
+internal static partial class Grammar
 {
     /// <summary>Failure description for a non-finite number written as a name (NaN, Infinity): reported as EMPS0002.</summary>
     public const string NonFiniteNumber = "non-finite";
@@ -102,7 +103,7 @@ internal static class Grammar
         {
             var t = (TokenInput)input;
             int p = t.Position;
-            if (p + 3 <= t.End && t.KindAt(p) == first && second(t.KindAt(p + 1)) && t.KindAt(p + 2) == third)
+            if (!t_generalOnly && p + 3 <= t.End && t.KindAt(p) == first && second(t.KindAt(p + 1)) && t.KindAt(p + 2) == third)
                 return Result.Success(make(t.TokenAt(p), t.TokenAt(p + 1), t.TokenAt(p + 2)), t.At(p + 3));
             return general(input);
         };
@@ -218,34 +219,42 @@ internal static class Grammar
 
     private static readonly Parser<SyntaxToken?> OptionalDescription = OptionalTokenIf(IsKind(SyntaxKind.String), StringLiteral);
 
-    public static readonly Parser<Header> SpaceHeader =
-        Sequence(Keyword("space"), Name, OptionalDescription, OpenBrace, (k, n, d, o) => new Header(k, n, null, null, d, o));
+    public static readonly Parser<Header> SpaceHeader = WithFastPath(
+        Sequence(Keyword("space"), Name, OptionalDescription, OpenBrace, (k, n, d, o) => new Header(k, n, null, null, d, o)),
+        HeaderShape("space", named: true, inSpace: false, described: true));
 
-    public static readonly Parser<Header> CuesHeader =
-        Sequence(Keyword("cues"), OpenBrace, (k, o) => new Header(k, null, null, null, null, o));
+    public static readonly Parser<Header> CuesHeader = WithFastPath(
+        Sequence(Keyword("cues"), OpenBrace, (k, o) => new Header(k, null, null, null, null, o)),
+        HeaderShape("cues", named: false, inSpace: false, described: false));
 
-    public static readonly Parser<Header> PersonaHeader =
-        Sequence(Keyword("persona"), Name, Keyword("in"), Name, OpenBrace, (k, n, i, s, o) => new Header(k, n, i, s, null, o));
+    public static readonly Parser<Header> PersonaHeader = WithFastPath(
+        Sequence(Keyword("persona"), Name, Keyword("in"), Name, OpenBrace, (k, n, i, s, o) => new Header(k, n, i, s, null, o)),
+        HeaderShape("persona", named: true, inSpace: true, described: false));
 
-    public static readonly Parser<Header> GoalHeader =
-        Sequence(Keyword("goal"), Name, Keyword("in"), Name, OptionalDescription, OpenBrace, (k, n, i, s, d, o) => new Header(k, n, i, s, d, o));
+    public static readonly Parser<Header> GoalHeader = WithFastPath(
+        Sequence(Keyword("goal"), Name, Keyword("in"), Name, OptionalDescription, OpenBrace, (k, n, i, s, d, o) => new Header(k, n, i, s, d, o)),
+        HeaderShape("goal", named: true, inSpace: true, described: true));
 
-    public static readonly Parser<Header> ScenarioHeader =
-        Sequence(Keyword("scenario"), Name, OpenBrace, (k, n, o) => new Header(k, n, null, null, null, o));
+    public static readonly Parser<Header> ScenarioHeader = WithFastPath(
+        Sequence(Keyword("scenario"), Name, OpenBrace, (k, n, o) => new Header(k, n, null, null, null, o)),
+        HeaderShape("scenario", named: true, inSpace: false, described: false));
 
-    public static readonly Parser<Header> SuiteHeader =
-        Sequence(Keyword("suite"), Name, OpenBrace, (k, n, o) => new Header(k, n, null, null, null, o));
+    public static readonly Parser<Header> SuiteHeader = WithFastPath(
+        Sequence(Keyword("suite"), Name, OpenBrace, (k, n, o) => new Header(k, n, null, null, null, o)),
+        HeaderShape("suite", named: true, inSpace: false, described: false));
 
     // ---- members -----------------------------------------------------------------------
 
-    public static readonly Parser<MemberSyntax> Dimension =
+    public static readonly Parser<MemberSyntax> Dimension = WithFastPath(
         Sequence(
             Name, Token(SyntaxKind.OpenBracket), NumberLiteral, Comma, NumberLiteral,
             Sequence(Token(SyntaxKind.CloseBracket), OptionalDescription, (c, d) => (c, d)),
-            (n, o, lo, comma, hi, tail) => (MemberSyntax)new DimensionSyntax(n, o, lo, comma, hi, tail.c, tail.d));
+            (n, o, lo, comma, hi, tail) => (MemberSyntax)new DimensionSyntax(n, o, lo, comma, hi, tail.c, tail.d)),
+        DimensionShape);
 
-    public static readonly Parser<MemberSyntax> Cue =
-        Sequence(Name, SeparatedBy(StringLiteral, IsKind(SyntaxKind.Comma)), (n, phrases) => (MemberSyntax)new CueSyntax(n, phrases));
+    public static readonly Parser<MemberSyntax> Cue = WithFastPath(
+        Sequence(Name, SeparatedBy(StringLiteral, IsKind(SyntaxKind.Comma)), (n, phrases) => (MemberSyntax)new CueSyntax(n, phrases)),
+        CueShape);
 
     private static readonly Parser<EntrySyntax> Entry = ThreeTokens(
         Sequence(Name, Token(SyntaxKind.Colon), NumberLiteral, (n, c, v) => new EntrySyntax(n, c, v)),
@@ -258,8 +267,9 @@ internal static class Grammar
         return SeparatedBy(Entry, IsKind(SyntaxKind.Comma), allowTrailing: true, terminator: IsKind(SyntaxKind.CloseBrace))(input);
     };
 
-    public static Parser<MemberSyntax> EntriesMember(string keyword) =>
-        Sequence(Keyword(keyword), OpenBrace, Entries, CloseBrace, (k, o, e, c) => (MemberSyntax)new EntriesMemberSyntax(k, o, e, c));
+    public static Parser<MemberSyntax> EntriesMember(string keyword) => WithFastPath(
+        Sequence(Keyword(keyword), OpenBrace, Entries, CloseBrace, (k, o, e, c) => (MemberSyntax)new EntriesMemberSyntax(k, o, e, c)),
+        EntriesMemberShape(keyword));
 
     /// <summary>A keyword and one value token of <paramref name="valueKind"/>; fast path as in <see cref="ThreeTokens"/>.</summary>
     public static Parser<MemberSyntax> ValueMember(string keyword, Parser<SyntaxToken> value, SyntaxKind valueKind)
@@ -269,7 +279,7 @@ internal static class Grammar
         {
             var t = (TokenInput)input;
             int p = t.Position;
-            if (p + 2 <= t.End && t.KindAt(p) == SyntaxKind.Identifier && t.KindAt(p + 1) == valueKind && t.TokenAt(p).Text == keyword)
+            if (!t_generalOnly && p + 2 <= t.End && t.KindAt(p) == SyntaxKind.Identifier && t.KindAt(p + 1) == valueKind && t.TokenAt(p).Text == keyword)
                 return Result.Success<MemberSyntax>(new ValueMemberSyntax(t.TokenAt(p), t.TokenAt(p + 1)), t.At(p + 2));
             return general(input);
         };
@@ -293,13 +303,15 @@ internal static class Grammar
         SyntaxKind.Identifier, k => k is SyntaxKind.PlusEquals or SyntaxKind.MinusEquals, SyntaxKind.Number,
         (d, op, v) => new EffectSyntax(d, op, v));
 
-    public static readonly Parser<MemberSyntax> Rule =
+    public static readonly Parser<MemberSyntax> Rule = WithFastPath(
         Sequence(
             Keyword("on"), Name, OptionalWhen, Token(SyntaxKind.Arrow), SeparatedBy(Effect, IsKind(SyntaxKind.Comma)),
-            (on, cue, when, arrow, effects) => (MemberSyntax)new RuleSyntax(on, cue, when, arrow, effects));
+            (on, cue, when, arrow, effects) => (MemberSyntax)new RuleSyntax(on, cue, when, arrow, effects)),
+        RuleShape);
 
-    public static readonly Parser<MemberSyntax> Says =
-        Sequence(Keyword("says"), OptionalWhen, StringLiteral, (s, w, text) => (MemberSyntax)new SaysSyntax(s, w, text));
+    public static readonly Parser<MemberSyntax> Says = WithFastPath(
+        Sequence(Keyword("says"), OptionalWhen, StringLiteral, (s, w, text) => (MemberSyntax)new SaysSyntax(s, w, text)),
+        SaysShape);
 
     private static readonly Parser<IReadOnlyList<SyntaxToken>> PerTurn =
         Sequence(Keyword("per"), Token(SyntaxKind.Minus, "'-'"), Keyword("turn"), (p, m, t) => (IReadOnlyList<SyntaxToken>)new[] { p, m, t });
@@ -334,8 +346,9 @@ internal static class Grammar
     public static Parser<MemberSyntax> SingleReference(string keyword) =>
         Sequence(Keyword(keyword), Name, (k, n) => (MemberSyntax)new ReferenceMemberSyntax(k, new SeparatedSyntaxList<SyntaxToken>(new[] { n }, Array.Empty<SyntaxToken>())));
 
-    public static Parser<MemberSyntax> ReferenceList(string keyword) =>
-        Sequence(Keyword(keyword), SeparatedBy(Name, IsKind(SyntaxKind.Comma)), (k, names) => (MemberSyntax)new ReferenceMemberSyntax(k, names));
+    public static Parser<MemberSyntax> ReferenceList(string keyword) => WithFastPath(
+        Sequence(Keyword(keyword), SeparatedBy(Name, IsKind(SyntaxKind.Comma)), (k, names) => (MemberSyntax)new ReferenceMemberSyntax(k, names)),
+        ReferenceListShape(keyword));
 
     private sealed record SeedRange(SyntaxToken DotDot, SyntaxToken To);
 

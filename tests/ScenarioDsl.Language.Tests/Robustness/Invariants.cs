@@ -1,11 +1,16 @@
 using System.Text;
 using ScenarioDsl.Language.Binding;
 using ScenarioDsl.Language.Syntax;
+using ScenarioDsl.Language.Tests.Syntax;
 using ScenarioDsl.Language.Text;
 
 namespace ScenarioDsl.Language.Tests.Robustness;
 
-/// <summary>What must hold for any input at all: no exception, the tree reproduces the text, every diagnostic lies inside the file.</summary>
+/// <summary>
+/// What must hold for any input at all: no exception, the tree reproduces the text, every diagnostic
+/// lies inside the file, and the grammar's fast paths give the same tree and diagnostics as its
+/// general Sprache parsers alone.
+/// </summary>
 internal static class Invariants
 {
     private static int _checked;
@@ -22,6 +27,10 @@ internal static class Invariants
         string roundTrip = FullText(tree);
         if (roundTrip != text.Text)
             throw new Xunit.Sdk.XunitException($"the tree does not reproduce the text: {Escape(text.Text)}");
+
+        var general = SyntaxDump.ParseGeneralOnly(text);
+        if (SyntaxDump.Of(general) != SyntaxDump.Of(tree))
+            throw new Xunit.Sdk.XunitException($"the fast paths and the general parsers disagree:\n{SyntaxDump.Difference(general, tree)}\ninput: {Escape(text.Text)}");
 
         foreach (var d in compilation.Diagnostics)
         {
