@@ -68,11 +68,16 @@ internal sealed partial class Binder
             Report(DiagnosticCatalogue.InvalidGoalKind, tree, point.Keyword.Span, $"the `{point.Keyword.Text}` of goal '{name}' constrains no dimension");
         }
 
-        var components = new List<GoalComponent>();
+        var components = Array.Empty<GoalComponent>();
         if (point is not null && space is not null)
         {
             var given = BindPoint(point, space, tree, $"the {point.Keyword.Text} of goal", name, kind == GoalKind.Target ? "target" : null);
-            components.AddRange(given.OrderBy(g => g.Index).Select(g => new GoalComponent(g.Index, g.Value)));
+            components = new GoalComponent[given.Count];
+            for (int i = 0; i < components.Length; i++) components[i] = new GoalComponent(given[i].Index, given[i].Value);
+            // in dimension order (indexes are distinct: BindPoint drops duplicates); a few items, so insertion sort
+            for (int i = 1; i < components.Length; i++)
+                for (int j = i; j > 0 && components[j - 1].Dimension > components[j].Dimension; j--)
+                    (components[j - 1], components[j]) = (components[j], components[j - 1]);
         }
 
         // within
@@ -99,9 +104,11 @@ internal sealed partial class Binder
         if (members.TryGetValue("weights", out var weightsMember) && weightsMember is EntriesMemberSyntax block)
         {
             wa = wi = ws = 0;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in block.Entries.Items)
+            var seen = ScratchNames();
+            var entries = block.Entries;
+            for (int i = 0; i < entries.Count; i++)
             {
+                var entry = entries[i];
                 string weight = entry.Name.Text;
                 if (Array.IndexOf(WeightNames, weight) < 0)
                 {
@@ -134,7 +141,7 @@ internal sealed partial class Binder
         }
 
         return new GoalSymbol(
-            name, goal.SpaceName.Text, goal.Description?.StringValue, kind, components.ToEquatableArray(),
+            name, goal.SpaceName.Text, goal.Description?.StringValue, kind, components.Length == 0 ? EquatableArray<GoalComponent>.Empty : new EquatableArray<GoalComponent>(components),
             within, turns, wa, wi, ws, profile, direction, LocationOf(tree, goal.Name!.Value), HasErrors: space is null || _errorCount > errorsBefore);
     }
 }

@@ -86,12 +86,16 @@ internal sealed partial class Binder
         }
 
         // traits
-        var traits = new List<TraitValue>();
+        var traits = EquatableArray<TraitValue>.Empty;
         if (members.TryGetValue("traits", out var traitsMember) && traitsMember is EntriesMemberSyntax traitsBlock)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in traitsBlock.Entries.Items)
+            var entries = traitsBlock.Entries;
+            var values = new TraitValue[entries.Count];
+            int count = 0;
+            var seen = ScratchNames();
+            for (int i = 0; i < entries.Count; i++)
             {
+                var entry = entries[i];
                 if (!seen.Add(entry.Name.Text))
                 {
                     Report(DiagnosticCatalogue.DuplicateMember, tree, entry.Name.Span, entry.Name.Text, "the traits of persona", name);
@@ -100,8 +104,9 @@ internal sealed partial class Binder
                 double v = entry.Value.NumberValue;
                 if (!(v >= 0 && v <= 1) && !double.IsNaN(v))
                     Report(DiagnosticCatalogue.InvalidDynamics, tree, entry.Value.Span, $"trait '{entry.Name.Text}' is {Format(v)}; traits must lie in [0, 1]");
-                traits.Add(new TraitValue(entry.Name.Text, v));
+                values[count++] = new TraitValue(entry.Name.Text, v);
             }
+            traits = Exact(values, count);
         }
 
         double drift = NumberMember(members, "drift", 0.0);
@@ -111,59 +116,73 @@ internal sealed partial class Binder
         if (members.TryGetValue("noise", out var noiseMember) && noiseMember is ValueMemberSyntax noiseValue && noise < 0)
             Report(DiagnosticCatalogue.InvalidDynamics, tree, noiseValue.Value.Span, $"noise is {Format(noise)}; it must not be negative");
 
-        // rules and says
-        var rules = new List<RuleSymbol>();
-        var ruleSyntax = new List<RuleSyntax>();
-        foreach (var rule in persona.Members.OfType<RuleSyntax>())
+        // rules and says (counted first: the symbols' arrays are made at their size)
+        int ruleCount = 0, saysCount = 0;
+        var allMembers = persona.Members;
+        for (int i = 0; i < allMembers.Count; i++)
         {
+            if (allMembers[i] is RuleSyntax) ruleCount++;
+            else if (allMembers[i] is SaysSyntax) saysCount++;
+        }
+        var rules = new List<RuleSymbol>(ruleCount);
+        var ruleSyntax = new List<RuleSyntax>(ruleCount);
+        var says = new SaysSymbol[space is null ? 0 : saysCount];
+        int saysBound = 0;
+        bool defaultSays = false;
+        for (int m = 0; m < allMembers.Count; m++)
+        {
+            if (allMembers[m] is not RuleSyntax rule) continue;
             Resolve(cueNames, "cue", rule.Cue, tree, Key(SymbolKind.Cue, rule.Cue.Text));
             if (space is null) continue;
             var conditions = BindConditions(rule.When, space, tree);
-            var effects = new List<EffectSymbol>();
-            foreach (var effect in rule.Effects.Items)
+            var effectSyntax = rule.Effects;
+            var effects = new EffectSymbol[effectSyntax.Count];
+            int bound = 0;
+            for (int i = 0; i < effectSyntax.Count; i++)
             {
+                var effect = effectSyntax[i];
                 int d = ResolveDimension(space, effect.Dimension, tree);
                 if (d < 0) continue;
                 double amount = effect.Operator.Kind == SyntaxKind.MinusEquals ? -effect.Value.NumberValue : effect.Value.NumberValue;
                 var dim = space.Dimensions[d];
                 if (Math.Abs(amount) > dim.Width && !double.IsNaN(dim.Width))
                     Report(DiagnosticCatalogue.EffectTooLarge, tree, Spans.Of(effect.Dimension, effect.Value), Format(amount), dim.Name, Format(dim.Width));
-                effects.Add(new EffectSymbol(d, amount));
+                effects[bound++] = new EffectSymbol(d, amount);
             }
-            if (conditions is null || effects.Count != rule.Effects.Count) continue;
-            rules.Add(new RuleSymbol(rule.Cue.Text, conditions.Value, effects.ToEquatableArray(), LocationOf(tree, rule.OnKeyword)));
+            if (conditions is null || bound != effects.Length) continue;
+            rules.Add(new RuleSymbol(rule.Cue.Text, conditions.Value, new EquatableArray<EffectSymbol>(effects), LocationOf(tree, rule.OnKeyword)));
             ruleSyntax.Add(rule);
         }
         if (space is not null) ReportOpposingRules(rules, ruleSyntax, space, tree);
 
-        var says = new List<SaysSymbol>();
-        var saysSyntax = persona.Members.OfType<SaysSyntax>().ToList();
-        foreach (var line in saysSyntax)
+        for (int m = 0; m < allMembers.Count; m++)
         {
+            if (allMembers[m] is not SaysSyntax line) continue;
+            defaultSays |= line.When is null;
             if (space is null) continue;
             var conditions = BindConditions(line.When, space, tree);
             if (conditions is not null)
-                says.Add(new SaysSymbol(conditions.Value, line.Text.StringValue, LocationOf(tree, line.SaysKeyword)));
+                says[saysBound++] = new SaysSymbol(conditions.Value, line.Text.StringValue, LocationOf(tree, line.SaysKeyword));
         }
-        if (!saysSyntax.Any(s => s.When is null))
+        if (!defaultSays)
             Report(DiagnosticCatalogue.NoDefaultSays, tree, persona.Name.Value.Span, name);
 
         return new PersonaSymbol(
             name,
             persona.SpaceName.Text,
             members.TryGetValue("about", out var about) && about is ValueMemberSyntax aboutValue ? aboutValue.Value.StringValue : null,
-            traits.ToEquatableArray(),
-            start.ToEquatableArray(),
+            traits,
+            new EquatableArray<double>(start),
             members.TryGetValue("opens", out var opens) && opens is ValueMemberSyntax opensValue ? opensValue.Value.StringValue : PersonaSymbol.DefaultOpens,
             rules.ToEquatableArray(),
             drift,
             noise,
-            says.ToEquatableArray(),
+            Exact(says, saysBound),
             LocationOf(tree, persona.Name!.Value),
             hasErrors);
     }
 
-    private static double NumberMember(Dictionary<string, MemberSyntax> members, string keyword, double fallback) =>
+    private static double NumberMember(MemberTable members, string keyword, double fallback) =>
         members.TryGetValue(keyword, out var member) && member is ValueMemberSyntax v && v.Value.Kind == SyntaxKind.Number
             ? v.Value.NumberValue
             : fallback;
@@ -185,11 +204,15 @@ internal sealed partial class Binder
     /// Binds the entries of a <c>start</c>, <c>target</c> or <c>shift</c> block: dimensions resolved,
     /// duplicates reported (EMPS3008), values checked against ranges when <paramref name="rangeCheck"/> names the value.
     /// </summary>
+    /// <remarks>The list is the binder's scratch, valid until the next call.</remarks>
     private List<(int Index, double Value, EntrySyntax Entry)> BindPoint(EntriesMemberSyntax block, SpaceSymbol space, SyntaxTree tree, string owner, string ownerName, string? rangeCheck)
     {
-        var result = new List<(int, double, EntrySyntax)>();
-        foreach (var entry in block.Entries.Items)
+        var result = _point;
+        result.Clear();
+        var entries = block.Entries;
+        for (int i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             int d = ResolveDimension(space, entry.Name, tree);
             if (d < 0) continue;
             if (ContainsDimension(result, d))
@@ -210,10 +233,13 @@ internal sealed partial class Binder
     private EquatableArray<ConditionSymbol>? BindConditions(WhenClauseSyntax? when, SpaceSymbol space, SyntaxTree tree)
     {
         if (when is null) return EquatableArray<ConditionSymbol>.Empty;
-        var result = new List<ConditionSymbol>();
+        var conditions = when.Conditions;
+        var result = new ConditionSymbol[conditions.Count];
+        int bound = 0;
         bool ok = true;
-        foreach (var condition in when.Conditions.Items)
+        for (int i = 0; i < conditions.Count; i++)
         {
+            var condition = conditions[i];
             int d = ResolveDimension(space, condition.Dimension, tree);
             if (d < 0)
             {
@@ -235,9 +261,9 @@ internal sealed partial class Binder
                 string text = $"{condition.Dimension.Text} {condition.Operator.Text} {condition.Value.Text}";
                 Report(DiagnosticCatalogue.ConstantCondition, tree, Spans.Of(condition.Dimension, condition.Value), text, constant, Format(dim.Low), Format(dim.High), dim.Name);
             }
-            result.Add(symbol);
+            result[bound++] = symbol;
         }
-        return ok ? result.ToEquatableArray() : null;
+        return ok ? new EquatableArray<ConditionSymbol>(result) : null;
     }
 
     /// <summary>"never holds" / "always holds" when the comparison has one answer over [lo, hi]; else null.</summary>
@@ -292,7 +318,8 @@ internal sealed partial class Binder
 
     private static bool AllDimensionsKnown(EntriesMemberSyntax entries, SpaceSymbol space)
     {
-        foreach (var entry in entries.Entries.Items) if (space.IndexOf(entry.Name.Text) < 0) return false;
+        var items = entries.Entries;
+        for (int i = 0; i < items.Count; i++) if (space.IndexOf(items[i].Name.Text) < 0) return false;
         return true;
     }
 }

@@ -40,7 +40,7 @@ internal sealed partial class Binder
         ScenarioDeclarationSyntax scenario, string name, SyntaxTree tree,
         Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
     {
-        var members = FirstMembers(scenario.Members, "scenario", name, tree, "persona", "goal", "seed");
+        var members = FirstMembers(scenario.Members, "scenario", name, tree, ScenarioUniqueMembers);
         var personaRef = Reference(members, "persona");
         var goalRef = Reference(members, "goal");
         if (personaRef is null && !members.ContainsKey("persona")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "persona");
@@ -104,7 +104,7 @@ internal sealed partial class Binder
                 continue;
             }
 
-            var members = FirstMembers(suite.Members, "suite", name, tree, "personas", "goals", "seeds");
+            var members = FirstMembers(suite.Members, "suite", name, tree, SuiteUniqueMembers);
             bool ok = true;
             var personaList = BindReferenceList(members, "personas", "persona", personaByName.Keys, SymbolKind.Persona, tree, name, ref ok);
             var goalList = BindReferenceList(members, "goals", "goal", goalByName.Keys, SymbolKind.Goal, tree, name, ref ok);
@@ -127,12 +127,21 @@ internal sealed partial class Binder
         return result;
     }
 
-    private static SyntaxToken? Reference(Dictionary<string, MemberSyntax> members, string keyword) =>
+    private static readonly string[] ScenarioUniqueMembers = { "persona", "goal", "seed" };
+    private static readonly string[] SuiteUniqueMembers = { "personas", "goals", "seeds" };
+
+    private static bool Listed(List<(string Name, SyntaxToken Token)> names, string name)
+    {
+        foreach (var listed in names) if (listed.Name == name) return true;
+        return false;
+    }
+
+    private static SyntaxToken? Reference(MemberTable members, string keyword) =>
         members.TryGetValue(keyword, out var m) && m is ReferenceMemberSyntax r && r.Names.Count > 0 ? r.Names[0] : null;
 
     /// <summary>The resolved, distinct names of a suite's <c>personas</c> or <c>goals</c> list.</summary>
     private List<(string Name, SyntaxToken Token)> BindReferenceList(
-        Dictionary<string, MemberSyntax> members, string keyword, string what, ICollection<string> known, SymbolKind kind,
+        MemberTable members, string keyword, string what, ICollection<string> known, SymbolKind kind,
         SyntaxTree tree, string suite, ref bool ok)
     {
         var result = new List<(string, SyntaxToken)>();
@@ -145,9 +154,11 @@ internal sealed partial class Binder
             ok = false;
             return result;
         }
-        foreach (var token in list.Names.Items)
+        var names = list.Names;
+        for (int i = 0; i < names.Count; i++)
         {
-            if (result.Any(r => r.Item1 == token.Text))
+            var token = names[i];
+            if (Listed(result, token.Text))
             {
                 Report(DiagnosticCatalogue.DuplicateMember, tree, token.Span, token.Text, $"the {keyword} of suite", suite);
                 continue;

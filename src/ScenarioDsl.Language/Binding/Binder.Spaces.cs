@@ -75,9 +75,12 @@ internal sealed partial class Binder
         return result;
     }
 
+    // The phrases of one cue, to find repeats (phrases match case-insensitively); cleared per cue.
+    private readonly HashSet<string> _phrases = new(StringComparer.OrdinalIgnoreCase);
+
     private List<CueSymbol> BindCues()
     {
-        var result = new List<CueSymbol>
+        var result = new List<CueSymbol>(_cues.Count + 1)
         {
             new(CueSymbol.Mirroring, EquatableArray<string>.Empty, IsBuiltIn: true, default),
         };
@@ -85,12 +88,16 @@ internal sealed partial class Binder
         {
             if (entry is null) continue;
             var (cue, tree) = (entry.Syntax, entry.Tree);
-            var phrases = new List<string>();
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var token in cue.Phrases.Items)
+            var tokens = cue.Phrases;
+            var phrases = new string[tokens.Count];
+            int count = 0;
+            var seen = _phrases;
+            seen.Clear();
+            for (int i = 0; i < tokens.Count; i++)
             {
+                var token = tokens[i];
                 string phrase = token.StringValue;
-                if (phrase.Trim().Length == 0)
+                if (string.IsNullOrWhiteSpace(phrase))
                 {
                     Report(DiagnosticCatalogue.BadPhrase, tree, token.Span, $"cue '{cue.Name.Text}' has an empty phrase, which can never be detected");
                     continue;
@@ -100,9 +107,9 @@ internal sealed partial class Binder
                     Report(DiagnosticCatalogue.BadPhrase, tree, token.Span, $"cue '{cue.Name.Text}' lists the phrase \"{phrase}\" twice (phrases match case-insensitively)");
                     continue;
                 }
-                phrases.Add(phrase);
+                phrases[count++] = phrase;
             }
-            result.Add(new CueSymbol(cue.Name.Text, phrases.ToEquatableArray(), IsBuiltIn: false, LocationOf(tree, cue.Name)));
+            result.Add(new CueSymbol(cue.Name.Text, Exact(phrases, count), IsBuiltIn: false, LocationOf(tree, cue.Name)));
         }
 
         // Cue identifiers collide when two cue names map to one C# name.

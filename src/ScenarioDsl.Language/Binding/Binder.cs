@@ -249,24 +249,77 @@ internal sealed partial class Binder
         return new SourceLocation(tree.Path, pos.Line + 1, pos.Character + 1);
     }
 
-    /// <summary>Reports EMPS3008 for a member given twice; returns the first of each kind.</summary>
-    private Dictionary<string, T> FirstMembers<T>(IEnumerable<T> members, string kindName, string owner, SyntaxTree tree, params string[] unique)
-        where T : MemberSyntax
+    /// <summary>The first member of each keyword in <paramref name="unique"/>; later ones are reported (EMPS3008).</summary>
+    private MemberTable FirstMembers(IReadOnlyList<MemberSyntax> members, string kindName, string owner, SyntaxTree tree, string[] unique)
     {
-        var first = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var member in members)
+        var first = new MemberTable(unique);
+        for (int i = 0; i < members.Count; i++)
         {
-            string keyword = member.Head.Text;
-            if (Array.IndexOf(unique, keyword) < 0) continue;
-            if (first.ContainsKey(keyword))
-                Report(DiagnosticCatalogue.DuplicateMember, tree, member.Head.Span, keyword, kindName, owner);
-            else
-                first[keyword] = member;
+            var member = members[i];
+            var head = member.Head;
+            string keyword = head.Text;
+            int slot = Array.IndexOf(unique, keyword);
+            if (slot < 0) continue;
+            if (!first.TrySet(slot, member))
+                Report(DiagnosticCatalogue.DuplicateMember, tree, head.Span, keyword, kindName, owner);
         }
         return first;
     }
 
+    /// <summary>
+    /// A declaration's first member per unique keyword: a slot per keyword of a small fixed list, found
+    /// by its position in the list (no hashing; a declaration kind has at most six such keywords).
+    /// </summary>
+    private readonly struct MemberTable
+    {
+        private readonly string[] _keywords;
+        private readonly MemberSyntax?[] _first;
+
+        public MemberTable(string[] keywords)
+        {
+            _keywords = keywords;
+            _first = new MemberSyntax?[keywords.Length];
+        }
+
+        /// <summary>Sets the slot's member unless it has one already (then false).</summary>
+        public bool TrySet(int slot, MemberSyntax member)
+        {
+            if (_first[slot] is not null) return false;
+            _first[slot] = member;
+            return true;
+        }
+
+        public bool TryGetValue(string keyword, out MemberSyntax? member)
+        {
+            int slot = Array.IndexOf(_keywords, keyword);
+            member = slot < 0 ? null : _first[slot];
+            return member is not null;
+        }
+
+        public bool ContainsKey(string keyword) => TryGetValue(keyword, out _);
+    }
+
     private static string Format(double value) => DiagnosticCatalogue.FormatNumber(value);
+
+    /// <summary>The first <paramref name="count"/> items as an equatable array: the array itself when it is full.</summary>
+    private static EquatableArray<T> Exact<T>(T[] items, int count)
+    {
+        if (count == items.Length) return items.Length == 0 ? EquatableArray<T>.Empty : new EquatableArray<T>(items);
+        var exact = new T[count];
+        Array.Copy(items, exact, count);
+        return new EquatableArray<T>(exact);
+    }
+
+    // Scratch collections, cleared by each use and read only until the next (binding is single-threaded per binder).
+    private readonly List<(int Index, double Value, EntrySyntax Entry)> _point = new();
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    /// <summary>The binder's scratch set of names, empty (a duplicate check inside one block).</summary>
+    private HashSet<string> ScratchNames()
+    {
+        _names.Clear();
+        return _names;
+    }
 
     // ---- errors on the model ---------------------------------------------------------------
 
