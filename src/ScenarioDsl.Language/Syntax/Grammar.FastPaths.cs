@@ -31,17 +31,47 @@ internal static partial class Grammar
     }
 
     /// <summary>Reads a rule's shape; null (and the cursor not <see cref="TokenCursor.Ok"/>) when the tokens are out of shape.</summary>
-    private delegate T? Shape<T>(ref TokenCursor cursor) where T : class;
+    internal delegate T? Shape<T>(ref TokenCursor cursor) where T : class;
 
     private static Parser<T> WithFastPath<T>(Parser<T> general, Shape<T> shape) where T : class =>
-        input =>
+        new FastPathRule<T>(general, shape).Parse;
+
+    /// <summary>A rule with its fast path; the <see cref="Parser"/> can also try the fast path directly, without a Sprache input or result.</summary>
+    internal sealed class FastPathRule<T> where T : class
+    {
+        private readonly Parser<T> _general;
+        private readonly Shape<T> _shape;
+
+        public FastPathRule(Parser<T> general, Shape<T> shape)
         {
-            if (t_generalOnly) return general(input);
+            _general = general;
+            _shape = shape;
+        }
+
+        public IResult<T> Parse(IInput input)
+        {
             var tokens = (TokenInput)input;
-            var cursor = new TokenCursor(tokens);
-            var node = shape(ref cursor);
-            return node is not null && cursor.Ok ? Result.Success(node, tokens.At(cursor.Position)) : general(input);
-        };
+            return TryRead(tokens, tokens.Position, out var node, out int next) ? Result.Success(node, tokens.At(next)) : _general(input);
+        }
+
+        /// <summary>
+        /// The node when the tokens from <paramref name="position"/> (up to the input's end) have the rule's
+        /// shape, and the index after it; false when they do not (or fast paths are off): then only the
+        /// general parser may read them.
+        /// </summary>
+        public bool TryRead(TokenInput input, int position, out T node, out int next)
+        {
+            node = null!;
+            next = position;
+            if (t_generalOnly) return false;
+            var cursor = new TokenCursor(input, position);
+            var read = _shape(ref cursor);
+            if (read is null || !cursor.Ok) return false;
+            node = read;
+            next = cursor.Position;
+            return true;
+        }
+    }
 
     private static readonly Func<SyntaxToken, SyntaxToken, SyntaxToken, EntrySyntax> MakeEntry = static (n, c, v) => new EntrySyntax(n, c, v);
     private static readonly Func<SyntaxToken, SyntaxToken, SyntaxToken, ConditionSyntax> MakeCondition = static (d, op, v) => new ConditionSyntax(d, op, v);
@@ -133,10 +163,11 @@ internal ref struct TokenCursor
 {
     private readonly TokenInput _input;
 
-    public TokenCursor(TokenInput input)
+    /// <summary>A cursor at <paramref name="position"/> of the input's tokens, up to the input's end.</summary>
+    public TokenCursor(TokenInput input, int position)
     {
         _input = input;
-        Position = input.Position;
+        Position = position;
         Ok = true;
     }
 

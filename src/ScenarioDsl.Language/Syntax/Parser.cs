@@ -136,24 +136,41 @@ internal sealed class Parser
         _ => DeclarationKind.Unknown,
     };
 
+    // The members of the body being parsed, reused per thread (bodies do not nest); the tree keeps an exact-size copy.
+    [ThreadStatic] private static List<MemberSyntax>? t_members;
+
     /// <summary>Members up to the closing brace, recovering member by member.</summary>
-    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseBody(TokenInput input, DeclarationKind kind)
+    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseBody(TokenInput body, DeclarationKind kind)
     {
-        var members = new List<MemberSyntax>();
+        var members = t_members ??= new List<MemberSyntax>();
+        members.Clear();
+        try
+        {
+            return ParseMembers(body, kind, members);
+        }
+        finally
+        {
+            members.Clear(); // keep no nodes alive from the scratch
+        }
+    }
+
+    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseMembers(TokenInput body, DeclarationKind kind, List<MemberSyntax> members)
+    {
         var keywords = Grammar.MemberKeywords(kind);
+        int position = body.Position, end = body.End;
         while (true)
         {
-            if (input.AtEnd)
+            if (position >= end)
             {
-                var missing = _table.AddMissing(SyntaxKind.CloseBrace, Tok(input.Position - 1).Span.End);
-                ReportExpected(input.Position, "'}'");
-                return (members.ToArray(), missing, input.Position);
+                var missing = _table.AddMissing(SyntaxKind.CloseBrace, Tok(position - 1).Span.End);
+                ReportExpected(position, "'}'");
+                return (members.ToArray(), missing, position);
             }
 
-            var token = input.Token;
-            if (input.Kind == SyntaxKind.CloseBrace) return (members.ToArray(), token, input.Position + 1);
+            var token = Tok(position);
+            if (KindAt(position) == SyntaxKind.CloseBrace) return (members.ToArray(), token, position + 1);
 
-            int memberStart = input.Position;
+            int memberStart = position;
             var member = MemberParser(kind, token);
             if (member is null)
             {
@@ -164,19 +181,27 @@ internal sealed class Parser
             }
             else
             {
+                // A well-formed member of a rule with a fast path is read without a Sprache input or result.
+                if (member.Target is Grammar.FastPathRule<MemberSyntax> rule && rule.TryRead(body, position, out var node, out int next))
+                {
+                    members.Add(node);
+                    position = next;
+                    continue;
+                }
+                var input = body.At(position);
                 var result = member(input);
                 if (result.WasSuccessful)
                 {
                     members.Add(result.Value);
-                    input = (TokenInput)result.Remainder;
+                    position = result.Remainder.Position;
                     continue;
                 }
                 ReportFailure(result, input);
             }
 
-            int stop = RecoveryPoint(memberStart, input.End, kind);
+            int stop = RecoveryPoint(memberStart, end, kind);
             members.Add(Skip(memberStart, stop));
-            input = input.At(stop);
+            position = stop;
         }
     }
 
