@@ -3,7 +3,8 @@ using Sprache;
 namespace ScenarioDsl.Language.Syntax;
 
 /// <summary>
-/// Fast paths for the hot rules. Each rule keeps its general Sprache parser (the grammar: what is
+/// Fast paths for the hot rules (every member rule but <c>scoring</c> and <c>seeds</c>, and the
+/// declaration headers). Each rule keeps its general Sprache parser (the grammar: what is
 /// accepted, and every failure with its message); the fast path reads the rule's common, well-formed
 /// shape straight off the token kinds with a <see cref="TokenCursor"/>, makes the node once, and
 /// returns one Sprache result for the whole member. Any token out of shape and the general parser
@@ -133,6 +134,20 @@ internal static partial class Grammar
         var phrases = c.Singles(SyntaxKind.String);
         return c.Ok ? new CueSyntax(name, phrases) : null;
     }
+
+    private static Shape<MemberSyntax> ValueMemberShape(string keyword, SyntaxKind valueKind) => (ref TokenCursor c) =>
+    {
+        var k = c.TakeKeyword(keyword);
+        var value = c.Take(valueKind);
+        return c.Ok ? new ValueMemberSyntax(k, value) : null;
+    };
+
+    private static Shape<MemberSyntax> SingleReferenceShape(string keyword) => (ref TokenCursor c) =>
+    {
+        var k = c.TakeKeyword(keyword);
+        var name = c.Take(SyntaxKind.Identifier);
+        return c.Ok ? new ReferenceMemberSyntax(k, new SeparatedSyntaxList<SyntaxToken>(new[] { name }, Array.Empty<SyntaxToken>())) : null;
+    };
 
     private static Shape<MemberSyntax> ReferenceListShape(string keyword) => (ref TokenCursor c) =>
     {

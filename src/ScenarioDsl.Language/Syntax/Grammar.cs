@@ -271,19 +271,10 @@ internal static partial class Grammar
         Sequence(Keyword(keyword), OpenBrace, Entries, CloseBrace, (k, o, e, c) => (MemberSyntax)new EntriesMemberSyntax(k, o, e, c)),
         EntriesMemberShape(keyword));
 
-    /// <summary>A keyword and one value token of <paramref name="valueKind"/>; fast path as in <see cref="ThreeTokens"/>.</summary>
-    public static Parser<MemberSyntax> ValueMember(string keyword, Parser<SyntaxToken> value, SyntaxKind valueKind)
-    {
-        var general = Sequence(Keyword(keyword), value, (k, v) => (MemberSyntax)new ValueMemberSyntax(k, v));
-        return input =>
-        {
-            var t = (TokenInput)input;
-            int p = t.Position;
-            if (!t_generalOnly && p + 2 <= t.End && t.KindAt(p) == SyntaxKind.Identifier && t.KindAt(p + 1) == valueKind && t.TokenAt(p).Text == keyword)
-                return Result.Success<MemberSyntax>(new ValueMemberSyntax(t.TokenAt(p), t.TokenAt(p + 1)), t.At(p + 2));
-            return general(input);
-        };
-    }
+    /// <summary>A keyword and one value token of <paramref name="valueKind"/>.</summary>
+    public static Parser<MemberSyntax> ValueMember(string keyword, Parser<SyntaxToken> value, SyntaxKind valueKind) => WithFastPath(
+        Sequence(Keyword(keyword), value, (k, v) => (MemberSyntax)new ValueMemberSyntax(k, v)),
+        ValueMemberShape(keyword, valueKind));
 
     private static readonly Parser<SyntaxToken> ComparisonOperator =
         OneOf(SyntaxKind.Less, SyntaxKind.LessEqual, SyntaxKind.Greater, SyntaxKind.GreaterEqual);
@@ -343,8 +334,9 @@ internal static partial class Grammar
             direction.Remainder);
     };
 
-    public static Parser<MemberSyntax> SingleReference(string keyword) =>
-        Sequence(Keyword(keyword), Name, (k, n) => (MemberSyntax)new ReferenceMemberSyntax(k, new SeparatedSyntaxList<SyntaxToken>(new[] { n }, Array.Empty<SyntaxToken>())));
+    public static Parser<MemberSyntax> SingleReference(string keyword) => WithFastPath(
+        Sequence(Keyword(keyword), Name, (k, n) => (MemberSyntax)new ReferenceMemberSyntax(k, new SeparatedSyntaxList<SyntaxToken>(new[] { n }, Array.Empty<SyntaxToken>()))),
+        SingleReferenceShape(keyword));
 
     public static Parser<MemberSyntax> ReferenceList(string keyword) => WithFastPath(
         Sequence(Keyword(keyword), SeparatedBy(Name, IsKind(SyntaxKind.Comma)), (k, names) => (MemberSyntax)new ReferenceMemberSyntax(k, names)),
