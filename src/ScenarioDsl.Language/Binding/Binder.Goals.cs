@@ -74,10 +74,8 @@ internal sealed partial class Binder
             var given = BindPoint(point, space, tree, $"the {point.Keyword.Text} of goal", name, kind == GoalKind.Target ? "target" : null);
             components = new GoalComponent[given.Count];
             for (int i = 0; i < components.Length; i++) components[i] = new GoalComponent(given[i].Index, given[i].Value);
-            // in dimension order (indexes are distinct: BindPoint drops duplicates); a few items, so insertion sort
-            for (int i = 1; i < components.Length; i++)
-                for (int j = i; j > 0 && components[j - 1].Dimension > components[j].Dimension; j--)
-                    (components[j - 1], components[j]) = (components[j], components[j - 1]);
+            // in dimension order (indexes are distinct: BindPoint drops duplicates, so an unstable sort is exact)
+            Array.Sort(components, static (a, b) => a.Dimension.CompareTo(b.Dimension));
         }
 
         // within
@@ -141,7 +139,7 @@ internal sealed partial class Binder
         }
 
         return new GoalSymbol(
-            name, goal.SpaceName.Text, goal.Description?.StringValue, kind, components.Length == 0 ? EquatableArray<GoalComponent>.Empty : new EquatableArray<GoalComponent>(components),
+            name, goal.SpaceName.Text, goal.Description?.StringValue, kind, Exact(components, components.Length),
             within, turns, wa, wi, ws, profile, direction, LocationOf(tree, goal.Name!.Value), HasErrors: space is null || _errorCount > errorsBefore);
     }
 }
