@@ -24,6 +24,23 @@ internal static class EditProbe
 
     private const int Files = 1000, Warmup = 40;
 
+    /// <summary>
+    /// <paramref name="edits"/> edits with nothing attached (no listener, no step tracking), for an external profiler:
+    ///   dotnet run -c Release --project tests/ScenarioDsl.Benchmarks -- --edit-loop 3000 [floor]
+    /// </summary>
+    public static void Loop(int edits, bool floor)
+    {
+        var (driver, compilation, edited) = Warm(floor ? new FloorGenerator() : new ScenarioDsl.Generators.EmpsGenerator(), track: false);
+        var stopwatch = Stopwatch.StartNew();
+        for (int edit = 1; edit <= edits; edit++)
+        {
+            var next = Edit(0.2 + edit * 1e-7);
+            driver = driver.ReplaceAdditionalText(edited, next).RunGenerators(compilation);
+            edited = next;
+        }
+        Console.WriteLine($"{edits} edits, {stopwatch.Elapsed.TotalMilliseconds / edits:F2} ms per edit (first ones included)");
+    }
+
     /// <summary>A driver that has run once over the 1,000 files, and the file the edits replace.</summary>
     private static (GeneratorDriver Driver, CSharpCompilation Compilation, AdditionalText Edited) Warm(IIncrementalGenerator generator, bool track)
     {
