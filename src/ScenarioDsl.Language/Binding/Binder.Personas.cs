@@ -79,7 +79,9 @@ internal sealed partial class Binder
             foreach (var (index, value, _) in given) start[index] = value;
             if (given.Count < space.Dimensions.Count && AllDimensionsKnown(entries, space))
             {
-                var missing = space.Dimensions.Where(d => !ContainsDimension(given, d.Index)).Select(d => "'" + d.Name + "'").ToList();
+                var isGiven = new bool[space.Dimensions.Count];
+                foreach (var (index, _, _) in given) isGiven[index] = true;
+                var missing = space.Dimensions.Where(d => !isGiven[d.Index]).Select(d => "'" + d.Name + "'").ToList();
                 string what = (missing.Count == 1 ? "dimension " : "dimensions ") + string.Join(", ", missing);
                 Report(DiagnosticCatalogue.IncompleteStart, tree, entries.Keyword.Span, name, what, space.Name);
             }
@@ -187,10 +189,32 @@ internal sealed partial class Binder
             ? v.Value.NumberValue
             : fallback;
 
+    /// <summary>
+    /// The index of a dimension of <paramref name="space"/> by name (the first, if declared twice), or -1. A space of a
+    /// few dimensions is searched; a wide one gets a table, made once per compilation, so that binding a block or
+    /// rules that name thousands of its dimensions stays linear.
+    /// </summary>
+    private int DimensionIndex(SpaceSymbol space, string name)
+    {
+        const int SearchedUpTo = 16;
+        if (space.Dimensions.Count <= SearchedUpTo) return space.IndexOf(name);
+        _dimensionTables ??= new Dictionary<SpaceSymbol, Dictionary<string, int>>(ReferenceComparer<SpaceSymbol>.Instance);
+        if (!_dimensionTables.TryGetValue(space, out var table))
+        {
+            table = new Dictionary<string, int>(space.Dimensions.Count, StringComparer.Ordinal);
+            for (int i = 0; i < space.Dimensions.Count; i++)
+                if (!table.ContainsKey(space.Dimensions[i].Name)) table.Add(space.Dimensions[i].Name, i);
+            _dimensionTables.Add(space, table);
+        }
+        return table.TryGetValue(name, out int index) ? index : -1;
+    }
+
+    private Dictionary<SpaceSymbol, Dictionary<string, int>>? _dimensionTables;
+
     /// <summary>Resolves a dimension name in a space (EMPS2003 with a suggestion when unknown); -1 when unknown.</summary>
     private int ResolveDimension(SpaceSymbol space, SyntaxToken token, SyntaxTree tree)
     {
-        int index = space.IndexOf(token.Text);
+        int index = DimensionIndex(space, token.Text);
         if (index >= 0)
         {
             _references.Add(new SymbolReference(Key(SymbolKind.Dimension, token.Text, space.Name), tree.Path, token.Span));
@@ -209,13 +233,14 @@ internal sealed partial class Binder
     {
         var result = _point;
         result.Clear();
+        var given = GivenDimensions(space.Dimensions.Count);
         var entries = block.Entries;
         for (int i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
             int d = ResolveDimension(space, entry.Name, tree);
             if (d < 0) continue;
-            if (ContainsDimension(result, d))
+            if (given[d])
             {
                 Report(DiagnosticCatalogue.DuplicateMember, tree, entry.Name.Span, entry.Name.Text, owner, ownerName);
                 continue;
@@ -225,8 +250,20 @@ internal sealed partial class Binder
             if (rangeCheck is not null && dim.Low < dim.High && (value < dim.Low || value > dim.High))
                 Report(DiagnosticCatalogue.ValueOutOfRange, tree, entry.Value.Span, rangeCheck, Format(value), dim.Name, Format(dim.Low), Format(dim.High));
             result.Add((d, value, entry));
+            given[d] = true;
         }
+        foreach (var (index, _, _) in result) given[index] = false; // the scratch is all false again for the next block
         return result;
+    }
+
+    /// <summary>
+    /// The binder's scratch marks of the dimensions a point block gives (all false between calls): a duplicate
+    /// is found with one look-up, so a block of many entries in a space of many dimensions stays linear.
+    /// </summary>
+    private bool[] GivenDimensions(int count)
+    {
+        if (_given.Length < count) _given = new bool[Math.Max(count, 2 * _given.Length)];
+        return _given;
     }
 
     /// <summary>Binds a <c>when</c> clause; null when a dimension is unknown. Reports constant conditions (EMPS2010).</summary>
@@ -310,16 +347,20 @@ internal sealed partial class Binder
         return false;
     }
 
-    private static bool ContainsDimension(List<(int Index, double Value, EntrySyntax Entry)> entries, int dimension)
-    {
-        foreach (var entry in entries) if (entry.Index == dimension) return true;
-        return false;
-    }
-
-    private static bool AllDimensionsKnown(EntriesMemberSyntax entries, SpaceSymbol space)
+    private bool AllDimensionsKnown(EntriesMemberSyntax entries, SpaceSymbol space)
     {
         var items = entries.Entries;
-        for (int i = 0; i < items.Count; i++) if (space.IndexOf(items[i].Name.Text) < 0) return false;
+        for (int i = 0; i < items.Count; i++) if (DimensionIndex(space, items[i].Name.Text) < 0) return false;
         return true;
     }
+}
+
+/// <summary>Object identity as equality (netstandard2.0 has no <c>ReferenceEqualityComparer</c>): for tables keyed by records, whose own equality compares values.</summary>
+internal sealed class ReferenceComparer<T> : IEqualityComparer<T> where T : class
+{
+    public static readonly ReferenceComparer<T> Instance = new();
+
+    public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
 }

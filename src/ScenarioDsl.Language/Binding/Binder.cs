@@ -312,6 +312,7 @@ internal sealed partial class Binder
 
     // Scratch collections, cleared by each use and read only until the next (binding is single-threaded per binder).
     private readonly List<(int Index, double Value, EntrySyntax Entry)> _point = new();
+    private bool[] _given = new bool[16];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
     /// <summary>The binder's scratch set of names, empty (a duplicate check inside one block).</summary>
