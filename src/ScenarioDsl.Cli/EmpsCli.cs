@@ -19,7 +19,8 @@ public static class EmpsCli
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
     public static int Run(string[] args, CliContext context)
     {
-        var parseResult = CreateRootCommand().Parse(args);
+        // No response files: every argument that is not an option is a path, `@notes.emps` included.
+        var parseResult = CreateRootCommand().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         // A mistyped option gets its error alone; a bare `emps` gets the help as well.
         if (parseResult.Action is ParseErrorAction parseError) parseError.ShowHelp = args.Length == 0;
         // InvokeAsync: only the asynchronous pipeline turns Ctrl+C / SIGINT / SIGTERM into the

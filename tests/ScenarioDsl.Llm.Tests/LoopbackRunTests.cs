@@ -67,7 +67,7 @@ public sealed class LoopbackRunTests : IDisposable
         Assert.Equal("Bearer " + Key, first.Authorization);
         Assert.Equal("fake-model", first.Json.GetProperty("model").GetString());
         Assert.Equal(3, first.Json.GetProperty("seed").GetInt32());
-        var usage = factory.Usage.Get(result.ScenarioName, result.Seed, result.Agent);
+        var usage = factory.Usage.Get(result.Scenario.Suite, result.ScenarioName, result.Seed, result.Agent);
         Assert.NotNull(usage);
         Assert.Equal(result.Turns, usage.Calls);
         Assert.True(usage.InputTokens > 0 && usage.OutputTokens > 0 && usage.TotalTokens == usage.InputTokens + usage.OutputTokens);
@@ -121,8 +121,8 @@ public sealed class LoopbackRunTests : IDisposable
         // Token usage replays too (latency does not: it is measured).
         foreach (var r in recorded)
         {
-            var before = recorder.Usage.Get(r.Scenario, r.Seed, r.Agent)!;
-            var after = replay.Usage.Get(r.Scenario, r.Seed, r.Agent)!;
+            var before = recorder.Usage.Get(r.Suite, r.Scenario, r.Seed, r.Agent)!;
+            var after = replay.Usage.Get(r.Suite, r.Scenario, r.Seed, r.Agent)!;
             Assert.Equal((before.Calls, before.InputTokens, before.OutputTokens, before.TotalTokens), (after.Calls, after.InputTokens, after.OutputTokens, after.TotalTokens));
         }
     }

@@ -66,7 +66,7 @@ public static class MergeCommand
                 if (byKey.TryGetValue(record.Key, out var seen))
                 {
                     if (seen.Line == canonical) continue;
-                    context.Error.Write($"emps merge: error: '{seen.Folder}' and '{input}' hold different results for {record.Scenario} seed {record.Seed} {record.Agent}\n");
+                    context.Error.Write($"emps merge: error: '{seen.Folder}' and '{input}' hold different results for {record.Description}\n");
                     return Conflict;
                 }
                 byKey.Add(record.Key, (record, canonical, input));
@@ -88,7 +88,7 @@ public static class MergeCommand
                         var existing = results.Records.First(r => r.Key == key);
                         if (RunRecords.ToJsonLine(existing) != line)
                         {
-                            context.Error.Write($"emps merge: error: '{output}' already holds different results for {record.Scenario} seed {record.Seed} {record.Agent} than '{folder}'\n");
+                            context.Error.Write($"emps merge: error: '{output}' already holds different results for {record.Description} than '{folder}'\n");
                             return Conflict;
                         }
                         continue;

@@ -31,8 +31,16 @@ public static class RunCommand
         };
         var seed = new Option<int?>("--seed")
         {
-            Description = "Run every scenario and suite case with this seed instead of its own.",
+            Description = "Run every scenario and suite case with this seed instead of its own (0..2147483647).",
             HelpName = "N",
+            // The language's seed range (docs/language.md), with a message that names no .NET type.
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value)) return value;
+                result.AddError($"--seed: '{text}' is not a whole number in 0..2147483647.");
+                return null;
+            },
         };
         var output = new Option<string>("--out", "-o")
         {

@@ -223,8 +223,8 @@ public sealed class LlmRun : IDisposable
                             results.Append(record);
                             // The ledger knows the LLM agent by its own name; the usage line takes the run's (with roles).
                             var agentName = job.Agent is WithRolesAgent withRoles ? withRoles.Inner.Name : job.Agent.Name;
-                            if (_factory?.Usage.Take(result.ScenarioName, result.Seed, agentName) is { } usage)
-                                UsageFile.Append(outDirectory, result.ScenarioName, result.Seed, result.Agent, usage);
+                            if (_factory?.Usage.Take(result.Scenario.Suite, result.ScenarioName, result.Seed, agentName) is { } usage)
+                                UsageFile.Append(outDirectory, result.Scenario.Suite, result.ScenarioName, result.Seed, result.Agent, usage);
                             report(job, record);
                         }
                     }

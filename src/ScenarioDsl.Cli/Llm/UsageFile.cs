@@ -18,13 +18,18 @@ public static class UsageFile
 
     public sealed record Line(string Scenario, int Seed, string Agent, int Calls, long? InputTokens, long? OutputTokens, long? TotalTokens, double LatencyMs, double MaxLatencyMs)
     {
-        public string Key => RunRecord.KeyOf(Scenario, Seed, Agent);
+        /// <summary>The suite of a suite case (absent for a scenario), as in results.jsonl.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Suite { get; init; }
+
+        [System.Text.Json.Serialization.JsonIgnore]
+        public string Key => RunRecord.KeyOf(Suite, Scenario, Seed, Agent);
     }
 
-    public static void Append(string directory, string scenario, int seed, string agent, RunUsage usage)
+    public static void Append(string directory, string? suite, string scenario, int seed, string agent, RunUsage usage)
     {
         var line = new Line(scenario, seed, agent, usage.Calls, usage.InputTokens, usage.OutputTokens, usage.TotalTokens,
-            Math.Round(usage.LatencyMs, 1), Math.Round(usage.MaxLatencyMs, 1));
+            Math.Round(usage.LatencyMs, 1), Math.Round(usage.MaxLatencyMs, 1)) { Suite = suite };
         var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, RunRecords.Options) + "\n");
         lock (Gate)
         {

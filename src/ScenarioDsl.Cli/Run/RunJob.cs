@@ -7,7 +7,7 @@ namespace ScenarioDsl.Cli.Run;
 /// <summary>One run to do: a scenario (or suite case) with its seed, and an agent.</summary>
 public sealed record RunJob(Scenario Scenario, int Seed, IAgent Agent)
 {
-    public string Key => RunRecord.KeyOf(Scenario.Name, Seed, Agent.Name);
+    public string Key => RunRecord.KeyOf(Scenario.Suite, Scenario.Name, Seed, Agent.Name);
 
-    public string Label => $"{Scenario.Name} seed {Seed} {Agent.Name}";
+    public string Label => RunRecord.Describe(Scenario.Suite, Scenario.Name, Seed, Agent.Name);
 }

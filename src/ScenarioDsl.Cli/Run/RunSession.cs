@@ -88,7 +88,17 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             context.Out.Write(llm.DescribeDryRun(jobs, outDirectory));
             return Success;
         }
-        using var results = ResultsFile.Open(outDirectory);
+        ResultsFile opened;
+        try
+        {
+            opened = ResultsFile.Open(outDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // --out names a file, a folder that cannot be made or written, or DIR/results.jsonl is not a file.
+            return Usage([$"cannot write results to '{request.OutDirectory}': {e.Message}"]);
+        }
+        using var results = opened;
         var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
         bool cancelled = false;
         string? failure = null;
@@ -102,10 +112,20 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         }).ConfigureAwait(false);
 
         var all = results.Records;
-        HtmlReport.Write(Path.Combine(outDirectory, HtmlReport.FileName), all);
+        string? reportError = null;
+        try
+        {
+            HtmlReport.Write(Path.Combine(outDirectory, HtmlReport.FileName), all);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            reportError = $"cannot write the report to '{Path.Combine(request.OutDirectory, HtmlReport.FileName)}': {e.Message}";
+        }
         var keys = new HashSet<string>(jobs.Select(j => j.Key), StringComparer.Ordinal);
         printScorecard(Scorecard.Rows(all.Where(r => keys.Contains(r.Key))));
-        context.Out.Write($"results: {Path.Combine(request.OutDirectory, ResultsFile.FileName)}\nreport: {Path.Combine(request.OutDirectory, HtmlReport.FileName)}\n");
+        context.Out.Write($"results: {Path.Combine(request.OutDirectory, ResultsFile.FileName)}\n");
+        if (reportError is null) context.Out.Write($"report: {Path.Combine(request.OutDirectory, HtmlReport.FileName)}\n");
+        else context.Error.Write($"emps run: error: {reportError}\n");
         if (failure is not null)
         {
             context.Error.Write($"emps run: error: {failure}\nemps run: stopped; finished runs are kept, run the same command again to resume.\n");
@@ -116,7 +136,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             context.Error.Write("emps run: cancelled; run the same command again to resume.\n");
             return Cancelled;
         }
-        return Success;
+        return reportError is null ? Success : ErrorsFound;
     }
 
     /// <summary>The diagnostics that are errors once each file's nearest .globalconfig has set severities (as <c>emps check</c> does).</summary>

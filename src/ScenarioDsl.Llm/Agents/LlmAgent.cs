@@ -63,7 +63,7 @@ public sealed class LlmAgent : IAgent
         var (messages, options) = BuildRequest(context);
         long started = Stopwatch.GetTimestamp();
         var response = await _client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        _usage?.Add(context.Scenario.Name, context.Seed, Name, response.Usage, Stopwatch.GetElapsedTime(started));
+        _usage?.Add(context.Scenario.Suite, context.Scenario.Name, context.Seed, Name, response.Usage, Stopwatch.GetElapsedTime(started));
         return Clean(response.Text);
     }
 

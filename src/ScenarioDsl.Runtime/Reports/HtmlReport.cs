@@ -49,7 +49,7 @@ public static class HtmlReport
         foreach (var run in runs)
         {
             html.Append("<figure class=\"run\" id=\"").Append(E(Anchor(run))).Append("\"><figcaption><b>").Append(E(run.Scenario))
-                .Append("</b> seed ").Append(run.Seed).Append(", agent ").Append(E(run.Agent)).Append(", ").Append(E(run.Profile))
+                .Append("</b>").Append(run.Suite is null ? "" : " (suite " + E(run.Suite) + ")").Append(" seed ").Append(run.Seed).Append(", agent ").Append(E(run.Agent)).Append(", ").Append(E(run.Profile))
                 .Append(": ").Append(N(run.Headline)).Append("</figcaption>\n");
             html.Append(Plots.Dimensions(run)).Append(Plots.Projection(run)).Append('\n');
             html.Append("<details><summary>transcript</summary><ol><li><i>persona:</i> ").Append(E(run.Opening)).Append("</li>");
@@ -69,7 +69,7 @@ public static class HtmlReport
         ? $"outcome {N((run.Number("outcome") ?? 0) / 100)}, efficiency {N((run.Number("efficiency") ?? 0) / 100)}, stability {N((run.Number("stability") ?? 0) / 100)}, {(run.Scores.TryGetValue("outcomeKind", out var kind) ? kind.ToString() : "")}"
         : $"A {N(run.Number("alignment") ?? 0)}, In {N(run.Number("impactNormalized") ?? 0)}, S {N(run.Number("stability") ?? 0)}, P {N(run.Number("progress") ?? 0)}";
 
-    private static string Anchor(RunRecord run) => $"{run.Scenario}-s{run.Seed}-{run.Agent}";
+    private static string Anchor(RunRecord run) => (run.Suite is null ? "" : run.Suite + "-") + $"{run.Scenario}-s{run.Seed}-{run.Agent}";
 
     private static string E(string text) => SvgWriter.Encode(text);
 

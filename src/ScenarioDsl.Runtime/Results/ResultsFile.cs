@@ -42,6 +42,7 @@ public sealed class ResultsFile : IDisposable
         Directory.CreateDirectory(directory);
         var path = System.IO.Path.Combine(directory, FileName);
         var records = new List<RunRecord>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         bool clean = true;
         if (File.Exists(path))
         {
@@ -52,7 +53,7 @@ public sealed class ResultsFile : IDisposable
             {
                 bool complete = i < lines.Length - 1;
                 var record = complete ? RunRecords.TryParse(lines[i].TrimEnd('\r')) : null;
-                if (record is not null && !records.Any(r => r.Key == record.Key)) records.Add(record);
+                if (record is not null && keys.Add(record.Key)) records.Add(record);
                 else if (lines[i].Length > 0) clean = false;
             }
             if (!clean) RewriteAtomically(path, records);

@@ -54,11 +54,24 @@ public sealed class RunRecord
 
     public int Turns { get; set; }
 
-    /// <summary>The resume key: scenario, seed and agent.</summary>
+    /// <summary>
+    /// The resume key: suite (none for a scenario), scenario, seed and agent. The suite is part of it because case names
+    /// repeat across suites (two suites pairing the same persona and goal name their cases alike) and may equal a
+    /// scenario's name.
+    /// </summary>
     [JsonIgnore]
-    public string Key => KeyOf(Scenario, Seed, Agent);
+    public string Key => KeyOf(Suite, Scenario, Seed, Agent);
 
-    public static string KeyOf(string scenario, int seed, string agent) => scenario + "\u001f" + seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\u001f" + agent;
+    public static string KeyOf(string? suite, string scenario, int seed, string agent) =>
+        (suite is null ? "" : suite + "\u001e") + scenario + "\u001f" + seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\u001f" + agent;
+
+    /// <summary>How messages name a run: "case (suite Suite) seed 3 agent", or "scenario seed 3 agent".</summary>
+    public static string Describe(string? suite, string scenario, int seed, string agent) =>
+        suite is null ? $"{scenario} seed {seed} {agent}" : $"{scenario} (suite {suite}) seed {seed} {agent}";
+
+    /// <summary><see cref="Describe"/> of this record.</summary>
+    [JsonIgnore]
+    public string Description => Describe(Suite, Scenario, Seed, Agent);
 
     /// <summary>A numeric score, or null when absent.</summary>
     public double? Number(string name) =>

@@ -12,6 +12,10 @@ public static class RunRecords
         WriteIndented = false,
         // Readable non-ASCII and apostrophes; the lines are never embedded in HTML or scripts.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // A space of huge ranges can overflow a score (an energy of 1e400 is infinite, a cosine of two infinite
+        // lengths NaN): written as the strings "Infinity", "-Infinity" and "NaN" and read back as numbers, rather
+        // than failing the run (SPEC 3: nothing a user can type may crash the command).
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     public static RunRecord From(RunResult result)

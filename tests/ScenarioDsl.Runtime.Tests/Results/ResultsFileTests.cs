@@ -53,8 +53,8 @@ public sealed class ResultsFileTests : IDisposable
         using (var file = ResultsFile.Open(_dir))
         {
             Assert.Equal(2, file.ResumedCount);
-            Assert.True(file.Contains(RunRecord.KeyOf("T", 2, "generic")));
-            Assert.False(file.Contains(RunRecord.KeyOf("T", 3, "generic")));
+            Assert.True(file.Contains(RunRecord.KeyOf(null, "T", 2, "generic")));
+            Assert.False(file.Contains(RunRecord.KeyOf(null, "T", 3, "generic")));
             file.Append(NoisyRecord(3));
         }
         var lines = File.ReadAllLines(path);
