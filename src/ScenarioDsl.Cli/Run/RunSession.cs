@@ -71,7 +71,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         }
         catch (ArgumentException e)
         {
-            // Limits of the runtime the binder does not check (for example more than 64 cues in one persona's rules).
+            // A limit of the runtime the binder does not check, should one appear (the cue table's is EMPS3009).
             context.Error.Write($"emps run: error: {e.Message.Split(" (Parameter")[0]}\n");
             return ErrorsFound;
         }

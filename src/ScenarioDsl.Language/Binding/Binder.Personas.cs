@@ -131,10 +131,13 @@ internal sealed partial class Binder
         var says = new SaysSymbol[space is null ? 0 : saysCount];
         int saysBound = 0;
         bool defaultSays = false;
+        var ruleCues = ScratchNames(); // the declared cues the rules name, against the sandbox's limit
         for (int m = 0; m < allMembers.Count; m++)
         {
             if (allMembers[m] is not RuleSyntax rule) continue;
-            Resolve(cueNames, "cue", rule.Cue, tree, Key(SymbolKind.Cue, rule.Cue.Text));
+            if (Resolve(cueNames, "cue", rule.Cue, tree, Key(SymbolKind.Cue, rule.Cue.Text))
+                && rule.Cue.Text != CueSymbol.Mirroring && ruleCues.Add(rule.Cue.Text) && ruleCues.Count == Limits.MaxRuleCues + 1)
+                Report(DiagnosticCatalogue.TooManyCues, tree, rule.Cue.Span, name, Limits.MaxRuleCues);
             if (space is null) continue;
             var conditions = BindConditions(rule.When, space, tree);
             var effectSyntax = rule.Effects;

@@ -97,6 +97,9 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor DuplicateMember = new(
         "EMPS3008", "Member given twice", "`{0}` is already given in {1} '{2}'", DiagnosticSeverity.Error, Values);
 
+    public static readonly DiagnosticDescriptor TooManyCues = new(
+        "EMPS3009", "Too many cues", "persona '{0}' reacts to more than {1} cues besides `mirroring`; a scenario can hold {1}", DiagnosticSeverity.Error, Values);
+
     public static readonly DiagnosticDescriptor UnusedDeclaration = new(
         "EMPS4001", "Declaration not used", "{0} '{1}' is not used by any scenario or suite", DiagnosticSeverity.Info, Usage);
 
@@ -112,7 +115,7 @@ public static class DiagnosticCatalogue
         SpaceMismatch, NoDirection, TargetUnreachable, TargetOutsideSpace, ConstantCondition,
         StartsConverged, EffectTooLarge, OpposingRules,
         InvalidTurns, InvalidWithin, InvalidWeights, InvalidDynamics, InvalidGoalKind,
-        NoDefaultSays, MissingMember, DuplicateMember,
+        NoDefaultSays, MissingMember, DuplicateMember, TooManyCues,
         UnusedDeclaration, BadPhrase,
     };
 

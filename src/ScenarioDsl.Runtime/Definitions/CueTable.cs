@@ -7,7 +7,7 @@ namespace ScenarioDsl.Runtime.Definitions;
 /// </summary>
 public sealed class CueTable
 {
-    public const int MaxCues = 64;
+    public const int MaxCues = ScenarioDsl.Language.Binding.Limits.MaxRuleCues + 1;
 
     public CueTable(IEnumerable<CueDefinition> cues)
     {

@@ -192,7 +192,7 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void More_cues_than_the_runtime_holds_is_an_error_not_a_crash()
+    public void More_cues_than_a_scenario_holds_is_a_diagnostic_at_the_rule_not_a_crash()
     {
         using var folder = new TempFolder();
         var names = Enumerable.Range(0, 70).Select(i => $"c{i}").ToArray();
@@ -202,7 +202,11 @@ public class RunCommandTests
         folder.Write("many.emps", text);
         var result = folder.Run("run", "many.emps", "--agent", "generic");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("at most 64 cues", result.Error);
+        // The rule naming the 64th cue (line 3 space + cues + 2 persona lines + 64 rules in).
+        Assert.Contains("many.emps(139,6): error EMPS3009: persona 'P' reacts to more than 63 cues", result.Error);
+        var check = folder.Run("check", "many.emps");
+        Assert.Equal(1, check.ExitCode); // `emps check` says so too, before anything runs
+        Assert.Contains("many.emps(139,6): error EMPS3009: ", check.Out + check.Error);
     }
 
     [Fact]

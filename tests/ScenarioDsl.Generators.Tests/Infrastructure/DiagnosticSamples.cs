@@ -63,6 +63,8 @@ internal static class DiagnosticSamples
         ["EMPS3006"] = Space + Cues + "persona P in Mood { start { calm: 0.2, trust: 0 } on kind => calm += 0.1 says when calm > 0.5 \"x\" }\n" + Used,
         ["EMPS3007"] = Space + Cues + "persona P in Mood { on kind => calm += 0.1 says \"x\" }\n" + Used,
         ["EMPS3008"] = Space + Cues + "persona P in Mood { start { calm: 0.2, trust: 0 } drift 0.1 drift 0.2 on kind => calm += 0.1 says \"x\" }\n" + Used,
+        ["EMPS3009"] = Space + "cues {\n" + string.Concat(Enumerable.Range(0, 64).Select(i => $"  c{i} \"c{i}\"\n")) + "}\n"
+            + "persona P in Mood { start { calm: 0.2, trust: 0 }\n" + string.Concat(Enumerable.Range(0, 64).Select(i => $"  on c{i} => calm += 0.01\n")) + "  says \"x\" }\n" + Used,
         ["EMPS4001"] = Space + Cues + Persona + Used + "goal Unused in Mood { target { calm: 0.9 } }\n",
         ["EMPS4002"] = Space + "cues {\n  kind \"same\", \"same\"\n}\n" + Persona + Used,
     };

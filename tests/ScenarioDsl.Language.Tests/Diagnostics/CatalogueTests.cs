@@ -6,10 +6,12 @@ namespace ScenarioDsl.Language.Tests.Diagnostics;
 public class CatalogueTests
 {
     [Fact]
-    public void Catalogue_has_the_29_codes_of_the_spec_each_once()
+    public void Catalogue_has_the_29_codes_of_the_spec_and_ours_each_once()
     {
         var codes = DiagnosticCatalogue.All.Select(d => d.Code).ToList();
-        Assert.Equal(29, codes.Count);
+        // The spec's 29, and EMPS3009: a limit of our sandbox the spec does not name (docs/diagnostics.md).
+        Assert.Equal(30, codes.Count);
+        Assert.Contains("EMPS3009", codes);
         Assert.Equal(codes.Count, codes.Distinct().Count());
         Assert.All(codes, c => Assert.Matches("^EMPS[0-4][0-9]{3}$", c));
     }

@@ -286,6 +286,22 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS3009_too_many_cues()
+    {
+        static string Many(int count, int marked)
+        {
+            var names = Enumerable.Range(0, count).Select(i => $"c{i}").ToArray();
+            return Space + "cues {\n" + string.Concat(names.Select(n => $"  {n} \"{n}\"\n")) + "}\n"
+                + "persona Worrier in Mood {\n  start { calm: 0.2, trust: 0 }\n"
+                + string.Concat(names.Select((n, i) => i == marked ? $"  on [|{n}|] => calm += 0.01\n" : $"  on {n} => calm += 0.01\n"))
+                + "  on c0 when calm > 0.5 => trust += 0.01\n  on mirroring => trust += 0.01\n  says \"ok\"\n}\n" + Goal() + Scenario();
+        }
+        // The 64th distinct cue (c63) is one too many; repeating a cue and `mirroring` do not count.
+        AssertReported("EMPS3009", Many(70, marked: 63));
+        AssertNotReported("EMPS3009", Many(63, marked: -1));
+    }
+
+    [Fact]
     public void EMPS4001_declaration_not_used()
     {
         AssertReported("EMPS4001", Valid + Persona(name: "[|Idle|]"));
