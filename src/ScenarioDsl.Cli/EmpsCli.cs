@@ -11,7 +11,7 @@ public static class EmpsCli
 
     public static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("emps: check, run and format .emps scenario files.");
+        var root = new RootCommand("emps: check, run, format and generate code for .emps scenario files.");
         foreach (var verb in Program.Verbs) root.Subcommands.Add(verb());
         return root;
     }

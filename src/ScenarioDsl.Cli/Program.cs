@@ -13,6 +13,7 @@ public static class Program
         FmtCommand.Create,
         LspCommand.Create,
         MergeCommand.Create,
+        GenerateCommand.Create,
     ];
 
     public static int Main(string[] args) => EmpsCli.Run(args, CliContext.FromConsole());

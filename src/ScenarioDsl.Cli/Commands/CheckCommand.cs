@@ -61,7 +61,7 @@ public static class CheckCommand
         IReadOnlyList<Diagnostic> diagnostics;
         try
         {
-            diagnostics = ApplySeverities(EmpsCompilation.Create(texts).Diagnostics, inputs.Files, overrides);
+            diagnostics = SeverityConfiguration.Apply(EmpsCompilation.Create(texts).Diagnostics, inputs.Files, overrides);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,30 +76,6 @@ public static class CheckCommand
         context.Out.Flush();
         if (format == OutputFormat.Text) context.Error.Write(report.Summary + "\n");
         return report.HasErrors ? ErrorsFound : Success;
-    }
-
-    /// <summary>Each file's diagnostics get the severities of its nearest .globalconfig, then the command line's.</summary>
-    private static IReadOnlyList<Diagnostic> ApplySeverities(
-        IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<InputFile> files, IReadOnlyDictionary<string, DiagnosticSeverity> overrides)
-    {
-        var locator = new GlobalConfigLocator();
-        var fullPathByDisplay = files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
-        var result = new List<Diagnostic>();
-        foreach (var group in diagnostics.GroupBy(d => d.Location.Path, StringComparer.Ordinal))
-        {
-            var config = fullPathByDisplay.TryGetValue(group.Key, out var fullPath) ? locator.ForFile(fullPath) : DiagnosticOptions.Default;
-            result.AddRange(Merge(config, overrides).Apply(group));
-        }
-        return result;
-    }
-
-    private static DiagnosticOptions Merge(DiagnosticOptions config, IReadOnlyDictionary<string, DiagnosticSeverity> overrides)
-    {
-        if (overrides.Count == 0) return config;
-        var merged = new Dictionary<string, DiagnosticSeverity>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in config.Severities) merged[pair.Key] = pair.Value;
-        foreach (var pair in overrides) merged[pair.Key] = pair.Value;
-        return new DiagnosticOptions(merged);
     }
 
     private static int UsageError(CliContext context, IEnumerable<string> messages)
