@@ -75,9 +75,20 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             context.Error.Write($"emps run: error: {e.Message.Split(" (Parameter")[0]}\n");
             return ErrorsFound;
         }
+        // Errors made warnings (or hidden) by a .globalconfig still keep the declarations they touch from running (SPEC 3):
+        // say which, rather than leaving them out in silence.
+        int skipped = 0;
+        foreach (var (kind, name, location) in compilation.Model.Scenarios.Where(s => s.HasErrors).Select(s => ("scenario", s.Name, s.Location))
+            .Concat(compilation.Model.Suites.Where(s => s.HasErrors).Select(s => ("suite", s.Name, s.Location))))
+        {
+            context.Error.Write($"emps run: warning: {location}: {kind} '{name}' is not run: it has errors or uses a declaration that has (see `emps check`).\n");
+            skipped++;
+        }
         if (scenarios.Length == 0)
         {
-            context.Error.Write("emps run: error: the files declare no scenario or suite to run.\n");
+            context.Error.Write(skipped == 0
+                ? "emps run: error: the files declare no scenario or suite to run.\n"
+                : "emps run: error: no scenario or suite is free of errors; nothing was run.\n");
             return ErrorsFound;
         }
 

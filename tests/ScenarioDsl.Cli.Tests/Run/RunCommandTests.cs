@@ -179,6 +179,27 @@ public class RunCommandTests
         Assert.Contains("error EMPS3006", result.Error);
     }
 
+    [Fact]
+    public void Scenarios_left_out_because_of_errors_a_globalconfig_made_warnings_are_named()
+    {
+        using var folder = new TempFolder();
+        // Worrier's drift of 2 is EMPS3004; the .globalconfig makes it a warning, so the file "has no errors".
+        folder.Write("worry.emps", Small.Replace("drift 0.05", "drift 2") + "\npersona Other in Mood {\n  start { calm: 0.2, trust: 0 }\n  on validation => calm += 0.2\n  says \"Hm.\"\n}\nscenario Fine { persona Other goal Calm }\n");
+        folder.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.EMPS3004.severity = warning\n");
+
+        var result = folder.Run("run", "worry.emps", "--agent", "generic");
+
+        Assert.True(result.ExitCode == 0, result.ToTranscript());
+        Assert.Contains("emps run: warning: worry.emps(21,10): scenario 'CalmTheWorrier' is not run: it has errors or uses a declaration that has", result.Error);
+        Assert.Contains("suite 'Both' is not run", result.Error);
+        Assert.Equal(["Fine"], ReadResults(folder).Select(r => r.GetProperty("scenario").GetString()));
+
+        folder.Write("worry.emps", Small.Replace("drift 0.05", "drift 2"));
+        var none = folder.Run("run", "worry.emps", "--agent", "generic", "--out", "other");
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("emps run: error: no scenario or suite is free of errors; nothing was run.", none.Error);
+    }
+
     [Theory]
     [InlineData("--agent", "friendly")]
     [InlineData("--agent", "scripted:missing.txt")]
