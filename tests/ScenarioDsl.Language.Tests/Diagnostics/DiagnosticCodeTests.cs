@@ -278,6 +278,38 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS3007_not_reported_for_a_space_whose_dimension_has_a_syntax_error()
+    {
+        // The dimension is present but broken: its syntax error is reported, and the space is not also "missing" one.
+        // (The marker cannot enclose a lone ']': the span of the ']' is checked by hand.)
+        var compilation = ScenarioDsl.Language.Binding.EmpsCompilation.FromText("space N { a [0, ] }\n", "test.emps");
+        var broken = Assert.Single(compilation.Diagnostics, d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error);
+        Assert.Equal("EMPS0001", broken.Code);
+        Assert.Equal("unexpected ']'; expected a number", broken.Message);
+        Assert.Equal(new ScenarioDsl.Language.Text.TextSpan("space N { a [0, ".Length, 1), broken.Location.Span);
+        AssertNotReported("EMPS3007", "space E { dimension calm [0, 1] }\n");
+        AssertNotReported("EMPS3007", Space.Replace("trust [-1, 1]", "trust [-1, 1") + Cues + Persona() + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS2003_not_reported_for_dimensions_of_a_space_that_could_not_be_read()
+    {
+        // `calm` lacks its `]`: the space could not be read whole, so `calm` (and any other name) may be its dimension.
+        const string broken = "space Mood {\n  calm  [0, 1$$\n  trust [-1, 1]\n}\n";
+        var d = AssertReported("EMPS0001", broken + Cues + Persona() + Goal() + Scenario());
+        Assert.Equal("expected ']'", d.Message);
+        var compilation = ScenarioDsl.Language.Binding.EmpsCompilation.FromText(Parse(broken).Text + Cues + Persona() + Goal() + Scenario(), "test.emps");
+        Assert.Equal(new[] { "EMPS0001" }, compilation.Diagnostics.Select(x => x.Code));
+        Assert.True(compilation.Model.Spaces[0].HasErrors);
+        Assert.True(compilation.Model.Personas[0].HasErrors);
+        // What the dimensions that were read say is still checked.
+        AssertReported("EMPS2004", Parse(broken).Text + Cues + Persona(start: "start { calm: 0.2, trust: [|2|] }") + Goal() + Scenario());
+        AssertReported("EMPS3002", Parse(broken).Text + Cues + Persona() + Goal("target { calm: 0.8 }\n  within [|0|]") + Scenario());
+        // The diagonal of the dimensions read is only a lower bound: a within above it is not reported.
+        AssertNotReported("EMPS3002", Parse(broken).Text + Cues + Persona() + Goal("target { calm: 0.8 }\n  within 2.1") + Scenario());
+    }
+
+    [Fact]
     public void EMPS3008_member_given_twice()
     {
         AssertReported("EMPS3008", Space + Cues + Persona("  drift 0.1\n  [|drift|] 0.2") + Goal() + Scenario());
