@@ -75,7 +75,7 @@ internal sealed partial class Binder
             else if (dimensions.Count == 0)
             {
                 // A dimension that is present but broken is not missing: only a body without any reports this.
-                Report(DiagnosticCatalogue.MissingMember, tree, declared.NameSpan, "space", name, "dimension");
+                Report(DiagnosticCatalogue.MissingMember, tree, declared.NameSpan, "space", name, "dimension (a dimension is written `name [low, high]`)");
                 hasErrors = true;
             }
 

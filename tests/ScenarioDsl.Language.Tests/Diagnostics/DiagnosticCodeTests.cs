@@ -292,6 +292,16 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS3007_for_a_space_says_how_a_dimension_is_written()
+    {
+        var d = AssertReported("EMPS3007", "space [|E|] { }\n");
+        Assert.Equal("space 'E' has no dimension (a dimension is written `name [low, high]`)", d.Message);
+        // The other kinds keep naming the member keyword.
+        var start = AssertReported("EMPS3007", Space + Cues + Persona(start: "about \"no start\"", name: "[|Worrier|]") + Goal() + Scenario());
+        Assert.Equal("persona 'Worrier' has no `start`", start.Message);
+    }
+
+    [Fact]
     public void EMPS2003_not_reported_for_dimensions_of_a_space_that_could_not_be_read()
     {
         // `calm` lacks its `]`: the space could not be read whole, so `calm` (and any other name) may be its dimension.
