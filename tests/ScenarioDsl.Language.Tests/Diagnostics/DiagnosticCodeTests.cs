@@ -75,6 +75,18 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS0001_a_declaration_after_another_on_its_line_must_start_a_new_line()
+    {
+        var d = AssertReported("EMPS0001", Valid + "space Other { x [0, 1] } [|space|] Far { y [0, 1] }\n");
+        Assert.Equal("unexpected 'space'; a declaration must start on a new line", d.Message);
+        Assert.Null(d.Suggestion);
+        AssertNotReported("EMPS0001", Valid + "space Other { x [0, 1] }\nspace Far { y [0, 1] }\n");
+        // Anything else after a declaration still says what was expected there.
+        var other = AssertReported("EMPS0001", Valid + "space Other { x [0, 1] } [|spac|] Far { y [0, 1] }\n");
+        Assert.Equal("unexpected 'spac'; expected a declaration (space, cues, persona, goal, scenario or suite); did you mean 'space'?", other.Message);
+    }
+
+    [Fact]
     public void EMPS0002_invalid_number()
     {
         AssertReported("EMPS0002", Space + Cues + Persona("  drift [|1e999|]") + Goal() + Scenario());
