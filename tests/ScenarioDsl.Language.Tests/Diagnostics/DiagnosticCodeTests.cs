@@ -95,6 +95,24 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS0002_a_signed_non_finite_name_is_an_invalid_number_like_the_unsigned_one()
+    {
+        var unsigned = AssertReported("EMPS0002", Space + Cues + Persona("  on advice when calm > [|Infinity|] => trust -= 0.05") + Goal() + Scenario());
+        Assert.Equal("invalid number 'Infinity': numbers must be finite", unsigned.Message);
+        foreach (string text in new[] { "-Infinity", "+Infinity", "-NaN", "+inf" })
+        {
+            string source = Space + Cues + Persona($"  on advice when calm > [|{text}|] => trust -= 0.05") + Goal() + Scenario();
+            var d = AssertReported("EMPS0002", source);
+            Assert.Equal($"invalid number '{text}': numbers must be finite", d.Message);
+            AssertNotReported("EMPS0001", Parse(source).Text); // no "unexpected '-'" or "unexpected character '+'"
+        }
+        AssertReported("EMPS0002", "space Wide {\n  x [[|-Infinity|], 1]\n}\n" + Space + Cues + Persona() + Goal() + Scenario());
+        // Signs before other names are not numbers: `per-turn` stays three tokens.
+        AssertNotReported("EMPS0002", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  scoring epm direction per-turn") + Scenario());
+        AssertReported("EMPS0001", Space + Cues + Persona("  drift [|-|]Infinite") + Goal() + Scenario());
+    }
+
+    [Fact]
     public void EMPS0003_unterminated_string_or_comment()
     {
         AssertReported("EMPS0003", Space + Cues + Persona("  about [|\"no closing quote|]") + Goal() + Scenario());
