@@ -383,9 +383,17 @@ public sealed class Lexer
 
         // Number texts repeat within a file: each distinct text is parsed once (the texts are not kept).
         int textIndex = _numberTexts.Intern(_text, start, _pos - start);
-        if (_numberByText.TryGetValue(textIndex, out value)) return SyntaxKind.Number;
         string text = _numberTexts[textIndex];
         var span = TextSpan.FromBounds(start, _pos);
+        if (_numberByText.TryGetValue(textIndex, out value))
+        {
+            // An invalid number (NaN: nothing else parses to it) is reported wherever it is written, not only the first time.
+            if (double.IsNaN(_numbers[value]))
+                Report(DiagnosticCatalogue.InvalidNumber, span, badExponent
+                    ? $"invalid number '{text}': the exponent has no digits"
+                    : $"invalid number '{text}': outside the range of a double");
+            return SyntaxKind.Number;
+        }
         value = _numbers.Count;
         _numberByText[textIndex] = value;
         if (badExponent)

@@ -1,3 +1,5 @@
+using ScenarioDsl.Language.Binding;
+using ScenarioDsl.Language.Text;
 using static ScenarioDsl.Language.Tests.Diagnostics.MarkedSource;
 
 namespace ScenarioDsl.Language.Tests.Diagnostics;
@@ -92,6 +94,18 @@ public class DiagnosticCodeTests
         AssertReported("EMPS0002", Space + Cues + Persona("  drift [|1e999|]") + Goal() + Scenario());
         AssertReported("EMPS0002", Space + Cues + Persona("  noise [|NaN|]") + Goal() + Scenario());
         AssertNotReported("EMPS0002", Space + Cues + Persona("  drift 1e-3") + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS0002_an_invalid_number_written_twice_is_reported_twice()
+    {
+        foreach (string number in new[] { "1e999", "-1e999", "2e" })
+        {
+            string source = Space + Cues + Persona($"  drift {number}\n  noise {number}") + Goal() + Scenario();
+            var reported = EmpsCompilation.FromText(source, "test.emps").Diagnostics.Where(d => d.Code == "EMPS0002").ToList();
+            int drift = source.IndexOf("drift " + number, StringComparison.Ordinal) + 6, noise = source.IndexOf("noise " + number, StringComparison.Ordinal) + 6;
+            Assert.Equal(new[] { new TextSpan(drift, number.Length), new TextSpan(noise, number.Length) }, reported.Select(d => d.Location.Span));
+        }
     }
 
     [Fact]
