@@ -234,6 +234,21 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS2009_handles_targets_and_shifts_at_the_ends_of_double()
+    {
+        const string wide = "space Wide {\n  x [-1e308, 1e308]\n}\n";
+        static string Far(string start, string goal) => $"persona Far in Wide {{\n  start {{ x: {start} }}\n  on mirroring => x += 1, x -= 1\n  says \"Hm.\"\n}}\n{goal}";
+        // A target inside the range is inside, though target - start overflows (the direction is still 'rise').
+        string target = wide + Far("-1e308", "goal G in Wide {\n  target { x: 1e308 }\n}\n") + "scenario S {\n  persona Far\n  goal G\n}\n";
+        AssertNotReported("EMPS2009", target);
+        Assert.Empty(EmpsCompilation.FromText(target, "test.emps").Diagnostics);
+        // A shift whose sum overflows is outside: reported with the sum as written, not as "Infinity".
+        var d = AssertReported("EMPS2009", wide + Far("1e308", "goal G in Wide {\n  shift { x: 1e308 }\n}\n") + "scenario S {\n  persona Far\n  goal [|G|]\n}\n");
+        Assert.Equal("goal 'G' puts dimension 'x' of persona 'Far' at 1E+308 + 1E+308, outside its range [-1E+308, 1E+308]", d.Message);
+        Assert.DoesNotContain("Infinity", d.Message);
+    }
+
+    [Fact]
     public void EMPS2010_condition_never_or_always_holds()
     {
         AssertReported("EMPS2010", Space + Cues + Persona("  on advice when [|calm > 1|] => trust -= 0.05") + Goal() + Scenario());
