@@ -83,8 +83,11 @@ internal sealed partial class Binder
         if (space is not null)
         {
             double diagonal = Math.Sqrt(space.Dimensions.Sum(d => d.Width * d.Width));
-            if (members.TryGetValue("within", out var withinMember) && withinMember is ValueMemberSyntax withinValue && !(within > 0 && within < diagonal) && !double.IsNaN(within) && !double.IsNaN(diagonal))
-                Report(DiagnosticCatalogue.InvalidWithin, tree, withinValue.Value.Span, Format(within), space.Name, Format(diagonal));
+            // In a space with a dimension that could not be read, the diagonal of the others is only a lower bound:
+            // a within at or above it may still be smaller than the whole diagonal, and is not reported.
+            bool incomplete = _incompleteSpaces.Contains(space.Name);
+            if (members.TryGetValue("within", out var withinMember) && withinMember is ValueMemberSyntax withinValue && !(within > 0 && (within < diagonal || incomplete)) && !double.IsNaN(within) && !double.IsNaN(diagonal))
+                Report(DiagnosticCatalogue.InvalidWithin, tree, withinValue.Value.Span, Format(within), space.Name, incomplete ? "at least " + Format(diagonal) : Format(diagonal));
         }
 
         // turns
@@ -140,6 +143,6 @@ internal sealed partial class Binder
 
         return new GoalSymbol(
             name, goal.SpaceName.Text, goal.Description?.StringValue, kind, Exact(components, components.Length),
-            within, turns, wa, wi, ws, profile, direction, LocationOf(tree, goal.Name!.Value), HasErrors: space is null || _errorCount > errorsBefore);
+            within, turns, wa, wi, ws, profile, direction, LocationOf(tree, goal.Name!.Value), HasErrors: space is null || _incompleteSpaces.Contains(space.Name) || _errorCount > errorsBefore);
     }
 }

@@ -65,13 +65,13 @@ internal sealed partial class Binder
         // Errors in the header and duplicated members flag the persona for the pair checks; the caller
         // adds errors reported before binding (syntax, collisions), so this stays a function of the
         // declaration and its environment (see BindReusing).
-        bool hasErrors = space is null || _errorCount > errorsBefore;
+        bool hasErrors = space is null || _incompleteSpaces.Contains(space.Name) || _errorCount > errorsBefore;
 
         // start
         var start = new double[space?.Dimensions.Count ?? 0];
         if (!members.TryGetValue("start", out var startMember))
         {
-            Report(DiagnosticCatalogue.MissingMember, tree, persona.Name.Value.Span, "persona", name, "start");
+            Report(DiagnosticCatalogue.MissingMember, tree, persona.Name.Value.Span, "persona", name, "`start`");
         }
         else if (space is not null && startMember is EntriesMemberSyntax entries)
         {
@@ -223,6 +223,8 @@ internal sealed partial class Binder
             _references.Add(new SymbolReference(Key(SymbolKind.Dimension, token.Text, space.Name), tree.Path, token.Span));
             return index;
         }
+        // A space with a dimension that could not be read may hold this name: not reported (its syntax error is).
+        if (_incompleteSpaces.Contains(space.Name)) return -1;
         Report(DiagnosticCatalogue.UnknownDimension, tree, token.Span, SuggestName(token, space.Dimensions.Select(d => d.Name)), token.Text, space.Name);
         return -1;
     }

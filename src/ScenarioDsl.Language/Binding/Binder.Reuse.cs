@@ -129,12 +129,14 @@ internal sealed partial class Binder
 
     /// <summary>
     /// Everything outside its own syntax that binding a persona or goal reads: the declared space
-    /// names (suggestions for an unknown space), whether its space is broken, that space's
-    /// dimensions, and the declared cue names (rules; empty for goals).
+    /// names (suggestions for an unknown space), whether its space is broken or has a dimension
+    /// that could not be read, that space's dimensions, and the declared cue names (rules; empty
+    /// for goals).
     /// </summary>
     private sealed record DeclarationEnvironment(
         EquatableArray<string> SpaceNames,
         bool SpaceBroken,
+        bool SpaceIncomplete,
         EquatableArray<DimensionSymbol>? Dimensions,
         EquatableArray<string> CueNames);
 
@@ -156,8 +158,9 @@ internal sealed partial class Binder
             // In the order binding enumerates them: "did you mean" takes the first of equally close names.
             _spaceNamesKey ??= new EquatableArray<string>(spaces.Keys.ToArray());
             bool broken = name is not null && _brokenSpaces.Contains(name);
+            bool incomplete = name is not null && _incompleteSpaces.Contains(name);
             var dimensions = name is not null && spaces.TryGetValue(name, out var space) ? space.Dimensions : (EquatableArray<DimensionSymbol>?)null;
-            bySpace[key] = environment = new DeclarationEnvironment(_spaceNamesKey.Value, broken, dimensions, cueNames);
+            bySpace[key] = environment = new DeclarationEnvironment(_spaceNamesKey.Value, broken, incomplete, dimensions, cueNames);
         }
         if (declared.Binding?.Environment is DeclarationEnvironment earlier && !ReferenceEquals(earlier, environment) && earlier.Equals(environment))
             bySpace[key] = environment = earlier;

@@ -43,8 +43,8 @@ internal sealed partial class Binder
         var members = FirstMembers(scenario.Members, "scenario", name, tree, ScenarioUniqueMembers);
         var personaRef = Reference(members, "persona");
         var goalRef = Reference(members, "goal");
-        if (personaRef is null && !members.ContainsKey("persona")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "persona");
-        if (goalRef is null && !members.ContainsKey("goal")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "goal");
+        if (personaRef is null && !members.ContainsKey("persona")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "`persona`");
+        if (goalRef is null && !members.ContainsKey("goal")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "`goal`");
 
         int seed = 0;
         if (members.TryGetValue("seed", out var seedMember) && seedMember is ValueMemberSyntax seedValue) seed = BindSeed(seedValue.Value, tree) ?? 0;
@@ -150,7 +150,7 @@ internal sealed partial class Binder
             ok = false;
             if (member is not null) return result; // present but broken: already reported
             var suiteName = _suites[suite].Syntax.Name!;
-            Report(DiagnosticCatalogue.MissingMember, tree, suiteName.Value.Span, "suite", suite, keyword);
+            Report(DiagnosticCatalogue.MissingMember, tree, suiteName.Value.Span, "suite", suite, "`" + keyword + "`");
             ok = false;
             return result;
         }
@@ -211,15 +211,18 @@ internal sealed partial class Binder
         if (space is null || goal.Components.Count == 0) return;
 
         double norm2 = 0;
-        var outside = new List<(DimensionSymbol Dim, double Value)>();
+        var outside = new List<(DimensionSymbol Dim, string Value)>();
         foreach (var c in goal.Components)
         {
             double s0 = persona.Start[c.Dimension];
             double u = goal.Kind == GoalKind.Target ? c.Value - s0 : c.Value;
-            double t = s0 + u;
+            // The target point is the target itself (s0 + (target - s0) can overflow, or round, past it); for a
+            // shift it is s0 + shift, which overflows only when it lies beyond every finite range.
+            double t = goal.Kind == GoalKind.Target ? c.Value : s0 + u;
             norm2 += u * u;
             var dim = space.Dimensions[c.Dimension];
-            if (t < dim.Low || t > dim.High) outside.Add((dim, t));
+            if (t < dim.Low || t > dim.High)
+                outside.Add((dim, double.IsInfinity(t) ? $"{Format(s0)} + {Format(u)}" : Format(t)));
         }
 
         if (norm2 == 0)
@@ -228,7 +231,7 @@ internal sealed partial class Binder
             return;
         }
         foreach (var (dim, value) in outside)
-            Report(DiagnosticCatalogue.TargetOutsideSpace, tree, at, goal.Name, dim.Name, persona.Name, Format(value), Format(dim.Low), Format(dim.High));
+            Report(DiagnosticCatalogue.TargetOutsideSpace, tree, at, goal.Name, dim.Name, persona.Name, value, Format(dim.Low), Format(dim.High));
         if (outside.Count > 0) return;
 
         if (Math.Sqrt(norm2) <= goal.Within)

@@ -18,10 +18,16 @@ internal sealed partial class Binder
             var seen = new Dictionary<string, DimensionSyntax>(StringComparer.Ordinal);
             var identifiers = new Dictionary<string, string>(StringComparer.Ordinal);
             bool hasErrors = false;
+            // A member that failed to parse (skipped): some dimension could not be read.
+            bool incomplete = false;
 
             foreach (var member in space.Members)
             {
-                if (member is not DimensionSyntax dim) continue;
+                if (member is not DimensionSyntax dim)
+                {
+                    incomplete = true;
+                    continue;
+                }
                 string dimName = dim.Name.Text;
                 if (seen.ContainsKey(dimName))
                 {
@@ -60,9 +66,16 @@ internal sealed partial class Binder
                 _definitions.Add(new SymbolDefinition(Key(SymbolKind.Dimension, dimName, name), tree.Path, dim.Name.Span, dim.Span));
             }
 
-            if (dimensions.Count == 0)
+            if (incomplete)
             {
-                Report(DiagnosticCatalogue.MissingMember, tree, declared.NameSpan, "space", name, "dimension");
+                // Its syntax error is reported; what names its dimensions is not checked against a list known to be partial.
+                _incompleteSpaces.Add(name);
+                hasErrors = true;
+            }
+            else if (dimensions.Count == 0)
+            {
+                // A dimension that is present but broken is not missing: only a body without any reports this.
+                Report(DiagnosticCatalogue.MissingMember, tree, declared.NameSpan, "space", name, "dimension (a dimension is written `name [low, high]`)");
                 hasErrors = true;
             }
 

@@ -31,6 +31,10 @@ internal sealed partial class Binder
 
     // Broken declarations: declared, but what depends on them is not checked.
     private readonly HashSet<string> _brokenSpaces = new(StringComparer.Ordinal);
+    // Spaces with a dimension that could not be read (a syntax error in the body): the dimensions
+    // that were read are used, but a name they do not hold may be the broken one, so unknown
+    // dimensions (EMPS2003) and checks that need every dimension are not reported for them.
+    private readonly HashSet<string> _incompleteSpaces = new(StringComparer.Ordinal);
 
     private Binder(IReadOnlyList<SyntaxTree> trees)
     {

@@ -92,7 +92,7 @@ public static class DiagnosticCatalogue
         "EMPS3006", "Persona may fall silent", "persona '{0}' has no `says` without `when`: when no condition holds it replies \"...\"", DiagnosticSeverity.Warning, Values);
 
     public static readonly DiagnosticDescriptor MissingMember = new(
-        "EMPS3007", "Required member missing", "{0} '{1}' has no `{2}`", DiagnosticSeverity.Error, Values);
+        "EMPS3007", "Required member missing", "{0} '{1}' has no {2}", DiagnosticSeverity.Error, Values);
 
     public static readonly DiagnosticDescriptor DuplicateMember = new(
         "EMPS3008", "Member given twice", "`{0}` is already given in {1} '{2}'", DiagnosticSeverity.Error, Values);

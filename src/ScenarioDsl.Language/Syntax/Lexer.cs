@@ -255,7 +255,7 @@ public sealed class Lexer
             case '=':
                 return Peek(1) == '>';
             case '+':
-                return Peek(1) == '=' || IsDigit(Peek(1));
+                return Peek(1) == '=' || IsDigit(Peek(1)) || NonFiniteNameLength(_pos + 1) > 0;
             case '-':
                 return true;
             case '.':
@@ -297,10 +297,12 @@ public sealed class Lexer
             case '"': return ScanString(out value);
             case '+':
                 if (Peek(1) == '=') { _pos += 2; return SyntaxKind.PlusEquals; }
+                if (NonFiniteNameLength(_pos + 1) is int plusName and > 0) return ScanSignedNonFinite(plusName, out value);
                 return ScanNumber(out value);
             case '-':
                 if (Peek(1) == '=') { _pos += 2; return SyntaxKind.MinusEquals; }
                 if (IsDigit(Peek(1))) return ScanNumber(out value);
+                if (NonFiniteNameLength(_pos + 1) is int minusName and > 0) return ScanSignedNonFinite(minusName, out value);
                 _pos++; return SyntaxKind.Minus;
         }
 
@@ -308,6 +310,44 @@ public sealed class Lexer
 
         while (!AtEnd() && SyntaxFacts.IsIdentifierPart(_text[_pos])) _pos++;
         return SyntaxKind.Identifier;
+    }
+
+    /// <summary>
+    /// The length of <c>NaN</c>, <c>Infinity</c> or <c>inf</c> (any case, as the grammar's non-finite names) written
+    /// as a whole word at <paramref name="at"/>, else 0.
+    /// </summary>
+    private int NonFiniteNameLength(int at)
+    {
+        foreach (string name in NonFiniteNames)
+        {
+            int end = at + name.Length;
+            if (end <= _text.Length && string.Compare(_text, at, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && (end == _text.Length || !SyntaxFacts.IsIdentifierPart(_text[end])))
+                return name.Length;
+        }
+        return 0;
+    }
+
+    private static readonly string[] NonFiniteNames = { "Infinity", "NaN", "inf" };
+
+    /// <summary>
+    /// A sign before a non-finite name (<c>-Infinity</c>, <c>+NaN</c>): one number token whose value is NaN, reported
+    /// as EMPS0002 like <c>Infinity</c> and like the numbers outside double's range, which the binder does not check.
+    /// </summary>
+    private SyntaxKind ScanSignedNonFinite(int nameLength, out int value)
+    {
+        int start = _pos;
+        _pos += 1 + nameLength;
+        int textIndex = _numberTexts.Intern(_text, start, _pos - start);
+        string text = _numberTexts[textIndex];
+        if (!_numberByText.TryGetValue(textIndex, out value))
+        {
+            value = _numbers.Count;
+            _numberByText[textIndex] = value;
+            _numbers.Add(double.NaN);
+        }
+        Report(DiagnosticCatalogue.InvalidNumber, TextSpan.FromBounds(start, _pos), $"invalid number '{text}': numbers must be finite");
+        return SyntaxKind.Number;
     }
 
     private SyntaxKind ScanNumber(out int value)
@@ -343,9 +383,17 @@ public sealed class Lexer
 
         // Number texts repeat within a file: each distinct text is parsed once (the texts are not kept).
         int textIndex = _numberTexts.Intern(_text, start, _pos - start);
-        if (_numberByText.TryGetValue(textIndex, out value)) return SyntaxKind.Number;
         string text = _numberTexts[textIndex];
         var span = TextSpan.FromBounds(start, _pos);
+        if (_numberByText.TryGetValue(textIndex, out value))
+        {
+            // An invalid number (NaN: nothing else parses to it) is reported wherever it is written, not only the first time.
+            if (double.IsNaN(_numbers[value]))
+                Report(DiagnosticCatalogue.InvalidNumber, span, badExponent
+                    ? $"invalid number '{text}': the exponent has no digits"
+                    : $"invalid number '{text}': outside the range of a double");
+            return SyntaxKind.Number;
+        }
         value = _numbers.Count;
         _numberByText[textIndex] = value;
         if (badExponent)

@@ -119,7 +119,12 @@ internal sealed class Parser
 
         if (rest < end)
         {
-            ReportUnexpected(Tok(rest), "a declaration (space, cues, persona, goal, scenario or suite)", SyntaxFacts.DeclarationKeywords);
+            var next = Tok(rest);
+            // A declaration keyword after a declaration on the same line: only one that starts a line starts a declaration.
+            if (next.Kind == SyntaxKind.Identifier && !next.IsFirstOnLine && SyntaxFacts.IsDeclarationKeyword(next.Text))
+                Report(DiagnosticCatalogue.SyntaxError, next.Span, null, $"unexpected {Describe(next)}; a declaration must start on a new line");
+            else
+                ReportUnexpected(next, "a declaration (space, cues, persona, goal, scenario or suite)", SyntaxFacts.DeclarationKeywords);
             declaration.Skipped = Skip(rest, end);
         }
         return declaration;

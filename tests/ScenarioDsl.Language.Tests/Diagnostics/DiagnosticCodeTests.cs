@@ -1,3 +1,5 @@
+using ScenarioDsl.Language.Binding;
+using ScenarioDsl.Language.Text;
 using static ScenarioDsl.Language.Tests.Diagnostics.MarkedSource;
 
 namespace ScenarioDsl.Language.Tests.Diagnostics;
@@ -75,11 +77,53 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS0001_a_declaration_after_another_on_its_line_must_start_a_new_line()
+    {
+        var d = AssertReported("EMPS0001", Valid + "space Other { x [0, 1] } [|space|] Far { y [0, 1] }\n");
+        Assert.Equal("unexpected 'space'; a declaration must start on a new line", d.Message);
+        Assert.Null(d.Suggestion);
+        AssertNotReported("EMPS0001", Valid + "space Other { x [0, 1] }\nspace Far { y [0, 1] }\n");
+        // Anything else after a declaration still says what was expected there.
+        var other = AssertReported("EMPS0001", Valid + "space Other { x [0, 1] } [|spac|] Far { y [0, 1] }\n");
+        Assert.Equal("unexpected 'spac'; expected a declaration (space, cues, persona, goal, scenario or suite); did you mean 'space'?", other.Message);
+    }
+
+    [Fact]
     public void EMPS0002_invalid_number()
     {
         AssertReported("EMPS0002", Space + Cues + Persona("  drift [|1e999|]") + Goal() + Scenario());
         AssertReported("EMPS0002", Space + Cues + Persona("  noise [|NaN|]") + Goal() + Scenario());
         AssertNotReported("EMPS0002", Space + Cues + Persona("  drift 1e-3") + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS0002_an_invalid_number_written_twice_is_reported_twice()
+    {
+        foreach (string number in new[] { "1e999", "-1e999", "2e" })
+        {
+            string source = Space + Cues + Persona($"  drift {number}\n  noise {number}") + Goal() + Scenario();
+            var reported = EmpsCompilation.FromText(source, "test.emps").Diagnostics.Where(d => d.Code == "EMPS0002").ToList();
+            int drift = source.IndexOf("drift " + number, StringComparison.Ordinal) + 6, noise = source.IndexOf("noise " + number, StringComparison.Ordinal) + 6;
+            Assert.Equal(new[] { new TextSpan(drift, number.Length), new TextSpan(noise, number.Length) }, reported.Select(d => d.Location.Span));
+        }
+    }
+
+    [Fact]
+    public void EMPS0002_a_signed_non_finite_name_is_an_invalid_number_like_the_unsigned_one()
+    {
+        var unsigned = AssertReported("EMPS0002", Space + Cues + Persona("  on advice when calm > [|Infinity|] => trust -= 0.05") + Goal() + Scenario());
+        Assert.Equal("invalid number 'Infinity': numbers must be finite", unsigned.Message);
+        foreach (string text in new[] { "-Infinity", "+Infinity", "-NaN", "+inf" })
+        {
+            string source = Space + Cues + Persona($"  on advice when calm > [|{text}|] => trust -= 0.05") + Goal() + Scenario();
+            var d = AssertReported("EMPS0002", source);
+            Assert.Equal($"invalid number '{text}': numbers must be finite", d.Message);
+            AssertNotReported("EMPS0001", Parse(source).Text); // no "unexpected '-'" or "unexpected character '+'"
+        }
+        AssertReported("EMPS0002", "space Wide {\n  x [[|-Infinity|], 1]\n}\n" + Space + Cues + Persona() + Goal() + Scenario());
+        // Signs before other names are not numbers: `per-turn` stays three tokens.
+        AssertNotReported("EMPS0002", Space + Cues + Persona() + Goal("target { calm: 0.8 }\n  scoring epm direction per-turn") + Scenario());
+        AssertReported("EMPS0001", Space + Cues + Persona("  drift [|-|]Infinite") + Goal() + Scenario());
     }
 
     [Fact]
@@ -190,6 +234,21 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS2009_handles_targets_and_shifts_at_the_ends_of_double()
+    {
+        const string wide = "space Wide {\n  x [-1e308, 1e308]\n}\n";
+        static string Far(string start, string goal) => $"persona Far in Wide {{\n  start {{ x: {start} }}\n  on mirroring => x += 1, x -= 1\n  says \"Hm.\"\n}}\n{goal}";
+        // A target inside the range is inside, though target - start overflows (the direction is still 'rise').
+        string target = wide + Far("-1e308", "goal G in Wide {\n  target { x: 1e308 }\n}\n") + "scenario S {\n  persona Far\n  goal G\n}\n";
+        AssertNotReported("EMPS2009", target);
+        Assert.Empty(EmpsCompilation.FromText(target, "test.emps").Diagnostics);
+        // A shift whose sum overflows is outside: reported with the sum as written, not as "Infinity".
+        var d = AssertReported("EMPS2009", wide + Far("1e308", "goal G in Wide {\n  shift { x: 1e308 }\n}\n") + "scenario S {\n  persona Far\n  goal [|G|]\n}\n");
+        Assert.Equal("goal 'G' puts dimension 'x' of persona 'Far' at 1E+308 + 1E+308, outside its range [-1E+308, 1E+308]", d.Message);
+        Assert.DoesNotContain("Infinity", d.Message);
+    }
+
+    [Fact]
     public void EMPS2010_condition_never_or_always_holds()
     {
         AssertReported("EMPS2010", Space + Cues + Persona("  on advice when [|calm > 1|] => trust -= 0.05") + Goal() + Scenario());
@@ -275,6 +334,48 @@ public class DiagnosticCodeTests
         AssertReported("EMPS3007", Space + Cues + Persona() + Goal() + "scenario [|Check|] {\n  persona Worrier\n}\n");
         AssertReported("EMPS3007", Space + Cues + Persona(start: "about \"no start\"", name: "[|Worrier|]") + Goal() + Scenario());
         AssertNotReported("EMPS3007", Valid);
+    }
+
+    [Fact]
+    public void EMPS3007_not_reported_for_a_space_whose_dimension_has_a_syntax_error()
+    {
+        // The dimension is present but broken: its syntax error is reported, and the space is not also "missing" one.
+        // (The marker cannot enclose a lone ']': the span of the ']' is checked by hand.)
+        var compilation = ScenarioDsl.Language.Binding.EmpsCompilation.FromText("space N { a [0, ] }\n", "test.emps");
+        var broken = Assert.Single(compilation.Diagnostics, d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error);
+        Assert.Equal("EMPS0001", broken.Code);
+        Assert.Equal("unexpected ']'; expected a number", broken.Message);
+        Assert.Equal(new ScenarioDsl.Language.Text.TextSpan("space N { a [0, ".Length, 1), broken.Location.Span);
+        AssertNotReported("EMPS3007", "space E { dimension calm [0, 1] }\n");
+        AssertNotReported("EMPS3007", Space.Replace("trust [-1, 1]", "trust [-1, 1") + Cues + Persona() + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS3007_for_a_space_says_how_a_dimension_is_written()
+    {
+        var d = AssertReported("EMPS3007", "space [|E|] { }\n");
+        Assert.Equal("space 'E' has no dimension (a dimension is written `name [low, high]`)", d.Message);
+        // The other kinds keep naming the member keyword.
+        var start = AssertReported("EMPS3007", Space + Cues + Persona(start: "about \"no start\"", name: "[|Worrier|]") + Goal() + Scenario());
+        Assert.Equal("persona 'Worrier' has no `start`", start.Message);
+    }
+
+    [Fact]
+    public void EMPS2003_not_reported_for_dimensions_of_a_space_that_could_not_be_read()
+    {
+        // `calm` lacks its `]`: the space could not be read whole, so `calm` (and any other name) may be its dimension.
+        const string broken = "space Mood {\n  calm  [0, 1$$\n  trust [-1, 1]\n}\n";
+        var d = AssertReported("EMPS0001", broken + Cues + Persona() + Goal() + Scenario());
+        Assert.Equal("expected ']'", d.Message);
+        var compilation = ScenarioDsl.Language.Binding.EmpsCompilation.FromText(Parse(broken).Text + Cues + Persona() + Goal() + Scenario(), "test.emps");
+        Assert.Equal(new[] { "EMPS0001" }, compilation.Diagnostics.Select(x => x.Code));
+        Assert.True(compilation.Model.Spaces[0].HasErrors);
+        Assert.True(compilation.Model.Personas[0].HasErrors);
+        // What the dimensions that were read say is still checked.
+        AssertReported("EMPS2004", Parse(broken).Text + Cues + Persona(start: "start { calm: 0.2, trust: [|2|] }") + Goal() + Scenario());
+        AssertReported("EMPS3002", Parse(broken).Text + Cues + Persona() + Goal("target { calm: 0.8 }\n  within [|0|]") + Scenario());
+        // The diagonal of the dimensions read is only a lower bound: a within above it is not reported.
+        AssertNotReported("EMPS3002", Parse(broken).Text + Cues + Persona() + Goal("target { calm: 0.8 }\n  within 2.1") + Scenario());
     }
 
     [Fact]
