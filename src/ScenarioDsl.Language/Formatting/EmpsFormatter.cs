@@ -23,6 +23,14 @@ public enum FormatStatus
     SyntaxErrors,
 
     /// <summary>
+    /// The text was decoded from bytes that are not valid UTF-8 (<see cref="SourceText.HasInvalidUtf8"/>;
+    /// <see cref="SourceText.InvalidUtf8Position"/> says where): it is returned unchanged, and a host
+    /// must not write it back, since the bad bytes are U+FFFD in the text and the originals would be lost.
+    /// This holds wherever the bytes are, in a comment too, where they are no syntax error.
+    /// </summary>
+    InvalidUtf8,
+
+    /// <summary>
     /// The formatted text would not have given back the same tokens and comments (a formatter bug
     /// guard): the file is returned unchanged.
     /// </summary>
@@ -45,7 +53,7 @@ public enum FormatStatus
 /// <item>no trailing whitespace, one final line break; the line break style of the file's first
 /// line break is kept (LF when there is none).</item>
 /// </list>
-/// Files with syntax errors are returned unchanged.
+/// Files with syntax errors, and texts decoded from bytes that are not valid UTF-8, are returned unchanged.
 /// </summary>
 public static class EmpsFormatter
 {
@@ -59,6 +67,10 @@ public static class EmpsFormatter
     public static FormatResult Format(SyntaxTree tree)
     {
         string original = tree.Text.Text;
+        // Checked first: such a file usually has no syntax error (bad bytes in a comment), and when it
+        // has one (bad bytes in a string), the encoding is what the user has to fix.
+        if (tree.Text.HasInvalidUtf8)
+            return new FormatResult(original, FormatStatus.InvalidUtf8);
         if (tree.Diagnostics.Any(IsSyntaxDiagnostic))
             return new FormatResult(original, FormatStatus.SyntaxErrors);
 
@@ -79,7 +91,7 @@ public static class EmpsFormatter
     /// <see cref="Format(SyntaxTree)"/> checks), so each edit replaces the gap between two tokens.
     /// With <paramref name="range"/>, only the edits that touch it (range formatting); applying all of
     /// them gives exactly <see cref="Format(SyntaxTree)"/>'s text. Empty when the file is already
-    /// formatted or has syntax errors.
+    /// formatted, has syntax errors or was not valid UTF-8.
     /// </summary>
     public static IReadOnlyList<TextChange> Changes(SyntaxTree tree, TextSpan? range = null)
     {
