@@ -42,7 +42,8 @@ public enum FormatStatus
 /// changes whitespace and line breaks between tokens and comments, so the tokens (and therefore
 /// the bound model) stay the same. Layout (see docs/editor.md):
 /// <list type="bullet">
-/// <item>declarations start at column 0, separated by exactly one blank line;</item>
+/// <item>declarations start at column 0, separated by exactly one blank line; a declaration's closing
+/// brace is alone on its line at column 0 (a comment before it on its line stays on the line above);</item>
 /// <item>one member per line, indented two spaces; at most one blank line kept between members;</item>
 /// <item>single spaces between tokens, except none before <c>, : ]</c> and around <c>..</c>,
 /// none after <c>[</c>, and <c>per-turn</c> written without spaces;</item>
@@ -183,7 +184,12 @@ public static class EmpsFormatter
     {
         Space,
         None,
+
+        /// <summary>Starts a line, unless a comment that precedes it on its source line is printed (that comment stays before it).</summary>
         Line,
+
+        /// <summary>Always starts a line, even after a comment on its source line (a declaration's closing brace).</summary>
+        Alone,
     }
 
     private enum Blank : byte
@@ -220,7 +226,7 @@ public static class EmpsFormatter
                         break;
                 }
             }
-            layout[block.CloseBrace] = new Layout(Break.Line, 0, Blank.Never, MemberIndent);
+            layout[block.CloseBrace] = new Layout(Break.Alone, 0, Blank.Never, MemberIndent);
         }
         layout[root.EndOfFile] = new Layout(Break.Line, 0, Blank.Preserve, 0);
         return layout;
@@ -302,6 +308,7 @@ public static class EmpsFormatter
             bool newLine = needNewLine
                            || (hadComment && eols > 0)
                            || (layout.Break == Break.Line && !hadComment)
+                           || layout.Break == Break.Alone // `/* c */ }` -> the comment, then `}` on its own line
                            || (previous?.Kind == SyntaxKind.Comma && eols > 0); // a list the author broke after a comma
             if (newLine)
             {

@@ -170,4 +170,16 @@ public class FmtCommandTests
         Assert.Equal("formatted a.emps\n", result.Out);
         Assert.Equal(bom.Concat(Encoding.UTF8.GetBytes(canonical)), File.ReadAllBytes(path));
     }
+
+    [Fact]
+    public void A_closing_brace_after_a_comment_is_moved_onto_its_own_line()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("a.emps", "space M2 {\n  a [0, 1]\n  /* note */ }\n");
+        Assert.Equal(0, folder.Run("fmt", "a.emps").ExitCode);
+        Assert.Equal("space M2 {\n  a [0, 1]\n  /* note */\n}\n", File.ReadAllText(path));
+        var again = folder.Run("fmt", "--check", "a.emps");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal("", again.Out);
+    }
 }

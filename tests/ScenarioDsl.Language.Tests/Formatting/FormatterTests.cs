@@ -293,6 +293,34 @@ public class FormatterTests
         }
     }
 
+    [Theory]
+    // A declaration's closing brace after a comment on its line: the comment stays, the brace goes
+    // alone onto the next line at column 0 (space, cues, persona, goal, scenario, suite, an empty body).
+    [InlineData("space M2 {\n  a [0, 1]\n  /* note */ }\n", "space M2 {\n  a [0, 1]\n  /* note */\n}\n")]
+    [InlineData("cues {\n  q \"?\"\n  /* c */ }\n", "cues {\n  q \"?\"\n  /* c */\n}\n")]
+    [InlineData("persona P in M {\n  drift 0.1\n    /* c */   }\n", "persona P in M {\n  drift 0.1\n  /* c */\n}\n")]
+    [InlineData("goal G in M \"g\" {\n  within 0.1\n/* c */}\n", "goal G in M \"g\" {\n  within 0.1\n  /* c */\n}\n")]
+    [InlineData("scenario S {\n  persona P\n  goal G\n  /* a */ /* b */ }\n", "scenario S {\n  persona P\n  goal G\n  /* a */ /* b */\n}\n")]
+    [InlineData("suite T {\n  personas P\n  goals G\n\n  /* c */ } // end\n", "suite T {\n  personas P\n  goals G\n  /* c */\n} // end\n")]
+    [InlineData("space M {\n  /* c */ }\n", "space M {\n  /* c */\n}\n")]
+    [InlineData("space M {\n  a [0, 1]\n  /* one\n  two */ }\n", "space M {\n  a [0, 1]\n  /* one\n  two */\n}\n")]
+    [InlineData("space M {\n  a [0, 1]\n  /* c */ }\nspace N {\n  /* d */ }\n", "space M {\n  a [0, 1]\n  /* c */\n}\n\nspace N {\n  /* d */\n}\n")]
+    // An entries block's `}` belongs to its member's line: it follows a comment like any other token.
+    [InlineData("persona P in M {\n  start { a: 0.5\n  /* c */ }\n}\n", "persona P in M {\n  start { a: 0.5\n    /* c */ }\n}\n")]
+    [InlineData("persona P in M {\n  start { a: 0.5 /* c */ }\n}\n", "persona P in M {\n  start { a: 0.5 /* c */ }\n}\n")]
+    public void A_declarations_closing_brace_after_a_comment_goes_alone_onto_its_own_line(string input, string expected)
+    {
+        var result = EmpsFormatter.Format(input);
+        Assert.Equal(FormatStatus.Formatted, result.Status);
+        Assert.Equal(expected, result.Text);
+        var again = EmpsFormatter.Format(expected);
+        Assert.Equal(expected, again.Text);
+        Assert.False(again.Changed);
+        Assert.Equal(
+            ModelComparison.WithoutLocations(EmpsCompilation.FromText(input).Model),
+            ModelComparison.WithoutLocations(EmpsCompilation.FromText(expected).Model));
+    }
+
     [Fact]
     public void Minimal_change_covers_only_the_difference()
     {
