@@ -10,8 +10,8 @@ namespace ScenarioDsl.Cli.Commands;
 /// <c>emps fmt PATH... [--check]</c>: rewrites .emps files in the canonical layout (only the files
 /// that change). PATH is a file or a folder (its .emps files, recursively, bin/ and obj/ skipped).
 /// Exit codes: 0 all formatted (or, with --check, nothing would change); 1 with --check when a
-/// file would change, or when a file has syntax errors (reported and left untouched); 2 for a
-/// path that does not exist or cannot be read or written.
+/// file would change, or when a file has syntax errors or is not valid UTF-8 (reported and left
+/// untouched, byte for byte); 2 for a path that does not exist or cannot be read or written.
 /// </summary>
 public static class FmtCommand
 {
@@ -66,6 +66,18 @@ public static class FmtCommand
             var result = EmpsFormatter.Format(text);
             switch (result.Status)
             {
+                case FormatStatus.InvalidUtf8:
+                {
+                    // Writing the text back would store U+FFFD (EF BF BD) for the bad bytes, so the
+                    // file is left byte for byte as it is, like a file with syntax errors.
+                    var at = text.GetLinePosition(text.InvalidUtf8Position);
+                    byte bad = bytes[text.InvalidUtf8ByteOffset];
+                    error.WriteLine(
+                        $"{file}({at.Line + 1},{at.Character + 1}): not formatted: byte 0x{bad:X2} is not valid UTF-8 " +
+                        "(the file is left unchanged; save it as UTF-8)");
+                    anySyntaxError = true;
+                    continue;
+                }
                 case FormatStatus.SyntaxErrors:
                     error.WriteLine($"{file}: not formatted: the file has syntax errors (see emps check)");
                     anySyntaxError = true;
@@ -75,7 +87,7 @@ public static class FmtCommand
                     anySyntaxError = true;
                     continue;
             }
-            if (!result.Changed) continue;
+            if (result.Status != FormatStatus.Formatted || !result.Changed) continue; // only a formatted text is ever written
             anyChange = true;
             if (check)
             {

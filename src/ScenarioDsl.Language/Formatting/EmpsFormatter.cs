@@ -23,6 +23,14 @@ public enum FormatStatus
     SyntaxErrors,
 
     /// <summary>
+    /// The text was decoded from bytes that are not valid UTF-8 (<see cref="SourceText.HasInvalidUtf8"/>;
+    /// <see cref="SourceText.InvalidUtf8Position"/> says where): it is returned unchanged, and a host
+    /// must not write it back, since the bad bytes are U+FFFD in the text and the originals would be lost.
+    /// This holds wherever the bytes are, in a comment too, where they are no syntax error.
+    /// </summary>
+    InvalidUtf8,
+
+    /// <summary>
     /// The formatted text would not have given back the same tokens and comments (a formatter bug
     /// guard): the file is returned unchanged.
     /// </summary>
@@ -34,7 +42,8 @@ public enum FormatStatus
 /// changes whitespace and line breaks between tokens and comments, so the tokens (and therefore
 /// the bound model) stay the same. Layout (see docs/editor.md):
 /// <list type="bullet">
-/// <item>declarations start at column 0, separated by exactly one blank line;</item>
+/// <item>declarations start at column 0, separated by exactly one blank line; a declaration's closing
+/// brace is alone on its line at column 0 (a comment before it on its line stays on the line above);</item>
 /// <item>one member per line, indented two spaces; at most one blank line kept between members;</item>
 /// <item>single spaces between tokens, except none before <c>, : ]</c> and around <c>..</c>,
 /// none after <c>[</c>, and <c>per-turn</c> written without spaces;</item>
@@ -45,7 +54,7 @@ public enum FormatStatus
 /// <item>no trailing whitespace, one final line break; the line break style of the file's first
 /// line break is kept (LF when there is none).</item>
 /// </list>
-/// Files with syntax errors are returned unchanged.
+/// Files with syntax errors, and texts decoded from bytes that are not valid UTF-8, are returned unchanged.
 /// </summary>
 public static class EmpsFormatter
 {
@@ -59,6 +68,10 @@ public static class EmpsFormatter
     public static FormatResult Format(SyntaxTree tree)
     {
         string original = tree.Text.Text;
+        // Checked first: such a file usually has no syntax error (bad bytes in a comment), and when it
+        // has one (bad bytes in a string), the encoding is what the user has to fix.
+        if (tree.Text.HasInvalidUtf8)
+            return new FormatResult(original, FormatStatus.InvalidUtf8);
         if (tree.Diagnostics.Any(IsSyntaxDiagnostic))
             return new FormatResult(original, FormatStatus.SyntaxErrors);
 
@@ -79,7 +92,7 @@ public static class EmpsFormatter
     /// <see cref="Format(SyntaxTree)"/> checks), so each edit replaces the gap between two tokens.
     /// With <paramref name="range"/>, only the edits that touch it (range formatting); applying all of
     /// them gives exactly <see cref="Format(SyntaxTree)"/>'s text. Empty when the file is already
-    /// formatted or has syntax errors.
+    /// formatted, has syntax errors or was not valid UTF-8.
     /// </summary>
     public static IReadOnlyList<TextChange> Changes(SyntaxTree tree, TextSpan? range = null)
     {
@@ -171,7 +184,12 @@ public static class EmpsFormatter
     {
         Space,
         None,
+
+        /// <summary>Starts a line, unless a comment that precedes it on its source line is printed (that comment stays before it).</summary>
         Line,
+
+        /// <summary>Always starts a line, even after a comment on its source line (a declaration's closing brace).</summary>
+        Alone,
     }
 
     private enum Blank : byte
@@ -208,7 +226,7 @@ public static class EmpsFormatter
                         break;
                 }
             }
-            layout[block.CloseBrace] = new Layout(Break.Line, 0, Blank.Never, MemberIndent);
+            layout[block.CloseBrace] = new Layout(Break.Alone, 0, Blank.Never, MemberIndent);
         }
         layout[root.EndOfFile] = new Layout(Break.Line, 0, Blank.Preserve, 0);
         return layout;
@@ -290,6 +308,7 @@ public static class EmpsFormatter
             bool newLine = needNewLine
                            || (hadComment && eols > 0)
                            || (layout.Break == Break.Line && !hadComment)
+                           || layout.Break == Break.Alone // `/* c */ }` -> the comment, then `}` on its own line
                            || (previous?.Kind == SyntaxKind.Comma && eols > 0); // a list the author broke after a comma
             if (newLine)
             {

@@ -13,19 +13,33 @@ public sealed class SourceText : IEquatable<SourceText>
     private int[]? _lineStarts;
     private string? _checksum;
 
-    private SourceText(string path, string text, bool hasInvalidUtf8 = false)
+    private SourceText(string path, string text, int invalidUtf8ByteOffset = -1, int invalidUtf8Position = -1)
     {
         Path = path;
         Text = text;
-        HasInvalidUtf8 = hasInvalidUtf8;
+        InvalidUtf8ByteOffset = invalidUtf8ByteOffset;
+        InvalidUtf8Position = invalidUtf8Position;
     }
 
     /// <summary>
     /// True when the text was decoded from bytes that are not all valid UTF-8: each invalid sequence
     /// became U+FFFD, which the lexer reports (outside strings as an unexpected character, inside a
-    /// string as invalid UTF-8).
+    /// string as invalid UTF-8; not inside a comment). The formatter leaves such a text alone
+    /// (writing it back would store U+FFFD for the original bytes).
     /// </summary>
-    public bool HasInvalidUtf8 { get; }
+    public bool HasInvalidUtf8 => InvalidUtf8ByteOffset >= 0;
+
+    /// <summary>
+    /// Where the first byte sequence that is not valid UTF-8 starts in the bytes the text was decoded
+    /// from (a byte-order mark counted), or -1 when <see cref="HasInvalidUtf8"/> is false.
+    /// </summary>
+    public int InvalidUtf8ByteOffset { get; }
+
+    /// <summary>
+    /// The position in <see cref="Text"/> of the U+FFFD that the first invalid sequence became (for a
+    /// line and column with <see cref="GetLinePosition"/>), or -1 when <see cref="HasInvalidUtf8"/> is false.
+    /// </summary>
+    public int InvalidUtf8Position { get; }
 
     /// <summary>The path the text was read from, as the host names it (used in locations).</summary>
     public string Path { get; }
@@ -44,7 +58,10 @@ public sealed class SourceText : IEquatable<SourceText>
         return new SourceText(path ?? "", text);
     }
 
-    /// <summary>Decodes UTF-8 (invalid sequences become U+FFFD, which the lexer reports).</summary>
+    /// <summary>
+    /// Decodes UTF-8 (invalid sequences become U+FFFD, which the lexer reports outside comments; where
+    /// the first one was is kept in <see cref="InvalidUtf8ByteOffset"/> and <see cref="InvalidUtf8Position"/>).
+    /// </summary>
     public static SourceText FromBytes(byte[] bytes, string path = "")
     {
         if (bytes is null) throw new ArgumentNullException(nameof(bytes));
@@ -55,8 +72,44 @@ public sealed class SourceText : IEquatable<SourceText>
         }
         catch (DecoderFallbackException)
         {
-            return new SourceText(path ?? "", LenientUtf8.GetString(bytes, offset, bytes.Length - offset), hasInvalidUtf8: true);
+            int bad = FirstInvalidUtf8(bytes, offset);
+            if (bad < 0) bad = offset; // cannot happen: the strict decoder and the check agree on what is valid
+            // Everything before the first bad sequence is valid, so its decoded length is where that
+            // sequence's U+FFFD stands in the leniently decoded text.
+            int position = StrictUtf8.GetCharCount(bytes, offset, bad - offset);
+            return new SourceText(path ?? "", LenientUtf8.GetString(bytes, offset, bytes.Length - offset), bad, position);
         }
+    }
+
+    /// <summary>
+    /// The offset of the first byte that does not start a well-formed UTF-8 sequence (the Unicode
+    /// standard's table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF, no truncated
+    /// sequence), or -1 when all bytes from <paramref name="start"/> on are valid.
+    /// </summary>
+    private static int FirstInvalidUtf8(byte[] bytes, int start)
+    {
+        int i = start;
+        while (i < bytes.Length)
+        {
+            byte b = bytes[i];
+            if (b < 0x80) { i++; continue; }
+            int continuation;
+            byte low = 0x80, high = 0xBF; // the allowed range of the second byte
+            if (b >= 0xC2 && b <= 0xDF) continuation = 1;
+            else if (b == 0xE0) { continuation = 2; low = 0xA0; }
+            else if (b == 0xED) { continuation = 2; high = 0x9F; }
+            else if (b >= 0xE1 && b <= 0xEF) continuation = 2;
+            else if (b == 0xF0) { continuation = 3; low = 0x90; }
+            else if (b >= 0xF1 && b <= 0xF3) continuation = 3;
+            else if (b == 0xF4) { continuation = 3; high = 0x8F; }
+            else return i;
+            if (i + continuation >= bytes.Length) return i;
+            if (bytes[i + 1] < low || bytes[i + 1] > high) return i;
+            for (int k = 2; k <= continuation; k++)
+                if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return i;
+            i += continuation + 1;
+        }
+        return -1;
     }
 
     public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);

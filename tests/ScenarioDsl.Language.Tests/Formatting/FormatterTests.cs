@@ -1,3 +1,4 @@
+using System.Text;
 using ScenarioDsl.Language.Binding;
 using ScenarioDsl.Language.Formatting;
 using ScenarioDsl.Language.Syntax;
@@ -224,6 +225,100 @@ public class FormatterTests
         const string input = "/* one\n     two\n*/\nscenario S { persona P goal G }\n";
         const string expected = "/* one\n     two\n*/\nscenario S {\n  persona P\n  goal G\n}\n";
         Assert.Equal(expected, EmpsFormatter.Format(input).Text);
+    }
+
+    [Theory]
+    // cp1252 curly quotes in a line comment (the user's report), a Latin-1 é in a block comment and
+    // in a string, a truncated sequence at the end of a comment.
+    [InlineData("space M {\n    a [0, 1] // \u0093quoted\u0094 in cp1252\n}\n", 2, 17)]
+    [InlineData("space M {\n  a [0, 1] /* caf\u00E9 */\n}\n", 2, 18)]
+    [InlineData("space M {\n  a [0, 1] \"caf\u00E9\"\n}\n", 2, 16)]
+    [InlineData("// \u00E2\u0082\nspace M {\n  a [0, 1]\n}\n", 1, 4)]
+    public void Text_read_from_bytes_that_are_not_valid_utf8_is_left_unchanged(string latin1, int line, int column)
+    {
+        // Each character below U+0100 is one byte: é is E9, U+0093 is 93 (neither valid UTF-8 alone).
+        byte[] bytes = Encoding.Latin1.GetBytes(latin1);
+        var text = SourceText.FromBytes(bytes, "x.emps");
+        Assert.True(text.HasInvalidUtf8);
+        Assert.Equal(latin1.IndexOf(latin1.First(c => c >= 0x80)), text.InvalidUtf8ByteOffset);
+        Assert.Equal('\uFFFD', text.Text[text.InvalidUtf8Position]);
+        Assert.Equal(new LinePosition(line - 1, column - 1), text.GetLinePosition(text.InvalidUtf8Position));
+
+        var result = EmpsFormatter.Format(text);
+        Assert.Equal(FormatStatus.InvalidUtf8, result.Status);
+        Assert.False(result.Changed);
+        Assert.Equal(text.Text, result.Text);
+        Assert.Empty(EmpsFormatter.Changes(SyntaxTree.Parse(text)));
+    }
+
+    [Fact]
+    public void Valid_utf8_with_a_byte_order_mark_and_crlf_still_formats()
+    {
+        string messy = "space   M {\r\n    a [0,1] /* café \U0001F61F */\r\n  b [0, 1] // naïve\r\n}\r\n";
+        string canonical = "space M {\r\n  a [0, 1] /* café \U0001F61F */\r\n  b [0, 1] // naïve\r\n}\r\n";
+        var text = SourceText.FromBytes(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(messy)).ToArray(), "x.emps");
+        Assert.False(text.HasInvalidUtf8);
+        Assert.Equal(-1, text.InvalidUtf8ByteOffset);
+        var result = EmpsFormatter.Format(text);
+        Assert.Equal(FormatStatus.Formatted, result.Status);
+        Assert.Equal(canonical, result.Text);
+    }
+
+    [Fact]
+    public void The_first_invalid_utf8_sequence_is_found_where_the_decoder_puts_its_replacement_character()
+    {
+        // Random bytes, mostly valid: ASCII, well-formed multi-byte sequences and a few stray bytes.
+        var random = new Random(1234);
+        byte[][] pieces =
+        {
+            "a"u8.ToArray(), "\n"u8.ToArray(), "é"u8.ToArray(), "€"u8.ToArray(), "\U0001F61F"u8.ToArray(), "\uFFFD"u8.ToArray(),
+            new byte[] { 0x80 }, new byte[] { 0xC0, 0x80 }, new byte[] { 0xE0, 0x80, 0x80 }, new byte[] { 0xED, 0xA0, 0x80 },
+            new byte[] { 0xF4, 0x90, 0x80, 0x80 }, new byte[] { 0xF5 }, new byte[] { 0xE2, 0x82 }, new byte[] { 0xF0, 0x9F, 0x98 },
+        };
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        for (int n = 0; n < 5000; n++)
+        {
+            var bytes = Enumerable.Range(0, random.Next(0, 12))
+                .SelectMany(_ => pieces[random.Next(random.Next(2) == 0 ? 6 : pieces.Length)]).ToArray();
+            var text = SourceText.FromBytes(bytes);
+            bool valid;
+            try { strict.GetString(bytes); valid = true; }
+            catch (DecoderFallbackException) { valid = false; }
+            Assert.Equal(!valid, text.HasInvalidUtf8);
+            if (valid) continue;
+            int offset = text.InvalidUtf8ByteOffset;
+            strict.GetString(bytes, 0, offset); // everything before it is valid
+            Assert.Equal(strict.GetString(bytes, 0, offset).Length, text.InvalidUtf8Position);
+            Assert.Equal('\uFFFD', text.Text[text.InvalidUtf8Position]);
+        }
+    }
+
+    [Theory]
+    // A declaration's closing brace after a comment on its line: the comment stays, the brace goes
+    // alone onto the next line at column 0 (space, cues, persona, goal, scenario, suite, an empty body).
+    [InlineData("space M2 {\n  a [0, 1]\n  /* note */ }\n", "space M2 {\n  a [0, 1]\n  /* note */\n}\n")]
+    [InlineData("cues {\n  q \"?\"\n  /* c */ }\n", "cues {\n  q \"?\"\n  /* c */\n}\n")]
+    [InlineData("persona P in M {\n  drift 0.1\n    /* c */   }\n", "persona P in M {\n  drift 0.1\n  /* c */\n}\n")]
+    [InlineData("goal G in M \"g\" {\n  within 0.1\n/* c */}\n", "goal G in M \"g\" {\n  within 0.1\n  /* c */\n}\n")]
+    [InlineData("scenario S {\n  persona P\n  goal G\n  /* a */ /* b */ }\n", "scenario S {\n  persona P\n  goal G\n  /* a */ /* b */\n}\n")]
+    [InlineData("suite T {\n  personas P\n  goals G\n\n  /* c */ } // end\n", "suite T {\n  personas P\n  goals G\n  /* c */\n} // end\n")]
+    [InlineData("space M {\n  /* c */ }\n", "space M {\n  /* c */\n}\n")]
+    [InlineData("space M {\n  a [0, 1]\n  /* one\n  two */ }\n", "space M {\n  a [0, 1]\n  /* one\n  two */\n}\n")]
+    [InlineData("space M {\n  a [0, 1]\n  /* c */ }\nspace N {\n  /* d */ }\n", "space M {\n  a [0, 1]\n  /* c */\n}\n\nspace N {\n  /* d */\n}\n")]
+    // An entries block's `}` belongs to its member's line: it follows a comment like any other token.
+    [InlineData("persona P in M {\n  start { a: 0.5\n  /* c */ }\n}\n", "persona P in M {\n  start { a: 0.5\n    /* c */ }\n}\n")]
+    [InlineData("persona P in M {\n  start { a: 0.5 /* c */ }\n}\n", "persona P in M {\n  start { a: 0.5 /* c */ }\n}\n")]
+    public void A_declarations_closing_brace_after_a_comment_goes_alone_onto_its_own_line(string input, string expected)
+    {
+        var result = EmpsFormatter.Format(input);
+        Assert.Equal(FormatStatus.Formatted, result.Status);
+        Assert.Equal(expected, result.Text);
+        var again = EmpsFormatter.Format(expected);
+        Assert.Equal(expected, again.Text);
+        Assert.False(again.Changed);
+        Assert.Equal(
+            ModelComparison.WithoutLocations(EmpsCompilation.FromText(input).Model),
+            ModelComparison.WithoutLocations(EmpsCompilation.FromText(expected).Model));
     }
 
     [Fact]
