@@ -6,7 +6,9 @@ namespace ScenarioDsl.Cli.Commands;
 /// <summary>
 /// <c>emps lsp</c>: the language server on stdin/stdout (LSP 3.17, Content-Length framed JSON-RPC).
 /// <c>--stdio</c> is accepted (and implied) because language clients pass it. Exit code 0 after a
-/// shutdown request and an exit notification, 1 when the client disconnects without shutdown.
+/// shutdown request and an exit notification, 1 when the client disconnects without shutdown; either
+/// way only after the responses to the requests already received are written (at most
+/// <see cref="LanguageServerOptions.ExitTimeout"/>).
 /// </summary>
 public static class LspCommand
 {
