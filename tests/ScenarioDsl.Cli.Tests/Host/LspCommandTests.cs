@@ -15,6 +15,29 @@ public sealed class LspCommandTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Theory]
+    [InlineData("-5")]
+    [InlineData("-1")]
+    public async Task A_negative_diagnostics_delay_is_a_usage_error(string value)
+    {
+        // Bounded: a command that accepted the value would start the server on this process's stdin.
+        var result = await Task.Run(() => CliRunner.Run(TestPaths.ProjectDirectory, "lsp", "--diagnostics-delay", value))
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"invalid --diagnostics-delay '{value}'", result.Error);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("250")]
+    public void A_delay_of_zero_or_more_is_accepted(string value)
+    {
+        var parse = EmpsCli.CreateRootCommand().Parse(["lsp", "--diagnostics-delay", value]);
+
+        Assert.Empty(parse.Errors);
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Initialize_shutdown_exit_in_one_burst_are_all_answered_and_exit_0(bool closeInput)
