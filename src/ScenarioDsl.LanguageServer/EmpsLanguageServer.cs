@@ -21,6 +21,14 @@ public sealed record LanguageServerOptions
     /// compiled, so one huge file cannot stall the server; the user is told once per document.
     /// </summary>
     public int MaxDocumentLength { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// After <c>exit</c> or the end of the input, how long the server waits for the requests it has
+    /// already received to be answered (responses written and flushed) before it ends anyway; the
+    /// bound keeps a hung handler from keeping the process alive. Default 10 s, the grace
+    /// <c>emps</c> gives every verb after Ctrl+C.
+    /// </summary>
+    public TimeSpan ExitTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -37,7 +45,9 @@ public sealed class EmpsLanguageServer : IDisposable
     private readonly EmpsWorkspace _workspace;
     private readonly DiagnosticsPublisher _diagnostics;
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimeSpan _exitTimeout;
     private int _state;
+    private int _exiting;
     private bool _registerWatchers;
 
     private EmpsLanguageServer(Stream input, Stream output, LanguageServerOptions options)
@@ -45,14 +55,22 @@ public sealed class EmpsLanguageServer : IDisposable
         _workspace = new EmpsWorkspace(options.MaxDocumentLength);
         var formatter = new SystemTextJsonFormatter();
         ProtocolSerialization.Configure(formatter.JsonSerializerOptions);
-        _handler = new TolerantMessageHandler(output, input, formatter);
+        _exitTimeout = options.ExitTimeout;
+        _handler = new TolerantMessageHandler(output, input, formatter, options.ExitTimeout);
+        // The exit clock starts when `exit` is read, not when it is dispatched: dispatch waits for
+        // every message before it, and one of them may never finish.
+        _handler.Received = message =>
+        {
+            if (message is StreamJsonRpc.Protocol.JsonRpcRequest { IsNotification: true, Method: "exit" }) BeginExit();
+        };
         _rpc = new JsonRpc(_handler)
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };
         _rpc.AddLocalRpcTarget(this, new JsonRpcTargetOptions { DisposeOnDisconnect = false, AllowNonPublicInvocation = false });
         _diagnostics = new DiagnosticsPublisher(() => _workspace.Current, SendDiagnosticsAsync, options.DiagnosticsDelay);
-        _rpc.Disconnected += (_, _) => _exit.TrySetResult(_state == ShutDown ? 0 : 1);
+        // The end of the input: the handler has already waited for the received requests' answers.
+        _rpc.Disconnected += (_, _) => _exit.TrySetResult(ExitCode);
     }
 
     /// <summary>Starts a server reading requests from <paramref name="input"/> and writing to <paramref name="output"/>.</summary>
@@ -63,7 +81,12 @@ public sealed class EmpsLanguageServer : IDisposable
         return server;
     }
 
-    /// <summary>Completes with the process exit code: 0 after shutdown then exit, 1 when the client left without shutdown.</summary>
+    /// <summary>
+    /// Completes with the process exit code: 0 after shutdown then exit, 1 when the client left
+    /// without shutdown. It completes only once the responses to every request received before
+    /// <c>exit</c> (or the end of the input) are written and flushed, or after
+    /// <see cref="LanguageServerOptions.ExitTimeout"/>, so a host can end the process right away.
+    /// </summary>
     public Task<int> Completion => _exit.Task;
 
     internal EmpsWorkspace Workspace => _workspace;
@@ -77,6 +100,31 @@ public sealed class EmpsLanguageServer : IDisposable
 
     private Task SendDiagnosticsAsync(PublishDiagnosticsParams p) =>
         _rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p);
+
+    private int ExitCode => Volatile.Read(ref _state) == ShutDown ? 0 : 1;
+
+    /// <summary>
+    /// Ends the server after the requests received so far are answered (at most
+    /// <see cref="LanguageServerOptions.ExitTimeout"/>): the exit code is decided then, so a
+    /// <c>shutdown</c> sent before <c>exit</c> counts even when both arrive together.
+    /// </summary>
+    private void BeginExit()
+    {
+        if (Interlocked.Exchange(ref _exiting, 1) != 0) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await _handler.WhenAnsweredAsync().WaitAsync(_exitTimeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // A handler that does not finish must not keep the process alive.
+            }
+            _exit.TrySetResult(ExitCode);
+            _rpc.Dispose();
+        });
+    }
 
     private WorkspaceSnapshot Ready()
     {
@@ -140,16 +188,12 @@ public sealed class EmpsLanguageServer : IDisposable
     public object? Shutdown()
     {
         Ready();
-        _state = ShutDown;
+        Volatile.Write(ref _state, ShutDown);
         return null;
     }
 
     [JsonRpcMethod("exit")]
-    public void Exit()
-    {
-        _exit.TrySetResult(_state == ShutDown ? 0 : 1);
-        _ = Task.Run(_rpc.Dispose);
-    }
+    public void Exit() => BeginExit(); // normally already begun when the notification was read
 
     // ---- documents -------------------------------------------------------------------------
 
