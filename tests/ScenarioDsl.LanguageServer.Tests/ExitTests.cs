@@ -64,8 +64,9 @@ public class ExitTests
     public async Task A_response_that_never_gets_written_holds_the_exit_only_for_the_exit_timeout(bool exit)
     {
         // The client never reads: the initialize response can never be written. The server must
-        // still end, after waiting for it no less than the exit timeout (the lower bound is exact:
-        // nothing else can end the wait; the upper bound is only the test's failure timeout).
+        // still end, after waiting for it no less than the exit timeout (the lower bound is exact up to
+        // the timer's granularity: nothing else can end the wait; the upper bound is only the test's
+        // failure timeout).
         var timeout = TimeSpan.FromMilliseconds(300);
         var input = new Pipe();
         var output = new StuckStream();
@@ -79,7 +80,10 @@ public class ExitTests
         int exitCode = await server.Completion.WaitAsync(LspTestClient.Timeout);
 
         Assert.Equal(1, exitCode);
-        Assert.True(clock.Elapsed >= timeout, $"ended after {clock.Elapsed.TotalMilliseconds} ms");
+        // A timer may fire up to a tick (a few ms) before the stopwatch says the time is up; this test
+        // failed twice in 8 runs of the project with the exact bound, in about 300-316 ms. Ending
+        // without waiting at all takes a few ms, so the tolerance keeps the test's meaning.
+        Assert.True(clock.Elapsed >= timeout - TimeSpan.FromMilliseconds(25), $"ended after {clock.Elapsed.TotalMilliseconds} ms");
     }
 
     /// <summary>

@@ -108,6 +108,24 @@ internal sealed class LspTestClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until a <c>window/showMessage</c> satisfying the condition has arrived: a notification may reach the client
+    /// after the responses to requests sent later, and the client dispatches it on its own.
+    /// </summary>
+    public async Task<ShowMessageParams> WaitForMessageAsync(Func<ShowMessageParams, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (true)
+        {
+            var found = Messages.FirstOrDefault(condition);
+            if (found is not null) return found;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+                throw new TimeoutException($"no matching window/showMessage; received: {string.Join("; ", Messages.Select(m => m.Type + " " + m.Message))}");
+            await _published.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
+        }
+    }
+
     private void OnPublish(PublishDiagnosticsParams p)
     {
         lock (_gate)

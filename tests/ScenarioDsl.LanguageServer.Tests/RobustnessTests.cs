@@ -84,7 +84,7 @@ public class RobustnessTests
         Assert.Empty(await client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(doc)));
         Assert.Null(await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(doc, new Position(1, 3))));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
-        Assert.Contains(client.Messages, m => m.Type == MessageType.Warning && m.Message.Contains("not analysed", StringComparison.Ordinal));
+        await client.WaitForMessageAsync(m => m.Type == MessageType.Warning && m.Message.Contains("not analysed", StringComparison.Ordinal));
 
         // Cut it down below the limit with an incremental edit: it is analysed again.
         var source = SourceText.From(text);
