@@ -30,11 +30,16 @@ public sealed class EmpsCompilation
     public static EmpsCompilation FromText(string text, string path = "test.emps") =>
         Create(new[] { SourceText.From(text, path) });
 
-    /// <summary>Replaces (or adds) one file, reusing every other file's syntax tree.</summary>
+    /// <summary>
+    /// Replaces (or adds) one file, reusing every other file's syntax tree. A replaced file keeps its place; a new one
+    /// goes before the first file whose path sorts after its own (ordinal), so a compilation in path order, as
+    /// <c>emps check</c> and the generator make them, stays in path order (which declaration of a name comes first
+    /// then does not depend on the order files were added in).
+    /// </summary>
     public EmpsCompilation WithText(SourceText text)
     {
         var tree = SyntaxTree.Parse(text);
-        // The new tree takes the place of the first tree of its path (others of that path are dropped), or comes last.
+        // The new tree takes the place of the first tree of its path (others of that path are dropped).
         var trees = new List<SyntaxTree>(SyntaxTrees.Count + 1);
         bool placed = false;
         foreach (var t in SyntaxTrees)
@@ -46,7 +51,11 @@ public sealed class EmpsCompilation
                 placed = true;
             }
         }
-        if (!placed) trees.Add(tree);
+        if (!placed)
+        {
+            int at = trees.FindIndex(t => string.CompareOrdinal(t.Path, text.Path) > 0);
+            trees.Insert(at < 0 ? trees.Count : at, tree);
+        }
         return new EmpsCompilation(trees);
     }
 

@@ -51,6 +51,17 @@ public sealed class SourceText : IEquatable<SourceText>
 
     public char this[int index] => Text[index];
 
+    /// <summary>
+    /// An editor's buffer, every character kept (a leading U+FEFF too, which the lexer reads as whitespace): the
+    /// editor's positions and edits then address the same characters. <see cref="From"/> drops a leading byte-order
+    /// mark, which is right for a file's content but would put line 0 one column out of step with the editor.
+    /// </summary>
+    public static SourceText FromEditor(string text, string path = "")
+    {
+        if (text is null) throw new ArgumentNullException(nameof(text));
+        return new SourceText(path ?? "", text);
+    }
+
     public static SourceText From(string text, string path = "")
     {
         if (text is null) throw new ArgumentNullException(nameof(text));

@@ -43,7 +43,9 @@ public sealed class EmpsWorkspace
         lock (_gate)
         {
             var open = _current.OpenDocuments;
-            var compilation = EmpsCompilation.Create(texts.Where(t => !open.ContainsKey(t.Path)).Concat(open.Values.Select(d => d.Text)));
+            // In path order (ordinal), as `emps check` and the generator compile them.
+            var compilation = EmpsCompilation.Create(texts.Where(t => !open.ContainsKey(t.Path)).Concat(open.Values.Select(d => d.Text))
+                .OrderBy(t => t.Path, StringComparer.Ordinal));
             Publish(new WorkspaceSnapshot(compilation, open, options, _current.Generation + 1));
         }
     }
@@ -53,7 +55,7 @@ public sealed class EmpsWorkspace
         string path = DocumentUris.ToPath(uri);
         lock (_gate)
         {
-            var source = SourceText.From(text, path);
+            var source = SourceText.FromEditor(text, path);
             var doc = new OpenDocument(uri, path, version, source, source.Length > MaxDocumentLength);
             return Publish(new WorkspaceSnapshot(
                 WithDocument(_current.Compilation, doc), _current.OpenDocuments.SetItem(path, doc), _current.Options, _current.Generation + 1));
@@ -122,13 +124,13 @@ public sealed class EmpsWorkspace
 
     internal static SourceText Apply(SourceText text, TextDocumentContentChangeEvent change)
     {
-        if (change.Range is null) return text.WithText(change.Text);
+        if (change.Range is null) return SourceText.FromEditor(change.Text, text.Path);
         int start = text.GetPosition(new LinePosition(change.Range.Start.Line, change.Range.Start.Character));
         int end = text.GetPosition(new LinePosition(change.Range.End.Line, change.Range.End.Character));
         if (end < start) (start, end) = (end, start);
         var sb = new StringBuilder(text.Length - (end - start) + change.Text.Length);
         sb.Append(text.Text, 0, start).Append(change.Text).Append(text.Text, end, text.Length - end);
-        return text.WithText(sb.ToString());
+        return SourceText.FromEditor(sb.ToString(), text.Path);
     }
 
     private WorkspaceSnapshot Publish(WorkspaceSnapshot snapshot)

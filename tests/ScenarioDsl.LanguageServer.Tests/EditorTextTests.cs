@@ -1,0 +1,73 @@
+using ScenarioDsl.Language.Formatting;
+using ScenarioDsl.LanguageServer.Protocol;
+
+namespace ScenarioDsl.LanguageServer.Tests;
+
+/// <summary>
+/// The server's copy of a document is the editor's, character for character, and the workspace compiles its files in
+/// path order whatever order they were opened, created or announced in (as `emps check` and a build do).
+/// </summary>
+public class EditorTextTests
+{
+    private const string WithBom = "\uFEFFspace Mood{calm [0,1]}\n";
+
+    [Fact]
+    public async Task A_leading_U_FEFF_is_kept_in_sync_so_formatting_edits_address_the_editors_text()
+    {
+        await using var client = await LspTestClient.StartAsync();
+        const string uri = "untitled:bom.emps";
+        await client.OpenAsync(uri, WithBom);
+
+        var edits = await client.RequestAsync<TextEdit[]>("textDocument/formatting", new DocumentFormattingParams(new TextDocumentIdentifier(uri), null));
+
+        // Applied to the editor's text, the edits give the formatted text: nothing lost, nothing out of place (before,
+        // they were one column early on line 0 and gave "space Moo {...]}"). The U+FEFF itself is whitespace to the
+        // language and goes, like any leading whitespace (a file's byte-order mark is the editor's to keep).
+        string applied = FeatureTests.ApplyAll(WithBom, edits);
+        Assert.Equal("space Mood {\n  calm [0, 1]\n}\n", applied);
+        Assert.Equal(EmpsFormatter.Format(WithBom["\uFEFF".Length..]).Text, applied);
+    }
+
+    [Fact]
+    public async Task Incremental_edits_on_the_first_line_after_a_U_FEFF_land_where_the_editor_made_them()
+    {
+        await using var client = await LspTestClient.StartAsync();
+        const string uri = "untitled:bom.emps";
+        await client.OpenAsync(uri, WithBom + "persona P in Nowhere { start { calm: 0 } says \"x\" }\n");
+        await client.WaitForDiagnosticsAsync(uri, p => p.Diagnostics.Any(d => d.Code == "EMPS1002"));
+
+        // After the U+FEFF (character 1): the editor now holds "\uFEFF// space Mood...", a comment.
+        await client.ChangeAsync(uri, 2, new TextDocumentContentChangeEvent(new Range(new Position(0, 1), new Position(0, 1)), null, "// "));
+
+        var published = await client.WaitForDiagnosticsAsync(uri, p => p.Version == 2);
+        Assert.DoesNotContain(published.Diagnostics, d => d.Code == "EMPS0001");
+        // The space is commented out, so the persona's space is unknown, where the editor shows it (line 1).
+        Assert.Contains(published.Diagnostics, d => d.Code == "EMPS1002" && d.Range.Start.Line == 1);
+        var hover = await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(uri), new Position(1, 9)));
+        Assert.NotNull(hover);
+    }
+
+    [Fact]
+    public async Task A_file_created_on_disk_takes_its_place_in_path_order_like_a_fresh_start()
+    {
+        const string duplicate = "persona Worrier in Mood {\n  start { calm: 0.2, trust: 0 }\n  says \"x\"\n}\n";
+        using var ws = new TempWorkspace(("space.emps", Samples.Space), ("people.emps", Samples.People));
+        string uri = ws.UriOf("people.emps");
+        List<string> announced;
+        await using (var client = await LspTestClient.StartAsync(ws.Root))
+        {
+            await client.OpenAsync(uri, Samples.People);
+            await client.WaitForDiagnosticsAsync(uri, p => !p.Diagnostics.Any(d => d.Code == "EMPS1001"));
+            ws.Write("dup.emps", duplicate); // sorts before people.emps: its Worrier is the first
+            await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("dup.emps"), 1) }));
+            var published = await client.WaitForDiagnosticsAsync(uri, p => p.Diagnostics.Any(d => d.Code == "EMPS1001"));
+            announced = published.Diagnostics.Select(d => $"{d.Code} {d.Range.Start.Line}:{d.Range.Start.Character} {d.Message}").Order(StringComparer.Ordinal).ToList();
+        }
+
+        await using var fresh = await LspTestClient.StartAsync(ws.Root);
+        await fresh.OpenAsync(uri, Samples.People);
+        var atStart = await fresh.WaitForDiagnosticsAsync(uri, p => p.Diagnostics.Any(d => d.Code == "EMPS1001"));
+        Assert.Equal(atStart.Diagnostics.Select(d => $"{d.Code} {d.Range.Start.Line}:{d.Range.Start.Character} {d.Message}").Order(StringComparer.Ordinal), announced);
+        Assert.Contains(announced, d => d.StartsWith("EMPS1001", StringComparison.Ordinal) && d.Contains("dup.emps", StringComparison.Ordinal));
+    }
+}
