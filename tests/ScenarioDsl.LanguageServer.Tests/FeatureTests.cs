@@ -119,6 +119,26 @@ public sealed class FeatureTests : IAsyncLifetime
         Assert.Contains("not a valid name", bad.Message);
     }
 
+    [Theory]
+    [InlineData("calm", 1, "trust", "EMPS3008")] // a dimension of the same space: the first new error, in file order (space.emps gets EMPS2001)
+    [InlineData("validation", 0, "advice", "EMPS1001")] // another cue
+    [InlineData("validation", 0, "mirroring", "EMPS1001")] // the built-in cue
+    [InlineData("Worrier", 0, "Personas", "EMPS1003")] // a name whose generated identifier is taken
+    [InlineData("Settle", 0, "Worrier", "")] // a goal may share a persona's name: accepted
+    public async Task Rename_refuses_a_name_that_would_break_the_files(string name, int skip, string newName, string code)
+    {
+        var at = At(name + (name == "validation" ? " =>" : ""), skip);
+        if (code.Length == 0)
+        {
+            var accepted = await _client.RequestAsync<WorkspaceEdit>("textDocument/rename", new RenameParams(new TextDocumentIdentifier(_uri), at.Position, newName));
+            Assert.NotEmpty(accepted.Changes);
+            return;
+        }
+        var refused = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => _client.RequestAsync<WorkspaceEdit>("textDocument/rename",
+            new RenameParams(new TextDocumentIdentifier(_uri), at.Position, newName)));
+        Assert.True(refused.Message.StartsWith($"renaming to '{newName}' would give ", StringComparison.Ordinal) && refused.Message.Contains($"error {code}: ", StringComparison.Ordinal), refused.Message);
+    }
+
     [Fact]
     public async Task Hover_shows_a_dimensions_range_a_personas_start_and_a_goals_target()
     {

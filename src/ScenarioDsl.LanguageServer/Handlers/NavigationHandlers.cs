@@ -64,7 +64,10 @@ internal static class RenameHandler
             throw new LocalRpcException("'mirroring' is a built-in cue and cannot be renamed") { ErrorCode = ErrorCodes.RequestFailed };
         var spans = index.DefinitionsOf(key).Select(d => (d.Path, Span: d.NameSpan))
             .Concat(index.ReferencesTo(key).Select(r => (r.Path, r.Span)))
-            .Distinct();
+            .Distinct()
+            .ToArray();
+        if (FirstNewError(snapshot.Compilation, spans, key.Name, p.NewName) is { } error)
+            throw new LocalRpcException($"renaming to '{p.NewName}' would give {error}") { ErrorCode = ErrorCodes.RequestFailed };
         var changes = new Dictionary<string, TextEdit[]>(StringComparer.Ordinal);
         foreach (var group in spans.GroupBy(s => s.Path))
         {
@@ -73,5 +76,36 @@ internal static class RenameHandler
             changes[snapshot.UriOf(group.Key)] = edits;
         }
         return new WorkspaceEdit(changes);
+    }
+
+    /// <summary>
+    /// The first error the renamed files would have that the current ones have not (a name that is taken: EMPS1001,
+    /// EMPS2001, the built-in <c>mirroring</c>; a name whose generated identifier is taken: EMPS1003), or null. The
+    /// rename is applied to the texts in memory and compiled by the language core, so every rule counts, not a list.
+    /// </summary>
+    private static string? FirstNewError(EmpsCompilation compilation, IReadOnlyList<(string Path, Language.Text.TextSpan Span)> spans, string oldName, string newName)
+    {
+        var renamed = compilation;
+        foreach (var file in spans.GroupBy(s => s.Path))
+        {
+            var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.Path == file.Key);
+            if (tree is null) continue;
+            var text = new System.Text.StringBuilder(tree.Text.Text);
+            foreach (var (_, span) in file.OrderByDescending(s => s.Span.Start))
+                text.Remove(span.Start, span.Length).Insert(span.Start, newName);
+            renamed = renamed.WithText(Language.Text.SourceText.FromEditor(text.ToString(), tree.Path));
+        }
+        static string Describe(Language.Diagnostics.Diagnostic d) => d.Code + ": " + d.Message;
+        var before = compilation.Diagnostics.Where(d => d.Severity == Language.Diagnostics.DiagnosticSeverity.Error)
+            .GroupBy(Describe).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var d in renamed.Diagnostics)
+        {
+            if (d.Severity != Language.Diagnostics.DiagnosticSeverity.Error) continue;
+            // An error the files already had names the symbol by its new name now: compared under its old one.
+            string described = Describe(d).Replace("'" + newName + "'", "'" + oldName + "'");
+            if (before.TryGetValue(described, out int count) && count > 0) before[described] = count - 1;
+            else return $"{d.Location}: error {Describe(d)}";
+        }
+        return null;
     }
 }
