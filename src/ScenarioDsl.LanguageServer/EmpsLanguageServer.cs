@@ -63,7 +63,7 @@ public sealed class EmpsLanguageServer : IDisposable
         {
             if (message is StreamJsonRpc.Protocol.JsonRpcRequest { IsNotification: true, Method: "exit" }) BeginExit();
         };
-        _rpc = new JsonRpc(_handler)
+        _rpc = new EmpsJsonRpc(_handler)
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };

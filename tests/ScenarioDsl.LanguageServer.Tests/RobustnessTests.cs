@@ -69,6 +69,25 @@ public class RobustnessTests
         Assert.Equal(3, symbols.Length);
     }
 
+    [Theory]
+    [InlineData("textDocument/hover", "{\"textDocument\":5,\"position\":{\"line\":0,\"character\":0}}")]
+    [InlineData("textDocument/hover", "{\"textDocument\":{\"uri\":\"untitled:a.emps\"},\"position\":\"x\"}")]
+    [InlineData("textDocument/rename", "{\"textDocument\":{\"uri\":\"untitled:a.emps\"},\"position\":{\"line\":0,\"character\":0},\"newName\":7}")]
+    public async Task Parameters_of_the_wrong_shape_are_invalid_params_without_the_servers_internals(string method, string parameters)
+    {
+        await using var client = await LspTestClient.StartAsync();
+        await client.OpenAsync("untitled:a.emps", Samples.Space);
+
+        var error = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => client.RequestAsync<JsonElement?>(method, JsonDocument.Parse(parameters).RootElement));
+
+        Assert.Equal(StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams, error.ErrorCode);
+        Assert.StartsWith($"invalid parameters for '{method}': ", error.Message);
+        Assert.DoesNotContain("   at ", error.Message);
+        Assert.Null((error as RemoteInvocationException)?.ErrorData);
+        // The server goes on serving.
+        Assert.Equal(2, (await client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier("untitled:a.emps")))).Length); // the space and the cues
+    }
+
     [Fact]
     public async Task A_10_MB_document_is_kept_in_sync_but_not_analysed_and_the_server_keeps_serving()
     {
