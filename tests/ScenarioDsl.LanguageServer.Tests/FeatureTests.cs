@@ -186,6 +186,21 @@ public sealed class FeatureTests : IAsyncLifetime
         Assert.Contains("trust", (await CompleteAsync(text, "|")).Items.Select(i => i.Label));
     }
 
+    [Theory]
+    [InlineData("  start { calm: -0.5, trust: 0.2 }", "  start { | ", "calm,trust")] // a block typed before members that follow
+    [InlineData("  start { calm: -0.5, trust: 0.2 }", "  start { calm: 0.1, | ", "calm,trust")]
+    [InlineData("  start { calm: -0.5, trust: 0.2 }", "  start {\r\n    | ", "calm,trust")] // at the start of a line inside it
+    [InlineData("  start { calm: -0.5, trust: 0.2 }", "  start { calm| ", "calm,trust")] // a name being typed
+    [InlineData("  target { calm: 0.5 }", "  weights { | ", "alignment,impact,stability")]
+    [InlineData("  start { calm: -0.5, trust: 0.2 }", "  start { calm: | ", "")] // a value, not a name
+    public async Task Completion_inside_an_entries_block_that_is_not_closed_yet(string member, string typed, string expected)
+    {
+        string text = Samples.People.Replace(member, typed);
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        var labels = (await CompleteAsync(text, "|")).Items.Select(i => i.Label).Order(StringComparer.Ordinal);
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), labels);
+    }
+
     [Fact]
     public async Task Completion_offers_spaces_after_in_and_personas_and_goals_in_scenarios()
     {

@@ -69,13 +69,16 @@ internal static class CompletionHandler
                 bool inside = member.OpenBrace.Span.End <= offset && (member.CloseBrace.IsMissing || offset <= member.CloseBrace.Span.Start);
                 if (!inside) continue;
                 if (prev is not null && prev.Value.Kind is not (SyntaxKind.OpenBrace or SyntaxKind.Comma)) return Array.Empty<CompletionItem>();
-                return member.Keyword.Text switch
-                {
-                    "weights" => Keywords(Weights, CompletionItemKind.Property),
-                    "traits" => Array.Empty<CompletionItem>(),
-                    _ => dims,
-                };
+                return EntriesCompletion(member.Keyword.Text, dims);
             }
+        }
+
+        // The same while the block is being typed and has no `}` yet (it is then no member of the tree, only tokens):
+        // the nearest `{` before the caret that nothing closes, if an entries keyword opens it.
+        if (UnclosedEntriesKeyword(tokens, before) is { } typing)
+        {
+            if (prev is not null && prev.Value.Kind is not (SyntaxKind.OpenBrace or SyntaxKind.Comma)) return Array.Empty<CompletionItem>();
+            return EntriesCompletion(typing, dims);
         }
 
         if (prev is not null)
@@ -162,6 +165,36 @@ internal static class CompletionHandler
         while (i >= 0 && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i--; // the word being typed
         while (i >= 0 && (text[i] == ' ' || text[i] == '\t')) i--;
         return i < 0 || text[i] == '\n' || text[i] == '\r';
+    }
+
+    private static IEnumerable<CompletionItem> EntriesCompletion(string keyword, IEnumerable<CompletionItem> dims) => keyword switch
+    {
+        "weights" => Keywords(Weights, CompletionItemKind.Property),
+        "traits" => Array.Empty<CompletionItem>(),
+        _ => dims,
+    };
+
+    private static readonly string[] EntriesKeywords = { "start", "target", "shift", "traits", "weights" };
+
+    /// <summary>
+    /// The keyword before the nearest <c>{</c> at or before token <paramref name="last"/> that no <c>}</c> before the
+    /// caret closes, when it is an entries keyword; null otherwise (the declaration's own brace is preceded by its name).
+    /// </summary>
+    private static string? UnclosedEntriesKeyword(IReadOnlyList<SyntaxToken> tokens, int last)
+    {
+        int depth = 0;
+        for (int i = last; i >= 0; i--)
+        {
+            var kind = tokens[i].Kind;
+            if (kind == SyntaxKind.CloseBrace) depth++;
+            else if (kind == SyntaxKind.OpenBrace && depth-- == 0)
+            {
+                if (i == 0 || tokens[i - 1].Kind != SyntaxKind.Identifier) return null;
+                string keyword = tokens[i - 1].Text;
+                return Array.IndexOf(EntriesKeywords, keyword) >= 0 ? keyword : null;
+            }
+        }
+        return null;
     }
 
     /// <summary>The declaration whose extent (keyword to closing brace, or to the next declaration) holds the offset.</summary>
