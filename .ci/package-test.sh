@@ -5,8 +5,9 @@
 #  2. restores a throwaway console project from that feed (PackageReference, not ProjectReference; the
 #     fresh version cannot come from anywhere else), builds it with TreatWarningsAsErrors and runs it;
 #  3. adds a broken .emps file and asserts `dotnet build` fails with `broken.emps(line,col): error EMPS....`;
-#  4. checks .globalconfig severities and TreatWarningsAsErrors on an EMPS2008 warning, and the
-#     EnableDefaultEmpsItems=false opt-out.
+#  4. checks .globalconfig severities and TreatWarningsAsErrors on an EMPS2008 warning;
+#  5. removes an .emps file (a plain build must fail: its types are gone) and adds it back with an old
+#     timestamp (a plain build must compile it again), then the EnableDefaultEmpsItems=false opt-out.
 # Usage: .ci/package-test.sh [WORKDIR]   (exit 0 = all checks passed)
 set -euo pipefail
 
@@ -112,6 +113,15 @@ printf 'is_global = true\ndotnet_diagnostic.EMPS2008.severity = error\n' > "$APP
 if dotnet build "$APP" -nologo -p:TreatWarningsAsErrors=false >"$WORK/error.log" 2>&1; then cat "$WORK/error.log"; fail ".globalconfig severity error did not fail the build"; fi
 grep -E "unreachable\.emps\([0-9]+,[0-9]+\): error EMPS2008" "$WORK/error.log" || { cat "$WORK/error.log"; fail "EMPS2008 not an error under .globalconfig"; }
 rm "$APP/.globalconfig" "$APP/unreachable.emps"
+
+step "removing an .emps file, then adding it back with an old timestamp, rebuilds (plain incremental builds)"
+dotnet build "$APP" -nologo >"$WORK/again.log" 2>&1 || { cat "$WORK/again.log"; fail "rebuild before removing a file"; }
+mv "$APP/scenarios/student-under-pressure.emps" "$WORK/"
+if dotnet build "$APP" -nologo >"$WORK/removed.log" 2>&1; then fail "the build after removing the .emps file succeeded: its types were left in place"; fi
+grep -qE "error CS(0103|0117|0234|0246)" "$WORK/removed.log" || { cat "$WORK/removed.log"; fail "the build after removing the .emps file failed for another reason"; }
+touch -d 2020-01-01 "$WORK/student-under-pressure.emps"
+mv "$WORK/student-under-pressure.emps" "$APP/scenarios/"
+dotnet build "$APP" -nologo >"$WORK/readded.log" 2>&1 || { cat "$WORK/readded.log"; fail "a file added back with an old timestamp was not compiled"; }
 
 step "EnableDefaultEmpsItems=false removes the .emps files (the generated types disappear)"
 if dotnet build "$APP" -nologo --no-incremental -p:EnableDefaultEmpsItems=false >"$WORK/optout.log" 2>&1; then fail "opt-out still generated the types"; fi

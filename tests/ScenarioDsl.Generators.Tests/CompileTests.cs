@@ -111,6 +111,8 @@ public sealed class CompileTests
     {
         "class", "namespace", "int", "return", "void", "static", "string", "object", "System", "global", "var",
         "Equals", "GetType", "ToString", "Array", "Personas_x", "value", "_1x", "record", "async", "await",
+        // A record struct's synthesized PrintMembers (CS0102 before EMPS1003 knew it); Finalize, which `new` would make CS0109.
+        "print_members", "PrintMembers", "finalize", "Finalize", "nameof",
     };
 
     [Theory]
@@ -161,6 +163,10 @@ public sealed class CompileTests
         var global = GeneratorHarness.Generate([("/s.emps", text)], options: TestOptionsProvider.WithNamespace(null));
         GeneratorHarness.AssertCompilesClean(global);
         Assert.NotNull(global.Compilation.GetTypeByMetadataName("Personas"));
+
+        // `nameof` as a namespace: generated code that wrote nameof(index) bound it to the namespace (CS0118).
+        var nameofNamespace = GeneratorHarness.Generate([("/s.emps", text)], options: TestOptionsProvider.WithNamespace("nameof"));
+        GeneratorHarness.AssertCompilesClean(nameofNamespace);
 
         var odd = GeneratorHarness.Generate([("/s.emps", text)], options: TestOptionsProvider.WithNamespace("My-Project.1st.class"));
         GeneratorHarness.AssertCompilesClean(odd);

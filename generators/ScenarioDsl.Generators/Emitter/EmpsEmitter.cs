@@ -45,10 +45,13 @@ internal static class EmpsEmitter
         return w.ToString();
     }
 
-    /// <summary>Members of <c>object</c> a generated member would hide (CS0108 without <c>new</c>).</summary>
+    /// <summary>
+    /// Members of <c>object</c> a generated member would hide (CS0108 without <c>new</c>). Not <c>Finalize</c>: a member
+    /// of that name hides nothing accessible, and <c>new</c> on it is CS0109.
+    /// </summary>
     private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
     {
-        "Equals", "ReferenceEquals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
+        "Equals", "ReferenceEquals", "GetHashCode", "GetType", "ToString", "MemberwiseClone",
     };
 
     private static string New(string identifier) => ObjectMembers.Contains(identifier) ? "new " : "";
@@ -87,20 +90,20 @@ internal static class EmpsEmitter
         w.Line("    public double this[int index] => index switch");
         w.Line("    {");
         for (int i = 0; i < dims.Count; i++) w.Line($"        {Int(i)} => {dims[i].Identifier},");
-        w.Line("        _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
+        w.Line("        _ => throw new global::System.ArgumentOutOfRangeException(\"index\"),");
         w.Line("    };");
         w.Line();
         w.Line("    /// <summary>A state from values in dimension order.</summary>");
         w.Line($"    public static {self} FromSpan(global::System.ReadOnlySpan<double> values)");
         w.Line("    {");
-        w.Line("        if (values.Length != Count) throw new global::System.ArgumentException(\"Expected \" + Count + \" values.\", nameof(values));");
+        w.Line("        if (values.Length != Count) throw new global::System.ArgumentException(\"Expected \" + Count + \" values.\", \"values\");");
         w.Line($"        return new {self}({string.Join(", ", dims.Select((_, i) => "values[" + Int(i) + "]"))});");
         w.Line("    }");
         w.Line();
         w.Line("    /// <summary>Writes the values in dimension order.</summary>");
         w.Line("    public void CopyTo(global::System.Span<double> destination)");
         w.Line("    {");
-        w.Line("        if (destination.Length < Count) throw new global::System.ArgumentException(\"Expected room for \" + Count + \" values.\", nameof(destination));");
+        w.Line("        if (destination.Length < Count) throw new global::System.ArgumentException(\"Expected room for \" + Count + \" values.\", \"destination\");");
         for (int i = 0; i < dims.Count; i++) w.Line($"        destination[{Int(i)}] = {dims[i].Identifier};");
         w.Line("    }");
         w.Line();

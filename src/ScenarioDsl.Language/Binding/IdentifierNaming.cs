@@ -60,7 +60,7 @@ public static class IdentifierNaming
     /// <summary>Member names the generated state struct uses itself; a dimension may not take them.</summary>
     public static readonly IReadOnlyList<string> ReservedStateMembers = new[]
     {
-        "Dimensions", "Count", "Item", "Equals", "GetHashCode", "ToString", "Deconstruct", "EqualityContract",
+        "Dimensions", "Count", "Item", "Equals", "GetHashCode", "ToString", "Deconstruct", "EqualityContract", "PrintMembers",
         "ToArray", "FromSpan", "CopyTo", "Get", "Space",
     };
 }
