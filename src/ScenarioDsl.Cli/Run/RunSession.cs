@@ -151,16 +151,10 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
     }
 
     /// <summary>The diagnostics that are errors once each file's nearest .globalconfig has set severities (as <c>emps check</c> does).</summary>
-    private static IReadOnlyList<Diagnostic> Errors(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<InputFile> files)
-    {
-        var locator = new GlobalConfigLocator();
-        var fullPaths = files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
-        return diagnostics
-            .GroupBy(d => d.Location.Path, StringComparer.Ordinal)
-            .SelectMany(g => (fullPaths.TryGetValue(g.Key, out var full) ? locator.ForFile(full) : DiagnosticOptions.Default).Apply(g))
+    private static IReadOnlyList<Diagnostic> Errors(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<InputFile> files) =>
+        SeverityConfiguration.Apply(diagnostics, files, new Dictionary<string, DiagnosticSeverity>())
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .ToArray();
-    }
 
     private int Usage(IEnumerable<string> messages)
     {
