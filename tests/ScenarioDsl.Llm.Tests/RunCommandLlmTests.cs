@@ -120,9 +120,19 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.All(lines, l => Assert.Contains("It still bothers me.", l));
         Assert.All(lines, l => Assert.Equal("generic+llm-persona:fake-model+llm-judge:fake-model", RunRecords.TryParse(l)!.Agent));
         Assert.True(server.RequestCount > 4);
+        // Every call the roles made is counted, one line per run (there was no llm-usage.jsonl for reference agents with roles).
+        var usage = File.ReadAllLines(Path.Combine(_folder, "roles", "llm-usage.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(4, usage.Length);
+        Assert.All(usage, u => Assert.Equal("generic+llm-persona:fake-model+llm-judge:fake-model", u.GetProperty("agent").GetString()));
+        Assert.Equal(server.RequestCount, usage.Sum(u => u.GetProperty("calls").GetInt32()));
+        Assert.Equal(server.RequestCount, usage.Sum(u => u.GetProperty("roleCalls").GetInt32()));
 
+        // The preview is an upper bound of what the run made: the judge also reads every draft generic tries (up to six a turn).
         var dry = Emps("run", "night.emps", "--agent", "generic", "--llm-persona", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--dry-run", "--out", "roles2");
-        Assert.Contains("LLM calls: at most 32 (4 LLM runs", dry.Out);
+        var bound = System.Text.RegularExpressions.Regex.Match(dry.Out, @"LLM calls: at most (\d+) \(4 LLM runs");
+        Assert.True(bound.Success, dry.Out);
+        Assert.True(server.RequestCount <= int.Parse(bound.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), $"{server.RequestCount} calls made, {dry.Out}");
+        Assert.Contains("LLM calls: at most 128 (4 LLM runs", dry.Out); // 4 runs x 4 turns x (persona 1 + judge 1 + 6 drafts)
     }
 
     [Fact]
@@ -187,8 +197,10 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.All(records, r => Assert.Equal("llm:generic:fake-model+llm-judge:fake-model", r.Agent));
         var usage = UsageFile.Read(Path.Combine(_folder, "usage"));
         Assert.Equal(records.Select(r => r.Key).Order(StringComparer.Ordinal), usage.Select(u => u.Key).Order(StringComparer.Ordinal));
-        // The agent's calls only (one per turn); the judge's are not the agent's usage.
-        Assert.All(usage, u => Assert.Equal(records.Single(r => r.Key == u.Key).Turns, u.Calls));
+        // The agent's calls (one per turn) and the judge's, told apart by roleCalls.
+        Assert.All(usage, u => Assert.Equal(records.Single(r => r.Key == u.Key).Turns, u.Calls - u.RoleCalls));
+        Assert.All(usage, u => Assert.True(u.RoleCalls >= records.Single(r => r.Key == u.Key).Turns, $"{u.RoleCalls} judge calls"));
+        Assert.Equal(server.RequestCount, usage.Sum(u => u.Calls));
     }
 
     /// <summary>The text of a file another process or thread may be appending to ("" when absent).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.AI;
 using ScenarioDsl.Cli.Run;
 using ScenarioDsl.Llm;
 using ScenarioDsl.Llm.Agents;
@@ -7,6 +8,7 @@ using ScenarioDsl.Llm.Cassettes;
 using ScenarioDsl.Llm.Clients;
 using ScenarioDsl.Llm.Resilience;
 using ScenarioDsl.Llm.Roles;
+using ScenarioDsl.Llm.Usage;
 using ScenarioDsl.Runtime.Agents;
 using ScenarioDsl.Runtime.Results;
 using ScenarioDsl.Runtime.Running;
@@ -65,10 +67,15 @@ public sealed class LlmRun : IDisposable
     /// or on a dry run. The roles observe this sweep's cancellation (<see cref="RunPendingAsync"/>'s token, or an
     /// LLM failure stopping the sweep): a role call in flight is cancelled, not waited for.
     /// </summary>
+    /// <summary>The roles' client: the factory's, counting each call to the run it serves (llm-usage.jsonl).</summary>
+    private IChatClient RoleClient => _roleClient ??= new UsageRecordingChatClient(_factory!.Client, _factory.Usage);
+
+    private IChatClient? _roleClient;
+
     public Scenario ApplyRoles(Scenario scenario) =>
         _factory is null || !(Request.PersonaSpeech || Request.CueJudge)
             ? scenario
-            : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? _factory.Client : null, Request.CueJudge ? _factory.Client : null, _stop.Token);
+            : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? RoleClient : null, Request.CueJudge ? RoleClient : null, _stop.Token);
 
     /// <summary>
     /// What the LLM roles add to every agent's name, and so to the resume key (scenario, seed, agent):
@@ -178,13 +185,15 @@ public sealed class LlmRun : IDisposable
         var done = ExistingKeys(outDirectory);
         var pending = jobs.Where(j => !done.Contains(j.Key)).ToArray();
         var llm = pending.Where(j => IsLlmAgent(j.Agent.Name) || Request.PersonaSpeech || Request.CueJudge).ToArray();
-        int perTurn(RunJob j) => (IsLlmAgent(j.Agent.Name) ? 1 : 0) + (Request.PersonaSpeech ? 1 : 0) + (Request.CueJudge ? 1 : 0);
+        // The judge reads every reply the run loop sends, and every draft a reference agent tries before it answers.
+        static int drafts(RunJob j) => ((j.Agent is WithRolesAgent roles ? roles.Inner : j.Agent) as IDraftingAgent)?.MaxDraftChecksPerTurn(j.Scenario.Cues) ?? 0;
+        int perTurn(RunJob j) => (IsLlmAgent(j.Agent.Name) ? 1 : 0) + (Request.PersonaSpeech ? 1 : 0) + (Request.CueJudge ? 1 + drafts(j) : 0);
         long calls = llm.Sum(j => (long)j.Scenario.Goal.Turns * perTurn(j));
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"dry run: {jobs.Count} runs");
         if (Shard.Count > 1) text.Append(CultureInfo.InvariantCulture, $" in shard {Shard}");
         text.Append(CultureInfo.InvariantCulture, $", {jobs.Count - pending.Length} already in {ResultsFile.FileName}, {pending.Length} to run\n");
-        text.Append(CultureInfo.InvariantCulture, $"LLM calls: at most {calls} ({llm.Length} LLM runs; per turn one call for each LLM role; runs that converge early make fewer)");
+        text.Append(CultureInfo.InvariantCulture, $"LLM calls: at most {calls} ({llm.Length} LLM runs; per turn one call for each LLM role, and with --llm-judge one more for each draft a reference agent may try; runs that converge early make fewer)");
         if (Request.Replay is not null) text.Append(", all served from the cassettes");
         text.Append('\n');
         return text.ToString();
@@ -216,13 +225,16 @@ public sealed class LlmRun : IDisposable
                 {
                     try
                     {
-                        var result = await job.Scenario.RunAsync(job.Agent, job.Seed, token).ConfigureAwait(false);
+                        // The ledger knows the LLM agent by its own name; the roles' calls are counted under the same run.
+                        var agentName = job.Agent is WithRolesAgent withRoles ? withRoles.Inner.Name : job.Agent.Name;
+                        RunResult result;
+                        using (_factory?.Usage.BeginRun(job.Scenario.Suite, job.Scenario.Name, job.Seed, agentName))
+                            result = await job.Scenario.RunAsync(job.Agent, job.Seed, token).ConfigureAwait(false);
                         var record = RunRecords.From(result);
                         lock (gate)
                         {
                             results.Append(record);
-                            // The ledger knows the LLM agent by its own name; the usage line takes the run's (with roles).
-                            var agentName = job.Agent is WithRolesAgent withRoles ? withRoles.Inner.Name : job.Agent.Name;
+                            // The usage line takes the run's name (with roles).
                             if (_factory?.Usage.Take(result.Scenario.Suite, result.ScenarioName, result.Seed, agentName) is { } usage)
                                 UsageFile.Append(outDirectory, result.Scenario.Suite, result.ScenarioName, result.Seed, result.Agent, usage);
                             report(job, record);

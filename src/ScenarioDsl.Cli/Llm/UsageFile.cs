@@ -18,6 +18,9 @@ public static class UsageFile
 
     public sealed record Line(string Scenario, int Seed, string Agent, int Calls, long? InputTokens, long? OutputTokens, long? TotalTokens, double LatencyMs, double MaxLatencyMs)
     {
+        /// <summary>How many of <see cref="Calls"/> the LLM roles made (persona lines, cue verdicts); the rest are the agent's.</summary>
+        public int RoleCalls { get; init; }
+
         /// <summary>The suite of a suite case (absent for a scenario), as in results.jsonl.</summary>
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Suite { get; init; }
@@ -29,7 +32,7 @@ public static class UsageFile
     public static void Append(string directory, string? suite, string scenario, int seed, string agent, RunUsage usage)
     {
         var line = new Line(scenario, seed, agent, usage.Calls, usage.InputTokens, usage.OutputTokens, usage.TotalTokens,
-            Math.Round(usage.LatencyMs, 1), Math.Round(usage.MaxLatencyMs, 1)) { Suite = suite };
+            Math.Round(usage.LatencyMs, 1), Math.Round(usage.MaxLatencyMs, 1)) { Suite = suite, RoleCalls = usage.RoleCalls };
         var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, RunRecords.Options) + "\n");
         lock (Gate)
         {

@@ -17,7 +17,7 @@ namespace ScenarioDsl.Runtime.Agents;
 /// mirroring) with neutral filler and runs the detector on each draft: it sends the first draft whose
 /// detected cues are exactly the plan, else the draft whose detected cues have the best value.
 /// </summary>
-public sealed class AlignedAgent : IAgent
+public sealed class AlignedAgent : IDraftingAgent
 {
     public const string AgentName = "aligned";
 
@@ -28,6 +28,15 @@ public sealed class AlignedAgent : IAgent
     public const double Aim = 0.5;
 
     public string Name => AgentName;
+
+    /// <summary>Every filler for each phrase variant of the planned cues (<see cref="Drafts"/>): at most the largest phrase count of any cue.</summary>
+    public int MaxDraftChecksPerTurn(CueTable cues)
+    {
+        int phrases = 1;
+        for (int i = 0; i < cues.Count; i++)
+            if (i != cues.MirroringIndex) phrases = Math.Max(phrases, cues.Cues[i].Phrases.Count);
+        return ReplyComposer.Fillers.Length * phrases;
+    }
 
     public ValueTask<string> ReplyAsync(AgentContext context, CancellationToken cancellationToken)
     {

@@ -7,11 +7,14 @@ namespace ScenarioDsl.Runtime.Agents;
 /// The brief's baseline: generic supportive talk that ignores who the persona is. Each turn it uses one
 /// phrase of one declared cue picked uniformly at random (seeded), plus neutral filler; it never mirrors.
 /// </summary>
-public sealed class GenericAgent : IAgent
+public sealed class GenericAgent : IDraftingAgent
 {
     public const string AgentName = "generic";
 
     public string Name => AgentName;
+
+    /// <summary>One draft per filler at most (<see cref="ReplyComposer.FirstCleanDraft"/>).</summary>
+    public int MaxDraftChecksPerTurn(Definitions.CueTable cues) => ReplyComposer.Fillers.Length;
 
     public ValueTask<string> ReplyAsync(AgentContext context, CancellationToken cancellationToken)
     {

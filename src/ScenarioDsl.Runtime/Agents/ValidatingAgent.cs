@@ -8,13 +8,16 @@ namespace ScenarioDsl.Runtime.Agents;
 /// validating or reflecting cue (a declared cue whose name contains valid, reflect, empath, acknowledg,
 /// normaliz, listen or support), chosen by the seed. It does not read the rules or the goal.
 /// </summary>
-public sealed class ValidatingAgent : IAgent
+public sealed class ValidatingAgent : IDraftingAgent
 {
     public const string AgentName = "validating";
 
     private static readonly string[] Stems = ["valid", "reflect", "empath", "acknowledg", "normaliz", "listen", "support"];
 
     public string Name => AgentName;
+
+    /// <summary>One draft per filler at most (<see cref="ReplyComposer.FirstCleanDraft"/>).</summary>
+    public int MaxDraftChecksPerTurn(Definitions.CueTable cues) => ReplyComposer.Fillers.Length;
 
     public ValueTask<string> ReplyAsync(AgentContext context, CancellationToken cancellationToken)
     {
