@@ -92,6 +92,8 @@ public class ResilienceTests
         Assert.Equal(1, error.Attempts);
         Assert.Equal(1, server.RequestCount);
         Assert.Contains("HTTP 400", error.Message);
+        Assert.Contains("scripted failure 400", error.Message); // the provider's own explanation, not only the status line
+        Assert.DoesNotContain("\n", error.Message);
     }
 
     [Fact]

@@ -81,11 +81,16 @@ public sealed class ResilientChatClient(IChatClient inner, RetryOptions? options
     }
 
     private static string Describe(Exception e) =>
-        TransientFailure.StatusOf(e) is { } status ? $"HTTP {status}: {FirstLine(e.Message)}" : FirstLine(e.Message);
+        TransientFailure.StatusOf(e) is { } status ? $"HTTP {status}: {OneLine(e.Message)}" : OneLine(e.Message);
 
-    private static string FirstLine(string message)
+    /// <summary>
+    /// The message on one line, its lines joined: the provider's own explanation ("model does not exist") follows the
+    /// status line in the client library's message, and is what the user needs. At most 500 characters.
+    /// </summary>
+    internal static string OneLine(string message)
     {
-        int end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
+        var parts = message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string line = string.Join(" ", parts);
+        return line.Length <= 500 ? line : line[..499] + "…";
     }
 }
