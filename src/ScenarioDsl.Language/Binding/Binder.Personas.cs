@@ -193,7 +193,8 @@ internal sealed partial class Binder
             : fallback;
 
     /// <summary>
-    /// The index of a dimension of <paramref name="space"/> by name (the first, if declared twice), or -1. A space of a
+    /// The index of a dimension of <paramref name="space"/> by name, or -1 (a space symbol holds each name once: a
+    /// duplicate is reported, EMPS2001, and left out). A space of a
     /// few dimensions is searched; a wide one gets a table, made once per compilation, so that binding a block or
     /// rules that name thousands of its dimensions stays linear.
     /// </summary>
@@ -205,8 +206,7 @@ internal sealed partial class Binder
         if (!_dimensionTables.TryGetValue(space, out var table))
         {
             table = new Dictionary<string, int>(space.Dimensions.Count, StringComparer.Ordinal);
-            for (int i = 0; i < space.Dimensions.Count; i++)
-                if (!table.ContainsKey(space.Dimensions[i].Name)) table.Add(space.Dimensions[i].Name, i);
+            for (int i = 0; i < space.Dimensions.Count; i++) table.Add(space.Dimensions[i].Name, i);
             _dimensionTables.Add(space, table);
         }
         return table.TryGetValue(name, out int index) ? index : -1;

@@ -69,7 +69,7 @@ public class WideSpaceTests
     }
 
     [Fact]
-    public void A_dimension_declared_twice_in_a_wide_space_resolves_to_the_first()
+    public void A_dimension_declared_twice_in_a_wide_space_is_reported_and_the_first_is_kept()
     {
         var (compilation, _) = Compile(20, Reversed(20, i => i / 100.0), "d3: 0.5", "d3 [0, 1]");
         Assert.Single(compilation.Diagnostics, d => d.Code == "EMPS2001");
