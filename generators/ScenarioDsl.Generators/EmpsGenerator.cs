@@ -25,7 +25,7 @@ public sealed class EmpsGenerator : IIncrementalGenerator
 
         var allFiles = files
             .Collect()
-            .Select(static (all, _) => all.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (all, _) => InPathOrder(all))
             .WithTrackingName(TrackingNames.AllFiles);
 
         var model = allFiles
@@ -52,6 +52,21 @@ public sealed class EmpsGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(items, static (spc, item) =>
             spc.AddSource(item.HintName, SourceText.From(EmpsEmitter.Emit(item), Encoding.UTF8)));
+    }
+
+    /// <summary>
+    /// The files in ordinal path order, equal paths in the order given (a stable sort). A project's items usually come
+    /// sorted already; then the array is copied without sorting.
+    /// </summary>
+    internal static EquatableArray<EmpsFileInput> InPathOrder(System.Collections.Immutable.ImmutableArray<EmpsFileInput> files)
+    {
+        var array = files.ToArray();
+        for (int i = 1; i < array.Length; i++)
+        {
+            if (string.CompareOrdinal(array[i - 1].Path, array[i].Path) > 0)
+                return array.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray();
+        }
+        return new EquatableArray<EmpsFileInput>(array);
     }
 
     /// <summary>xunit v2's interface for serializable theory data (in xunit.abstractions, referenced by every xunit v2 test project).</summary>

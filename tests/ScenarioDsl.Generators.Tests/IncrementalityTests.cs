@@ -216,4 +216,44 @@ public sealed class EmitModelReuseTests
         Assert.Equal(second.Count, other.Count);
         Assert.All(second.Zip(other), p => Assert.False(ReferenceEquals(p.First, p.Second)));
     }
+
+    [Fact]
+    public void Builds_after_files_come_and_go_equal_a_fresh_build()
+    {
+        // The builder keeps each file's slot, its path order and hint names from build to build, and reuses them
+        // only while the set of files is the same. Each step below is compared with a build from freshly parsed
+        // texts (new symbols, so nothing to reuse): hint names numbered as from scratch, files equal, none missing.
+        static SourceText Persona(string path, int i, double start = 0.2) => SourceText.From(IncrementalityTests.PersonaFile(i, start), path);
+        var texts = new List<SourceText>
+        {
+            SourceText.From(IncrementalityTests.SpaceFile(), "/p/space.emps"),
+            Persona("/a/x.emps", 1), Persona("/b/x.emps", 2), Persona("/c/X.emps", 3), Persona("/d/y.emps", 4),
+        };
+        var compilation = ScenarioDsl.Language.Binding.EmpsCompilation.Create(texts);
+        var steps = new List<(string What, Func<ScenarioDsl.Language.Binding.EmpsCompilation, ScenarioDsl.Language.Binding.EmpsCompilation> Change)>
+        {
+            ("edit a numbered file", c => c.WithText(Persona("/b/x.emps", 2, start: 0.3))),
+            ("remove the file with the plain hint", c => c.RemoveFile("/a/x.emps")),
+            ("add it back", c => c.WithText(Persona("/a/x.emps", 1))),
+            ("rename a file", c => c.RemoveFile("/d/y.emps").WithText(Persona("/d/z.emps", 4))),
+            ("a file loses its declarations to an error", c => c.WithText(SourceText.From("persona P3 in Nowhere { start { calm: 0 } }", "/c/X.emps"))),
+            ("and gets them back", c => c.WithText(Persona("/c/X.emps", 3))),
+            ("nothing changes", c => c),
+            ("a new file sorts first", c => c.WithText(Persona("/0/x.emps", 5))),
+        };
+        var build = EmitModelBuilder.Build(compilation.Model, new EmitOptions("N"));
+        foreach (var (what, change) in steps)
+        {
+            compilation = change(compilation);
+            build = EmitModelBuilder.Build(compilation.Model, new EmitOptions("N"));
+            var fresh = ScenarioDsl.Language.Binding.EmpsCompilation.Create(compilation.SyntaxTrees.Select(t => SourceText.From(t.Text.Text, t.Path)));
+            var expected = EmitModelBuilder.Build(fresh.Model, new EmitOptions("N"));
+            Assert.True(expected.Count > 2, what);
+            Assert.True(expected.Select(f => f.HintName).SequenceEqual(build.Select(f => f.HintName)),
+                $"{what}: {string.Join(", ", build.Select(f => f.HintName))} instead of {string.Join(", ", expected.Select(f => f.HintName))}");
+            Assert.True(expected.Equals(build), what);
+        }
+        Assert.Contains(build, f => f.HintName == "x.emps.g.cs");
+        Assert.Contains(build, f => f.HintName == "X.emps.4.g.cs");
+    }
 }

@@ -28,9 +28,10 @@ internal static class EmitModelBuilder
     {
         public readonly Dictionary<object, EmitModel> Models;
         public readonly Dictionary<SpaceModel, (EquatableArray<string> Identifiers, EquatableArray<RangeModel> Ranges)> Constants = new(IdentityComparer.Instance);
-        public readonly Dictionary<EmitModel, EmitFile> Files;
-        public readonly Dictionary<string, string> FileHints;
         public EmitFile? Cues;
+
+        /// <summary>The files and working tables, handed from each build to the next (<see cref="FileTable"/>).</summary>
+        public FileTable? Files;
 
         /// <summary>The model's first declaration (its symbol), by which the next build of the same files finds this memo.</summary>
         public object? Key;
@@ -39,22 +40,115 @@ internal static class EmitModelBuilder
         public Memo? Spare;
 
         /// <summary>An empty memo, sized like <paramref name="like"/> (the previous build of the same files).</summary>
-        public Memo(Memo? like)
-        {
-            Models = new(like?.Models.Count ?? 0, IdentityComparer.Instance);
-            Files = new(like?.Files.Count ?? 0, IdentityComparer.Instance);
-            FileHints = new(like?.FileHints.Count ?? 0, IdentityComparer.Instance);
-        }
+        public Memo(Memo? like) => Models = new(like?.Models.Count ?? 0, IdentityComparer.Instance);
 
         public void Clear()
         {
             Models.Clear();
             Constants.Clear();
-            Files.Clear();
-            FileHints.Clear();
             Cues = null;
+            Files = null;
             Key = null;
             Spare = null;
+        }
+    }
+
+    /// <summary>
+    /// One .emps file as the builds see it, kept from build to build: its declarations of the current build (the list
+    /// is refilled, not made anew), and the file and hint name the last build made for it.
+    /// </summary>
+    private sealed class FileSlot
+    {
+        public FileSlot(string path)
+        {
+            Path = path;
+            BaseHint = FileHintName(path) + ".g.cs";
+        }
+
+        public readonly string Path;
+
+        /// <summary>The hint name as given (<c>name.emps.g.cs</c>); <see cref="Hint"/> is numbered when another file takes it.</summary>
+        public readonly string BaseHint;
+
+        public string Hint = "";
+
+        public readonly List<(SourceLocation Location, EmitModel Model)> Declarations = new(4);
+
+        public EmitFile? File;
+
+        /// <summary>The build that last added a declaration to this file.</summary>
+        public int Build;
+    }
+
+    /// <summary>
+    /// The per-file slots and the builds' working tables. A build takes it from the previous memo and clears the tables
+    /// instead of making them, so an edit that changes no file's path allocates for the edited file only; when the
+    /// set of files is the one the last build saw, the path order and hint names are the last build's too.
+    /// </summary>
+    private sealed class FileTable
+    {
+        public readonly Dictionary<string, FileSlot> ByPath = new(StringComparer.Ordinal);
+
+        /// <summary>The files of the last build, in path order, with their hint names.</summary>
+        public FileSlot[] Order = [];
+
+        public string CuesHint = "Cues.g.cs";
+        public int Build;
+        public readonly List<FileSlot> Touched = new();
+        public readonly Dictionary<string, SpaceModel> Spaces = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, (EquatableArray<string> Identifiers, EquatableArray<RangeModel> Ranges)> SpaceConstants = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, PersonaModel> Personas = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, GoalModel> Goals = new(StringComparer.Ordinal);
+
+        /// <summary>Starts a build: new build number, empty tables (their capacity kept).</summary>
+        public int Begin()
+        {
+            Touched.Clear();
+            Spaces.Clear();
+            SpaceConstants.Clear();
+            Personas.Clear();
+            Goals.Clear();
+            return ++Build;
+        }
+
+        /// <summary>Where a declaration of <paramref name="path"/> goes in the current build.</summary>
+        public List<(SourceLocation Location, EmitModel Model)> FileOf(string path)
+        {
+            if (!ByPath.TryGetValue(path, out var slot)) ByPath.Add(path, slot = new FileSlot(path));
+            if (slot.Build != Build)
+            {
+                slot.Build = Build;
+                slot.Declarations.Clear();
+                Touched.Add(slot);
+            }
+            return slot.Declarations;
+        }
+
+        /// <summary>
+        /// The current build's files in path order with their hint names: the last build's order when it has the same
+        /// files (every slot of it touched, and no other), else sorted and named anew, and the slots of files gone dropped.
+        /// </summary>
+        public FileSlot[] Ordered()
+        {
+            if (Touched.Count == Order.Length && AllTouched(Order, Build)) return Order;
+            var order = Touched.ToArray();
+            Array.Sort(order, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+            var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var slot in order) slot.Hint = Hint(slot.BaseHint, hints);
+            CuesHint = Hint("Cues.g.cs", hints);
+            if (ByPath.Count > order.Length)
+            {
+                foreach (var gone in ByPath.Values.Where(s => s.Build != Build).ToArray())
+                    ByPath.Remove(gone.Path);
+            }
+            return Order = order;
+        }
+
+        private static bool AllTouched(FileSlot[] slots, int build)
+        {
+            foreach (var slot in slots)
+                if (slot.Build != build) return false;
+            return true;
         }
     }
 
@@ -77,8 +171,12 @@ internal static class EmitModelBuilder
         }
         var next = previous?.Spare ?? new Memo(previous);
         next.Key = first;
-        var result = Build(model, options, previous ?? new Memo(null), next);
-        if (previous is not null)
+        previous ??= new Memo(null);
+        var files = previous.Files ?? new FileTable();
+        previous.Files = null;
+        var result = Build(model, options, previous, next, files);
+        next.Files = files;
+        if (previous.Key is not null)
         {
             previous.Clear();
             next.Spare = previous;
@@ -95,23 +193,22 @@ internal static class EmitModelBuilder
     private static T? Previous<T>(Memo previous, object source) where T : EmitModel =>
         previous.Models.TryGetValue(source, out var old) ? old as T : null;
 
-    private static EquatableArray<EmitFile> Build(BoundModel model, EmitOptions options, Memo previous, Memo next)
+    private static EquatableArray<EmitFile> Build(BoundModel model, EmitOptions options, Memo previous, Memo next, FileTable table)
     {
         string ns = options.Namespace;
+        table.Begin();
         // Each .emps file's declarations, in the order they are made here (sorted by position below).
-        var byPath = new Dictionary<string, List<(SourceLocation Location, EmitModel Model)>>(previous.FileHints.Count, StringComparer.Ordinal);
         int emitted = 0;
         void Add(SourceLocation location, EmitModel item)
         {
-            if (!byPath.TryGetValue(location.Path, out var list)) byPath.Add(location.Path, list = new List<(SourceLocation, EmitModel)>(4));
-            list.Add((location, item));
+            table.FileOf(location.Path).Add((location, item));
             emitted++;
         }
 
         // Spaces.
-        var spaces = new Dictionary<string, SpaceModel>(StringComparer.Ordinal);
+        var spaces = table.Spaces;
         // What every persona of a space repeats, made once per space (the personas share the arrays).
-        var spaceConstants = new Dictionary<string, (EquatableArray<string> Identifiers, EquatableArray<RangeModel> Ranges)>(StringComparer.Ordinal);
+        var spaceConstants = table.SpaceConstants;
         var spaceIds = NewIdentifiers("Spaces");
         foreach (var space in model.Spaces)
         {
@@ -146,44 +243,42 @@ internal static class EmitModelBuilder
         Assume(Distinct(cues.Select(c => c.Name)), "cue names are distinct (EMPS1001)", "cues");
 
         // Personas.
-        var personas = new Dictionary<string, PersonaModel>(model.Personas.Count, StringComparer.Ordinal);
+        var personas = table.Personas;
         var personaIds = NewIdentifiers("Personas");
         foreach (var persona in model.Personas)
         {
             if (persona.HasErrors) continue;
             var space = Resolve(spaces, persona.Space, "the space of a persona", persona.Name);
             int n = space.Dimensions.Count;
-            string id = IdentifierNaming.ToPascalCase(persona.Name);
             Assume(persona.Start.Count == n, "a persona's start gives every dimension of its space (EMPS2005, EMPS3007)", persona.Name);
             Assume(persona.Rules.All(r => r.Conditions.All(c => InRange(c.Dimension, n)) && r.Effects.All(e => InRange(e.Dimension, n)))
                 && persona.Says.All(s => s.Conditions.All(c => InRange(c.Dimension, n))),
                 "rules and says lines name dimensions of the persona's space (EMPS2003)", persona.Name);
-            Assume(personaIds.Add(id), "personas have distinct identifiers, none `Personas` (EMPS1001, EMPS1003)", persona.Name);
+            Assume(personaIds.Add(IdentifierNaming.ToPascalCase(persona.Name)), "personas have distinct identifiers, none `Personas` (EMPS1001, EMPS1003)", persona.Name);
             var (identifiers, ranges) = spaceConstants[persona.Space];
             var item = Previous<PersonaModel>(previous, persona) is { } old && old.Namespace == ns && old.StateType == space.StateType
                 && old.SpaceIdentifier == space.Identifier && old.DimensionIdentifiers.Equals(identifiers) && old.Ranges.Equals(ranges)
                 ? old
-                : new PersonaModel(ns, id, space.StateType, space.Identifier, identifiers, ranges, persona);
+                : new PersonaModel(ns, IdentifierNaming.ToPascalCase(persona.Name), space.StateType, space.Identifier, identifiers, ranges, persona);
             next.Models[persona] = item;
             personas.Add(persona.Name, item);
             Add(persona.Location, item);
         }
 
         // Goals.
-        var goals = new Dictionary<string, GoalModel>(model.Goals.Count, StringComparer.Ordinal);
+        var goals = table.Goals;
         var goalIds = NewIdentifiers("Goals");
         foreach (var goal in model.Goals)
         {
             if (goal.HasErrors) continue;
             var space = Resolve(spaces, goal.Space, "the space of a goal", goal.Name);
-            string id = IdentifierNaming.ToPascalCase(goal.Name);
             Assume(goal.Components.Count > 0, "a goal constrains at least one dimension (EMPS3005)", goal.Name);
             Assume(goal.Components.All(c => InRange(c.Dimension, space.Dimensions.Count)), "a goal names dimensions of its space (EMPS2003)", goal.Name);
             Assume(goal.Turns >= 1, "a goal allows at least one turn (EMPS3001)", goal.Name);
-            Assume(goalIds.Add(id), "goals have distinct identifiers, none `Goals` (EMPS1001, EMPS1003)", goal.Name);
+            Assume(goalIds.Add(IdentifierNaming.ToPascalCase(goal.Name)), "goals have distinct identifiers, none `Goals` (EMPS1001, EMPS1003)", goal.Name);
             var item = Previous<GoalModel>(previous, goal) is { } old && old.Namespace == ns && old.StateType == space.StateType && old.SpaceIdentifier == space.Identifier
                 ? old
-                : new GoalModel(ns, id, space.StateType, space.Identifier, goal);
+                : new GoalModel(ns, IdentifierNaming.ToPascalCase(goal.Name), space.StateType, space.Identifier, goal);
             next.Models[goal] = item;
             goals.Add(goal.Name, item);
             Add(goal.Location, item);
@@ -205,12 +300,11 @@ internal static class EmitModelBuilder
         {
             if (scenario.HasErrors) continue;
             var (p, g) = Pair(scenario.Persona, scenario.Goal, scenario.Name);
-            string id = IdentifierNaming.ToPascalCase(scenario.Name);
-            Assume(scenarioIds.Add(id), "scenarios have distinct identifiers, none `Scenarios` (EMPS1001, EMPS1003)", scenario.Name);
+            Assume(scenarioIds.Add(IdentifierNaming.ToPascalCase(scenario.Name)), "scenarios have distinct identifiers, none `Scenarios` (EMPS1001, EMPS1003)", scenario.Name);
             var item = Previous<ScenarioModel>(previous, scenario) is { } old && old.Namespace == ns && old.StateType == p.StateType
                 && old.PersonaIdentifier == p.Identifier && old.GoalIdentifier == g.Identifier
                 ? old
-                : new ScenarioModel(ns, scenario.Name, id, p.StateType, p.Identifier, g.Identifier, scenario.Seed);
+                : new ScenarioModel(ns, scenario.Name, IdentifierNaming.ToPascalCase(scenario.Name), p.StateType, p.Identifier, g.Identifier, scenario.Seed);
             next.Models[scenario] = item;
             Add(scenario.Location, item);
         }
@@ -236,14 +330,13 @@ internal static class EmitModelBuilder
             Add(suite.Location, new SuiteModel(ns, suite.Name, id, stateType!, cases.ToEquatableArray(), options.XunitSerializable));
         }
 
-        var files = new List<EmitFile>();
-        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         // Files in path order (so a numbered hint name is deterministic), declarations in source order.
-        var paths = byPath.Keys.ToArray();
-        Array.Sort(paths, StringComparer.Ordinal);
-        foreach (string path in paths)
+        var ordered = table.Ordered();
+        var files = new EmitFile[ordered.Length + (emitted > runnable ? 1 : 0)];
+        for (int f = 0; f < ordered.Length; f++)
         {
-            var list = byPath[path];
+            var slot = ordered[f];
+            var list = slot.Declarations;
             // Insertion sort by position: a file has few declarations, often already in order, and equal positions
             // (which the binder never produces) keep their order.
             for (int i = 1; i < list.Count; i++)
@@ -253,36 +346,26 @@ internal static class EmitModelBuilder
                 for (; j >= 0 && Before(item.Location, list[j].Location); j--) list[j + 1] = list[j];
                 list[j + 1] = item;
             }
-            if (!previous.FileHints.TryGetValue(path, out var name)) name = FileHintName(path) + ".g.cs";
-            next.FileHints[path] = name;
-            string hint = Hint(name, hints);
-            var first = list[0].Model;
-            EmitFile file;
-            if (previous.Files.TryGetValue(first, out var old) && old.HintName == hint && old.Namespace == ns && SameObjects(old.Declarations, list))
-            {
-                file = old;
-            }
-            else
+            if (slot.File is not { } old || old.HintName != slot.Hint || old.Namespace != ns || !SameObjects(old.Declarations, list))
             {
                 var declarations = new EmitModel[list.Count];
                 for (int i = 0; i < declarations.Length; i++) declarations[i] = list[i].Model;
-                file = new EmitFile(hint, ns, new EquatableArray<EmitModel>(declarations));
+                slot.File = new EmitFile(slot.Hint, ns, new EquatableArray<EmitModel>(declarations));
             }
-            next.Files[first] = file;
-            files.Add(file);
+            files[f] = slot.File;
         }
 
         // The cue list is emitted whenever anything can reference it.
         if (emitted > runnable)
         {
-            string hint = Hint("Cues.g.cs", hints);
+            string hint = table.CuesHint;
             var file = previous.Cues is { } old && old.HintName == hint && old.Namespace == ns && ((CuesModel)old.Declarations[0]).Cues.Equals(cues)
                 ? old
                 : new EmitFile(hint, ns, new EmitModel[] { new CuesModel(ns, cues) }.ToEquatableArray());
             next.Cues = file;
-            files.Add(file);
+            files[files.Length - 1] = file;
         }
-        return files.ToEquatableArray();
+        return new EquatableArray<EmitFile>(files);
     }
 
     private static bool Before(SourceLocation a, SourceLocation b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
