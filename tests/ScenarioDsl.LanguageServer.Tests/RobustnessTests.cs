@@ -4,6 +4,7 @@ using Nerdbank.Streams;
 using ScenarioDsl.Language.Binding;
 using ScenarioDsl.Language.Text;
 using ScenarioDsl.LanguageServer.Protocol;
+using ScenarioDsl.LanguageServer.Workspace;
 using StreamJsonRpc;
 
 namespace ScenarioDsl.LanguageServer.Tests;
@@ -122,6 +123,27 @@ public class RobustnessTests
         await using var client = await LspTestClient.StartAsync(ws.Root);
         var paths = client.Server.Workspace.Current.Compilation.SyntaxTrees.Select(t => Path.GetFileName(t.Path)).ToList();
         Assert.Equal(new[] { "space.emps" }, paths);
+    }
+
+    [Fact]
+    public async Task A_named_pipe_called_emps_in_the_workspace_does_not_stop_the_folder_load()
+    {
+        if (OperatingSystem.IsWindows()) return; // no mkfifo
+        using var ws = new TempWorkspace(("space.emps", Samples.Space));
+        string pipe = ws.PathOf("stray.emps");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe])) await mkfifo.WaitForExitAsync();
+        var workspace = new EmpsWorkspace();
+
+        var load = Task.Run(() => workspace.LoadFolder(ws.Root));
+        bool finished = await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(30))) == load;
+        if (!finished)
+        {
+            using (new FileStream(pipe, FileMode.Open, FileAccess.Write)) { } // let the blocked open() return
+            await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(10)));
+        }
+
+        Assert.True(finished, "the folder load waited on the pipe");
+        Assert.Contains("space.emps", workspace.Current.Compilation.SyntaxTrees.Select(t => Path.GetFileName(t.Path)));
     }
 
     [Fact]

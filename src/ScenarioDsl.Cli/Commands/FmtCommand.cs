@@ -46,14 +46,14 @@ public static class FmtCommand
         var inputs = InputExpander.Expand(paths, context.WorkingDirectory);
         foreach (var message in inputs.Errors) error.WriteLine($"emps fmt: {message}");
         if (inputs.Errors.Count > 0) return 2;
-        var files = inputs.Files.Select(f => f.FullPath).ToList();
 
         bool anyChange = false, anySyntaxError = false, ioError = false;
-        foreach (var full in files)
+        foreach (var input in inputs.Files)
         {
+            string full = input.FullPath;
             string file = Path.GetRelativePath(context.WorkingDirectory, full);
             byte[] bytes;
-            try { bytes = File.ReadAllBytes(full); }
+            try { bytes = input.ReadAllBytes(); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 error.WriteLine($"emps fmt: cannot read '{file}': {e.Message}");

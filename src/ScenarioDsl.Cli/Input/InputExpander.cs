@@ -50,12 +50,12 @@ public static class InputExpander
         string fullPath = string.IsNullOrWhiteSpace(path) ? "" : Path.GetFullPath(path, workingDirectory);
         if (fullPath.Length > 0 && File.Exists(fullPath))
         {
-            Add(files, fullPath, path, workingDirectory);
+            Add(files, fullPath, path, workingDirectory, foundInFolder: false);
         }
         else if (fullPath.Length > 0 && Directory.Exists(fullPath))
         {
             int before = files.Count;
-            foreach (var file in EnumerateEmpsFiles(fullPath)) Add(files, file, path, workingDirectory);
+            foreach (var file in EnumerateEmpsFiles(fullPath)) Add(files, file, path, workingDirectory, foundInFolder: true);
             if (files.Count == before && !HasFileUnder(files.Keys, fullPath)) emptyFolders.Add(path);
         }
         else
@@ -89,9 +89,13 @@ public static class InputExpander
         return files.Any(f => f.StartsWith(prefix, StringComparison.Ordinal));
     }
 
-    private static void Add(Dictionary<string, InputFile> files, string fullPath, string given, string workingDirectory)
+    private static void Add(Dictionary<string, InputFile> files, string fullPath, string given, string workingDirectory, bool foundInFolder)
     {
-        if (!files.ContainsKey(fullPath)) files[fullPath] = new InputFile(fullPath, DisplayPath(fullPath, given, workingDirectory));
+        // A file both named and found in a folder counts as named (it is read whatever its size).
+        if (!files.TryGetValue(fullPath, out var known))
+            files[fullPath] = new InputFile(fullPath, DisplayPath(fullPath, given, workingDirectory), foundInFolder);
+        else if (known.FoundInFolder && !foundInFolder)
+            files[fullPath] = known with { FoundInFolder = false };
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class SourceReader
         {
             try
             {
-                texts.Add(SourceText.FromBytes(File.ReadAllBytes(file.FullPath), file.DisplayPath));
+                texts.Add(SourceText.FromBytes(file.ReadAllBytes(), file.DisplayPath));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

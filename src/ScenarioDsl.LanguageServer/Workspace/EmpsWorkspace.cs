@@ -146,7 +146,11 @@ public sealed class EmpsWorkspace
     {
         try
         {
-            return File.Exists(path) ? SourceText.FromBytes(File.ReadAllBytes(path), path) : null;
+            var info = new FileInfo(path);
+            if (!info.Exists) return null;
+            // Size 0 is an empty file, or a named pipe or socket called *.emps: opening a pipe waits for a writer and
+            // would stop the server, so such an entry is not opened (as `emps check` does for files found in folders).
+            return SourceText.FromBytes(info.Length == 0 ? [] : File.ReadAllBytes(path), path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

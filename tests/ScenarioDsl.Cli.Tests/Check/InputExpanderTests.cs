@@ -93,4 +93,44 @@ public sealed class InputExpanderTests
         Assert.Empty(inputs.Files);
         Assert.Single(inputs.Errors);
     }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("fmt")]
+    [InlineData("run")]
+    public async Task A_named_pipe_called_emps_in_a_folder_does_not_stop_the_walk(string command)
+    {
+        if (OperatingSystem.IsWindows()) return; // no mkfifo; the walk there meets no pipes in the file system
+        using var folder = new TempFolder();
+        folder.Write("a.emps", "space S { x [0, 1] }\ncues { kind \"kind\" }\n" +
+            "persona P in S { start { x: 0.1 } on kind => x += 0.1 says \"ok\" }\n" +
+            "goal G in S { target { x: 0.9 } }\nscenario Sc { persona P goal G }\n");
+        string pipe = System.IO.Path.Combine(folder.Path, "stray.emps");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe])) await mkfifo.WaitForExitAsync();
+        Assert.True(File.Exists(pipe));
+
+        string[] args = command == "run" ? ["run", ".", "--agent", "generic", "--out", "out"] : [command, "."];
+        var task = Task.Run(() => folder.Run(args));
+        bool finished = await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(30))) == task;
+        if (!finished)
+        {
+            // Give the blocked open() its writer so the thread ends, then fail.
+            using (new FileStream(pipe, FileMode.Open, FileAccess.Write)) { }
+            await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(10)));
+        }
+        Assert.True(finished, $"emps {command} waited on the pipe");
+        var result = await task;
+        Assert.True(result.ExitCode == 0, result.ToTranscript());
+    }
+
+    [Fact]
+    public void A_file_named_and_also_found_in_a_folder_counts_as_named()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.emps", "");
+
+        Assert.False(InputExpander.Expand([".", "a.emps"], folder.Path).Files.Single().FoundInFolder);
+        Assert.False(InputExpander.Expand(["a.emps", "."], folder.Path).Files.Single().FoundInFolder);
+        Assert.True(InputExpander.Expand(["."], folder.Path).Files.Single().FoundInFolder);
+    }
 }
