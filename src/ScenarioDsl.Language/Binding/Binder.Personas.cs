@@ -297,7 +297,8 @@ internal sealed partial class Binder
             };
             var symbol = new ConditionSymbol(d, op, condition.Value.NumberValue);
             var dim = space.Dimensions[d];
-            string? constant = ConstantTruth(symbol, dim.Low, dim.High);
+            // An invalid number (NaN, already reported as EMPS0002) has no truth to decide.
+            string? constant = double.IsNaN(symbol.Value) ? null : ConstantTruth(symbol, dim.Low, dim.High);
             if (constant is not null)
             {
                 string text = $"{condition.Dimension.Text} {condition.Operator.Text} {condition.Value.Text}";
@@ -330,7 +331,7 @@ internal sealed partial class Binder
                 {
                     double a = rules[i].Effects.Where(e => e.Dimension == d).Sum(e => e.Amount);
                     double b = rules[j].Effects.Where(e => e.Dimension == d).Sum(e => e.Amount);
-                    if (a * b >= 0) continue;
+                    if (!(a * b < 0)) continue; // same direction, no move, or an invalid number (NaN)
                     var effect = syntax[j].Effects.Items.First(e => e.Dimension.Text == space.Dimensions[d].Name);
                     Report(DiagnosticCatalogue.OpposingRules, tree, Spans.Of(effect.Dimension, effect.Value), rules[j].Cue, space.Dimensions[d].Name, Where(tree, syntax[i].OnKeyword.Span));
                 }

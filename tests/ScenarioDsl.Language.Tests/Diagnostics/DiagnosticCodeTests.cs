@@ -258,6 +258,18 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS2010_and_EMPS2013_are_not_reported_on_an_invalid_number()
+    {
+        // The value of an invalid number is unknown (EMPS0002 says so): no claim about what it does follows.
+        foreach (string number in new[] { "1e999", "-1e999", "2e", "-Infinity" })
+        {
+            AssertNotReported("EMPS2010", Space + Cues + Persona($"  on advice when calm > {number} => trust -= 0.05") + Goal() + Scenario());
+            AssertNotReported("EMPS2010", Space + Cues + Persona($"  says when trust <= {number} \"never?\"") + Goal() + Scenario());
+            AssertNotReported("EMPS2013", Space + Cues + Persona($"  on advice => trust -= {number}") + Goal() + Scenario());
+        }
+    }
+
+    [Fact]
     public void EMPS2011_scenario_starts_converged()
     {
         AssertReported("EMPS2011", Space + Cues + Persona() + Goal("target { calm: 0.22 }\n  within 0.05", "Near") + Scenario(goal: "[|Near|]"));
