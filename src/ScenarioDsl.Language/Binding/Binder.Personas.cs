@@ -162,6 +162,8 @@ internal sealed partial class Binder
 
         for (int m = 0; m < allMembers.Count; m++)
         {
+            // A line without `when` that could not be read is still there: its syntax error is reported, not a silence.
+            if (allMembers[m] is SkippedSyntax skipped && IsSaysWithoutWhen(skipped)) defaultSays = true;
             if (allMembers[m] is not SaysSyntax line) continue;
             defaultSays |= line.When is null;
             if (space is null) continue;
@@ -185,6 +187,12 @@ internal sealed partial class Binder
             Exact(says, saysBound),
             LocationOf(tree, persona.Name!.Value),
             hasErrors);
+    }
+
+    private static bool IsSaysWithoutWhen(SkippedSyntax member)
+    {
+        var tokens = member.Tokens;
+        return tokens[0].IsKeyword("says") && (tokens.Count < 2 || !tokens[1].IsKeyword("when"));
     }
 
     private static double NumberMember(MemberTable members, string keyword, double fallback) =>

@@ -341,6 +341,22 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS3006_is_not_reported_when_a_says_line_without_when_could_not_be_read()
+    {
+        // The line is there but broken: its syntax error is reported, and the persona is not also "silent".
+        foreach (string broken in new[] { "says Hm", "says 5", "says \"Hm.\" \"again\"", "says NaN" })
+        {
+            string source = Space + Cues + Persona().Replace("  says \"Hm.\"\n", "  " + broken + "\n") + Goal() + Scenario();
+            var compilation = EmpsCompilation.FromText(source, "test.emps");
+            Assert.True(compilation.HasErrors, broken);
+            AssertNotReported("EMPS3006", source);
+        }
+        // A broken conditional line does not stand in for a line without `when`.
+        string conditional = Persona().Replace("  says \"Hm.\"\n", "  says when calm > \"Better.\"\n").Replace("persona Worrier", "persona [|Worrier|]");
+        AssertReported("EMPS3006", Space + Cues + conditional + Goal() + Scenario());
+    }
+
+    [Fact]
     public void EMPS3007_required_member_missing()
     {
         AssertReported("EMPS3007", Space + Cues + Persona() + Goal() + "scenario [|Check|] {\n  persona Worrier\n}\n");
