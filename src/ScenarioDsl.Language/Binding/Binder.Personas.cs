@@ -162,6 +162,8 @@ internal sealed partial class Binder
 
         for (int m = 0; m < allMembers.Count; m++)
         {
+            // A line without `when` that could not be read is still there: its syntax error is reported, not a silence.
+            if (allMembers[m] is SkippedSyntax skipped && IsSaysWithoutWhen(skipped)) defaultSays = true;
             if (allMembers[m] is not SaysSyntax line) continue;
             defaultSays |= line.When is null;
             if (space is null) continue;
@@ -185,6 +187,12 @@ internal sealed partial class Binder
             Exact(says, saysBound),
             LocationOf(tree, persona.Name!.Value),
             hasErrors);
+    }
+
+    private static bool IsSaysWithoutWhen(SkippedSyntax member)
+    {
+        var tokens = member.Tokens;
+        return tokens[0].IsKeyword("says") && (tokens.Count < 2 || !tokens[1].IsKeyword("when"));
     }
 
     private static double NumberMember(MemberTable members, string keyword, double fallback) =>
@@ -297,7 +305,8 @@ internal sealed partial class Binder
             };
             var symbol = new ConditionSymbol(d, op, condition.Value.NumberValue);
             var dim = space.Dimensions[d];
-            string? constant = ConstantTruth(symbol, dim.Low, dim.High);
+            // An invalid number (NaN, already reported as EMPS0002) has no truth to decide.
+            string? constant = double.IsNaN(symbol.Value) ? null : ConstantTruth(symbol, dim.Low, dim.High);
             if (constant is not null)
             {
                 string text = $"{condition.Dimension.Text} {condition.Operator.Text} {condition.Value.Text}";
@@ -330,7 +339,7 @@ internal sealed partial class Binder
                 {
                     double a = rules[i].Effects.Where(e => e.Dimension == d).Sum(e => e.Amount);
                     double b = rules[j].Effects.Where(e => e.Dimension == d).Sum(e => e.Amount);
-                    if (a * b >= 0) continue;
+                    if (!(a * b < 0)) continue; // same direction, no move, or an invalid number (NaN)
                     var effect = syntax[j].Effects.Items.First(e => e.Dimension.Text == space.Dimensions[d].Name);
                     Report(DiagnosticCatalogue.OpposingRules, tree, Spans.Of(effect.Dimension, effect.Value), rules[j].Cue, space.Dimensions[d].Name, Where(tree, syntax[i].OnKeyword.Span));
                 }

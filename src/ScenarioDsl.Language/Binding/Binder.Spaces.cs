@@ -110,7 +110,7 @@ internal sealed partial class Binder
             {
                 var token = tokens[i];
                 string phrase = token.StringValue;
-                if (string.IsNullOrWhiteSpace(phrase))
+                if (phrase.Length == 0)
                 {
                     Report(DiagnosticCatalogue.BadPhrase, tree, token.Span, $"cue '{cue.Name.Text}' has an empty phrase, which can never be detected");
                     continue;

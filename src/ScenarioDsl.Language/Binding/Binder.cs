@@ -328,11 +328,15 @@ internal sealed partial class Binder
 
     // ---- errors on the model ---------------------------------------------------------------
 
-    /// <summary>True when an error lies inside the declaration (a zero-width one at its very end included).</summary>
+    /// <summary>
+    /// True when an error lies inside the declaration, from its first token to its last (a zero-width one at its very
+    /// end included). The trivia around it is not its own: a stray character on a line between two declarations
+    /// touches neither (SPEC 3).
+    /// </summary>
     private bool HasErrorsIn(Declared declared)
     {
         if (_errorCount == 0 || !_errorStarts.TryGetValue(declared.Tree.Path, out var starts)) return false;
-        var span = declared.Syntax.FullSpan;
+        var span = declared.Syntax.Span;
         foreach (int start in starts)
             if (start >= span.Start && start <= span.End) return true;
         return false;

@@ -258,6 +258,18 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS2010_and_EMPS2013_are_not_reported_on_an_invalid_number()
+    {
+        // The value of an invalid number is unknown (EMPS0002 says so): no claim about what it does follows.
+        foreach (string number in new[] { "1e999", "-1e999", "2e", "-Infinity" })
+        {
+            AssertNotReported("EMPS2010", Space + Cues + Persona($"  on advice when calm > {number} => trust -= 0.05") + Goal() + Scenario());
+            AssertNotReported("EMPS2010", Space + Cues + Persona($"  says when trust <= {number} \"never?\"") + Goal() + Scenario());
+            AssertNotReported("EMPS2013", Space + Cues + Persona($"  on advice => trust -= {number}") + Goal() + Scenario());
+        }
+    }
+
+    [Fact]
     public void EMPS2011_scenario_starts_converged()
     {
         AssertReported("EMPS2011", Space + Cues + Persona() + Goal("target { calm: 0.22 }\n  within 0.05", "Near") + Scenario(goal: "[|Near|]"));
@@ -326,6 +338,22 @@ public class DiagnosticCodeTests
         string silent = Persona().Replace("  says \"Hm.\"\n", "  says when calm > 0.5 \"Better.\"\n").Replace("persona Worrier", "persona [|Worrier|]");
         AssertReported("EMPS3006", Space + Cues + silent + Goal() + Scenario());
         AssertNotReported("EMPS3006", Valid);
+    }
+
+    [Fact]
+    public void EMPS3006_is_not_reported_when_a_says_line_without_when_could_not_be_read()
+    {
+        // The line is there but broken: its syntax error is reported, and the persona is not also "silent".
+        foreach (string broken in new[] { "says Hm", "says 5", "says \"Hm.\" \"again\"", "says NaN" })
+        {
+            string source = Space + Cues + Persona().Replace("  says \"Hm.\"\n", "  " + broken + "\n") + Goal() + Scenario();
+            var compilation = EmpsCompilation.FromText(source, "test.emps");
+            Assert.True(compilation.HasErrors, broken);
+            AssertNotReported("EMPS3006", source);
+        }
+        // A broken conditional line does not stand in for a line without `when`.
+        string conditional = Persona().Replace("  says \"Hm.\"\n", "  says when calm > \"Better.\"\n").Replace("persona Worrier", "persona [|Worrier|]");
+        AssertReported("EMPS3006", Space + Cues + conditional + Goal() + Scenario());
     }
 
     [Fact]
@@ -415,5 +443,15 @@ public class DiagnosticCodeTests
         AssertReported("EMPS4002", Space + "cues {\n  warmth \"i hear you\", [|\"I HEAR YOU\"|]\n  advice \"you should\"\n}\n" + Persona() + Goal() + Scenario());
         AssertReported("EMPS4002", Space + "cues {\n  warmth \"i hear you\", [|\"\"|]\n  advice \"you should\"\n}\n" + Persona() + Goal() + Scenario());
         AssertNotReported("EMPS4002", Valid);
+    }
+
+    [Fact]
+    public void EMPS4002_a_phrase_of_white_space_is_not_empty_and_is_kept()
+    {
+        // SPEC 2.2: a phrase that does not begin and end with a letter or digit matches anywhere, " " included.
+        string source = Space + "cues {\n  warmth \"i hear you\", \" \", \"\\t\"\n  advice \"you should\"\n}\n" + Persona() + Goal() + Scenario();
+        AssertNotReported("EMPS4002", source);
+        var warmth = EmpsCompilation.FromText(source, "test.emps").Model.Cues.Single(c => c.Name == "warmth");
+        Assert.Equal(new[] { "i hear you", " ", "\t" }, warmth.Phrases);
     }
 }
