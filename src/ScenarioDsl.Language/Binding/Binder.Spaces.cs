@@ -110,7 +110,7 @@ internal sealed partial class Binder
             {
                 var token = tokens[i];
                 string phrase = token.StringValue;
-                if (phrase.Length == 0)
+                if (string.IsNullOrWhiteSpace(phrase))
                 {
                     Report(DiagnosticCatalogue.BadPhrase, tree, token.Span, $"cue '{cue.Name.Text}' has an empty phrase, which can never be detected");
                     continue;
