@@ -110,9 +110,15 @@ internal sealed partial class Binder
             {
                 var token = tokens[i];
                 string phrase = token.StringValue;
-                if (string.IsNullOrWhiteSpace(phrase))
+                if (phrase.Length == 0)
                 {
                     Report(DiagnosticCatalogue.BadPhrase, tree, token.Span, $"cue '{cue.Name.Text}' has an empty phrase, which can never be detected");
+                    continue;
+                }
+                if (string.IsNullOrWhiteSpace(phrase))
+                {
+                    // Matched anywhere (SPEC 2.2), white space would make the cue present in nearly every reply: a slip, not a cue.
+                    Report(DiagnosticCatalogue.BadPhrase, tree, token.Span, $"cue '{cue.Name.Text}' has a phrase of white space only, which would match nearly every reply; it is left out");
                     continue;
                 }
                 if (!seen.Add(phrase))

@@ -444,4 +444,15 @@ public class DiagnosticCodeTests
         AssertReported("EMPS4002", Space + "cues {\n  warmth \"i hear you\", [|\"\"|]\n  advice \"you should\"\n}\n" + Persona() + Goal() + Scenario());
         AssertNotReported("EMPS4002", Valid);
     }
+
+    [Fact]
+    public void EMPS4002_a_phrase_of_white_space_only_is_reported_and_left_out()
+    {
+        // Matched anywhere (SPEC 2.2), " " would make the cue present in nearly every reply.
+        string source = Space + "cues {\n  warmth \"i hear you\", [|\" \\t\"|]\n  advice \"you should\"\n}\n" + Persona() + Goal() + Scenario();
+        AssertReported("EMPS4002", source);
+        var compilation = EmpsCompilation.FromText(source.Replace("[|", "").Replace("|]", ""), "test.emps");
+        Assert.Contains("white space only", compilation.Diagnostics.Single(d => d.Code == "EMPS4002").Message);
+        Assert.Equal(new[] { "i hear you" }, compilation.Model.Cues.Single(c => c.Name == "warmth").Phrases);
+    }
 }
