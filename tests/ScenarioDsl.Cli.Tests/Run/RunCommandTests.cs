@@ -212,6 +212,21 @@ public class RunCommandTests
         Assert.StartsWith("emps run: error: ", result.Error);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(",")]
+    [InlineData(" , ")]
+    public void An_agent_option_that_names_no_agent_is_a_usage_error_not_the_default_agents(string value)
+    {
+        // `--agent "$AGENT"` with the variable unset used to run the four reference agents in silence.
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        var result = folder.Run("run", "worry.emps", "--agent", value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"emps run: error: --agent '{value}' names no agent; expected generic, validating, aligned, sycophant, scripted:FILE or llm (omit --agent for the four reference agents)\n", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "emps-report")));
+    }
+
     [Fact]
     public void More_cues_than_a_scenario_holds_is_a_diagnostic_at_the_rule_not_a_crash()
     {
