@@ -32,4 +32,36 @@ public sealed class EmpsCliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("check", result.Out);
     }
+
+    [Theory]
+    [InlineData("check", "--bogus")]
+    [InlineData("check", "-x")]
+    [InlineData("generate", "--severity")]
+    [InlineData("fmt", "--bogus")]
+    [InlineData("run", "--bogus")]
+    public void An_unknown_option_is_named_as_one_not_taken_for_a_path(string verb, string option)
+    {
+        // The verbs' PATH arguments took any token, so `emps generate a.emps --severity EMPS4001=none` said
+        // "path not found: '--severity'" (or, for fmt, checked nothing of the sort).
+        using var folder = new TempFolder();
+        folder.Write("a.emps", "space S { x [0, 1] }\n");
+
+        var result = folder.Run(verb, "a.emps", option);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"emps {verb}: error: unknown option '{option}' (a path that starts with '-' goes after '--')\n", result.Error);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public void After_a_double_dash_a_token_that_starts_with_a_dash_is_a_path()
+    {
+        using var folder = new TempFolder();
+        folder.Write("-a.emps", "space S { x [0, 1] }\n");
+
+        var result = folder.Run("check", "--", "-a.emps");
+
+        Assert.True(result.ExitCode == 0, result.ToTranscript());
+        Assert.Contains("-a.emps(1,7): info EMPS4001", result.Out);
+    }
 }
