@@ -81,17 +81,17 @@ public sealed class LlmRunOptions
         HelpName = "N",
     };
 
-    public Option<string> Record { get; } = new("--record")
+    public Option<string> Record { get; } = new Option<string>("--record")
     {
         Description = "Record every LLM call into cassettes in DIR (calls already there are served from it).",
         HelpName = "DIR",
-    };
+    }.RequireFolderName();
 
-    public Option<string> Replay { get; } = new("--replay")
+    public Option<string> Replay { get; } = new Option<string>("--replay")
     {
         Description = "Serve every LLM call from the cassettes in DIR: no network, no key; a call not recorded is an error.",
         HelpName = "DIR",
-    };
+    }.RequireFolderName();
 
     public Option<string> Shard { get; } = new("--shard")
     {
