@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 
 namespace ScenarioDsl.Cli;
 
@@ -23,10 +24,33 @@ public static class EmpsCli
         var parseResult = CreateRootCommand().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         // A mistyped option gets its error alone; a bare `emps` gets the help as well.
         if (parseResult.Action is ParseErrorAction parseError) parseError.ShowHelp = args.Length == 0;
+        if (parseResult.Errors.Count == 0 && UnknownOptions(parseResult) is [var unknown, ..])
+        {
+            context.Error.Write($"emps {parseResult.CommandResult.Command.Name}: error: unknown option '{unknown}' (a path that starts with '-' goes after '--')\n");
+            return UsageError;
+        }
         // InvokeAsync: only the asynchronous pipeline turns Ctrl+C / SIGINT / SIGTERM into the
         // cancellation token the verbs receive (the synchronous one leaves the signal to the runtime,
         // which ends the process at once, without the verb's cleanup).
         int exitCode = parseResult.InvokeAsync(context.ToInvocationConfiguration()).GetAwaiter().GetResult();
         return parseResult.Errors.Count > 0 ? UsageError : exitCode;
+    }
+
+    /// <summary>
+    /// Tokens a verb's PATH argument took that look like options (<c>--bogus</c>, <c>-x</c>) and came before any
+    /// <c>--</c>: System.CommandLine hands an unknown option to an argument that takes many values, which then
+    /// reported it as a missing path. After <c>--</c> every token is a path.
+    /// </summary>
+    private static IReadOnlyList<string> UnknownOptions(ParseResult parseResult)
+    {
+        var beforeDoubleDash = new HashSet<Token>(
+            parseResult.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash),
+            ReferenceEqualityComparer.Instance);
+        return parseResult.CommandResult.Children
+            .OfType<ArgumentResult>()
+            .SelectMany(argument => argument.Tokens)
+            .Where(t => t.Value.Length > 1 && t.Value[0] == '-' && beforeDoubleDash.Contains(t))
+            .Select(t => t.Value)
+            .ToArray();
     }
 }

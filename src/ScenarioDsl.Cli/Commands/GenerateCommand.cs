@@ -38,7 +38,7 @@ public static class GenerateCommand
         {
             Description = "Write one file per generated file (named by its hint name) into DIR instead of printing.",
             HelpName = "DIR",
-        };
+        }.RequireFolderName();
 
         var command = new Command("generate", "Print the C# the source generator emits for .emps files.") { paths, ns, xunit, outDirectory };
         command.SetAction(parseResult => Run(

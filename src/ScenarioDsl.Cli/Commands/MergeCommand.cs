@@ -31,7 +31,7 @@ public static class MergeCommand
             Description = "Folder for the merged results.jsonl, llm-usage.jsonl and report.html.",
             HelpName = "DIR",
             Required = true,
-        };
+        }.RequireFolderName();
         var command = new Command("merge", "Combine the results of several emps run folders (shards) into one results file and report.") { inputs, output };
         command.SetAction(parseResult =>
             Run(CliContext.Of(parseResult), parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output) ?? ""));

@@ -47,7 +47,7 @@ public static class RunCommand
             Description = "Folder for results.jsonl and report.html; finished runs found there are skipped.",
             HelpName = "DIR",
             DefaultValueFactory = _ => DefaultOut,
-        };
+        }.RequireFolderName();
 
         var command = new Command("run", "Run scenarios and suites with agents; write results and an HTML report.") { paths, agents, seed, output };
         // LLM agents and sweeps (docs/llm.md): --llm-endpoint/--llm-model/--llm-prompt, --record/--replay, --shard, --parallel, --dry-run.

@@ -105,6 +105,9 @@ public sealed class LlmRun : IDisposable
         var shard = Shard.All;
         if (request.Shard is not null && !Shard.TryParse(request.Shard, out shard, out var shardError)) errors.Add(shardError);
         if (request.Parallel < 1) errors.Add("--parallel must be at least 1");
+        double timeoutSeconds = request.TimeoutSeconds ?? LlmRunRequest.DefaultTimeoutSeconds;
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) errors.Add("--llm-timeout must be a number of seconds above 0");
+        if (request.Retries < 0) errors.Add("--llm-retries cannot be negative");
 
         var llmNames = agentNames.Where(IsLlmAgent).ToArray();
         bool roles = request.PersonaSpeech || request.CueJudge;
@@ -112,6 +115,8 @@ public sealed class LlmRun : IDisposable
         {
             if (request.Endpoint is not null || request.Model is not null || request.Record is not null || request.Replay is not null || request.Prompts.Count > 0)
                 errors.Add("--llm-endpoint, --llm-model, --llm-prompt, --record and --replay need --agent llm, --llm-persona or --llm-judge");
+            if (request.TimeoutSeconds is not null) errors.Add("--llm-timeout needs --agent llm, --llm-persona or --llm-judge (it applies to LLM calls only)");
+            if (request.Retries is not null) errors.Add("--llm-retries needs --agent llm, --llm-persona or --llm-judge (it applies to LLM calls only)");
             return new LlmRun(request, null, [], shard, errors);
         }
 
@@ -142,8 +147,6 @@ public sealed class LlmRun : IDisposable
                 errors.Add($"--llm-endpoint must be an absolute http or https URL, not '{request.Endpoint}'");
         }
         if (request.Record is not null && request.Replay is not null) errors.Add("--record and --replay cannot be used together");
-        if (!(request.TimeoutSeconds > 0) || request.TimeoutSeconds > 86_400) errors.Add("--llm-timeout must be a number of seconds above 0");
-        if (request.Retries < 0) errors.Add("--llm-retries cannot be negative");
         if (errors.Count > 0) return new LlmRun(request, null, [], shard, errors);
 
         var warnings = new List<string>();
@@ -159,7 +162,7 @@ public sealed class LlmRun : IDisposable
             RecordDirectory = request.Record is null ? null : context.GetFullPath(request.Record),
             ReplayDirectory = request.Replay is null ? null : context.GetFullPath(request.Replay),
             Parallel = Math.Max(1, request.Parallel),
-            Retry = new RetryOptions { Timeout = TimeSpan.FromSeconds(request.TimeoutSeconds), MaxRetries = request.Retries },
+            Retry = new RetryOptions { Timeout = TimeSpan.FromSeconds(timeoutSeconds), MaxRetries = request.Retries ?? LlmRunRequest.DefaultRetries },
         };
         try
         {

@@ -24,9 +24,15 @@ public sealed record LlmRunRequest
 
     public bool DryRun { get; init; }
 
-    public double TimeoutSeconds { get; init; } = 60;
+    /// <summary><c>--llm-timeout S</c>; null when not given (<see cref="DefaultTimeoutSeconds"/>).</summary>
+    public double? TimeoutSeconds { get; init; }
 
-    public int Retries { get; init; } = 4;
+    /// <summary><c>--llm-retries N</c>; null when not given (<see cref="DefaultRetries"/>).</summary>
+    public int? Retries { get; init; }
+
+    public const double DefaultTimeoutSeconds = 60;
+
+    public const int DefaultRetries = 4;
 
     /// <summary>The persona's lines are written by the LLM (<c>--llm-persona</c>).</summary>
     public bool PersonaSpeech { get; init; }
@@ -62,31 +68,30 @@ public sealed class LlmRunOptions
         DefaultValueFactory = _ => [],
     };
 
-    public Option<double> Timeout { get; } = new("--llm-timeout")
+    // No default value here: null says the option was not given, so that giving it without an LLM is an error, not ignored.
+    public Option<double?> Timeout { get; } = new("--llm-timeout")
     {
         Description = "Seconds one LLM call may take before it is abandoned and retried (default 60).",
         HelpName = "S",
-        DefaultValueFactory = _ => 60,
     };
 
-    public Option<int> Retries { get; } = new("--llm-retries")
+    public Option<int?> Retries { get; } = new("--llm-retries")
     {
         Description = "Retries of an LLM call on 429, 5xx, timeouts and connection failures, honouring Retry-After (default 4).",
         HelpName = "N",
-        DefaultValueFactory = _ => 4,
     };
 
-    public Option<string> Record { get; } = new("--record")
+    public Option<string> Record { get; } = new Option<string>("--record")
     {
         Description = "Record every LLM call into cassettes in DIR (calls already there are served from it).",
         HelpName = "DIR",
-    };
+    }.RequireFolderName();
 
-    public Option<string> Replay { get; } = new("--replay")
+    public Option<string> Replay { get; } = new Option<string>("--replay")
     {
         Description = "Serve every LLM call from the cassettes in DIR: no network, no key; a call not recorded is an error.",
         HelpName = "DIR",
-    };
+    }.RequireFolderName();
 
     public Option<string> Shard { get; } = new("--shard")
     {

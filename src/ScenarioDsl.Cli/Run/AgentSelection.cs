@@ -9,14 +9,26 @@ namespace ScenarioDsl.Cli.Run;
 /// </summary>
 public static class AgentSelection
 {
+    private const StringSplitOptions NameSplit = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
+
     public static IReadOnlyList<string> Names(IReadOnlyList<string> values)
     {
         var names = values
-            .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .SelectMany(v => v.Split(',', NameSplit))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return names.Count > 0 ? names : AgentCatalog.BuiltInNames;
     }
+
+    /// <summary>
+    /// Usage errors for <c>--agent</c> values that name no agent (<c>""</c>, <c>","</c>), such as <c>--agent "$AGENT"</c>
+    /// with the variable unset: the default agents are for an absent <c>--agent</c>, not an empty one.
+    /// </summary>
+    public static IReadOnlyList<string> EmptyValueErrors(IReadOnlyList<string> values) =>
+        values
+            .Where(v => v.Split(',', NameSplit).Length == 0)
+            .Select(v => $"--agent '{v}' names no agent; expected generic, validating, aligned, sycophant, scripted:FILE or llm (omit --agent for the four reference agents)")
+            .ToArray();
 
     /// <summary>Creates the agents; errors (unknown names, unreadable scripts) are returned as messages.</summary>
     public static (IReadOnlyList<IAgent> Agents, IReadOnlyList<string> Errors) Create(IReadOnlyList<string> names, string workingDirectory)

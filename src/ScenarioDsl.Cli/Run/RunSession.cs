@@ -39,7 +39,8 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         var names = AgentSelection.Names(request.Agents);
         var (builtIn, agentErrors) = AgentSelection.Create(names.Where(n => !LlmRun.IsLlmAgent(n)).ToArray(), context.WorkingDirectory);
         using var llm = LlmRun.Create(request.Llm, names, context, OpenAiCompatibleClient.ApiKeyFromEnvironment());
-        if (agentErrors.Count + llm.Errors.Count > 0) return Usage([.. agentErrors, .. llm.Errors]);
+        var emptyAgentValues = AgentSelection.EmptyValueErrors(request.Agents);
+        if (emptyAgentValues.Count + agentErrors.Count + llm.Errors.Count > 0) return Usage([.. emptyAgentValues, .. agentErrors, .. llm.Errors]);
         foreach (var warning in llm.Warnings) context.Error.Write($"emps run: warning: {warning}\n");
         // With --llm-persona/--llm-judge the agents' names (and so the resume keys) say so (docs/llm.md).
         var agents = llm.WithRoles(builtIn.Concat(llm.Agents));

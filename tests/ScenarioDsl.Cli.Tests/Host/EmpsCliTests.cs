@@ -32,4 +32,71 @@ public sealed class EmpsCliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("check", result.Out);
     }
+
+    [Theory]
+    [InlineData("check", "--bogus")]
+    [InlineData("check", "-x")]
+    [InlineData("generate", "--severity")]
+    [InlineData("fmt", "--bogus")]
+    [InlineData("run", "--bogus")]
+    public void An_unknown_option_is_named_as_one_not_taken_for_a_path(string verb, string option)
+    {
+        // The verbs' PATH arguments took any token, so `emps generate a.emps --severity EMPS4001=none` said
+        // "path not found: '--severity'" (or, for fmt, checked nothing of the sort).
+        using var folder = new TempFolder();
+        folder.Write("a.emps", "space S { x [0, 1] }\n");
+
+        var result = folder.Run(verb, "a.emps", option);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"emps {verb}: error: unknown option '{option}' (a path that starts with '-' goes after '--')\n", result.Error);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public void After_a_double_dash_a_token_that_starts_with_a_dash_is_a_path()
+    {
+        using var folder = new TempFolder();
+        folder.Write("-a.emps", "space S { x [0, 1] }\n");
+
+        var result = folder.Run("check", "--", "-a.emps");
+
+        Assert.True(result.ExitCode == 0, result.ToTranscript());
+        Assert.Contains("-a.emps(1,7): info EMPS4001", result.Out);
+    }
+
+    [Theory]
+    [InlineData("run", "a.emps", "--agent", "generic", "--out", "")]
+    [InlineData("run", "a.emps", "--agent", "generic", "-o", " ")]
+    [InlineData("generate", "a.emps", "--out", "")]
+    [InlineData("merge", "results", "--out", "")]
+    public void An_empty_out_folder_is_a_usage_error_not_the_current_folder(params string[] args)
+    {
+        // `--out "$DIR"` with the variable unset wrote results.jsonl, report.html or the generated files into
+        // the current folder.
+        using var folder = new TempFolder();
+        folder.Write("a.emps", "space S { x [0, 1] }\npersona P in S { start { x: 0 } says \"ok\" }\ngoal G in S { target { x: 1 } turns 2 }\nscenario Sc { persona P goal G }\n");
+        Assert.Equal(0, folder.Run("run", "a.emps", "--agent", "generic", "--out", "results").ExitCode);
+        var before = Directory.GetFileSystemEntries(folder.Path).Order(StringComparer.Ordinal).ToArray();
+
+        var result = folder.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("--out needs a folder name, not an empty one (use . for the current folder).", result.Error.TrimEnd('\n'));
+        Assert.Equal(before, Directory.GetFileSystemEntries(folder.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--record")]
+    [InlineData("--replay")]
+    public void An_empty_cassette_folder_is_a_usage_error(string option)
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.emps", "space S { x [0, 1] }\n");
+
+        var result = folder.Run("run", "a.emps", "--agent", "llm", "--llm-model", "m", option, "");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"{option} needs a folder name, not an empty one (use . for the current folder).", result.Error.TrimEnd('\n'));
+    }
 }

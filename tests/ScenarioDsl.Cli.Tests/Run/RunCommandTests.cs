@@ -212,6 +212,37 @@ public class RunCommandTests
         Assert.StartsWith("emps run: error: ", result.Error);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(",")]
+    [InlineData(" , ")]
+    public void An_agent_option_that_names_no_agent_is_a_usage_error_not_the_default_agents(string value)
+    {
+        // `--agent "$AGENT"` with the variable unset used to run the four reference agents in silence.
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        var result = folder.Run("run", "worry.emps", "--agent", value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"emps run: error: --agent '{value}' names no agent; expected generic, validating, aligned, sycophant, scripted:FILE or llm (omit --agent for the four reference agents)\n", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "emps-report")));
+    }
+
+    [Theory]
+    [InlineData("--llm-timeout", "5", "emps run: error: --llm-timeout needs --agent llm, --llm-persona or --llm-judge (it applies to LLM calls only)\n")]
+    [InlineData("--llm-retries", "2", "emps run: error: --llm-retries needs --agent llm, --llm-persona or --llm-judge (it applies to LLM calls only)\n")]
+    [InlineData("--llm-timeout", "0", "emps run: error: --llm-timeout must be a number of seconds above 0\nemps run: error: --llm-timeout needs --agent llm, --llm-persona or --llm-judge (it applies to LLM calls only)\n")]
+    [InlineData("--llm-retries", "-1", "emps run: error: --llm-retries cannot be negative\nemps run: error: --llm-retries needs --agent llm, --llm-persona or --llm-judge (it applies to LLM calls only)\n")]
+    public void LLM_call_options_without_an_LLM_are_usage_errors_not_ignored(string option, string value, string expected)
+    {
+        // They were accepted and ignored in silence, bad values (0, -1) included, when no LLM took part.
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        var result = folder.Run("run", "worry.emps", "--agent", "generic", option, value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, result.Error);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "emps-report")));
+    }
+
     [Fact]
     public void More_cues_than_a_scenario_holds_is_a_diagnostic_at_the_rule_not_a_crash()
     {
