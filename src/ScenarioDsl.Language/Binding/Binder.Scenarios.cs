@@ -10,6 +10,12 @@ internal sealed partial class Binder
     /// <summary>Suites may list at most this many seeds, so no input can ask for billions of cases.</summary>
     public const int MaxSeedsPerSuite = 10_000;
 
+    /// <summary>
+    /// Suites may have at most this many cases (personas x goals x seeds): each is a line of generated C#, and a suite
+    /// of 100,000 cases already gives about 21 MB of it.
+    /// </summary>
+    public const int MaxCasesPerSuite = 100_000;
+
     private ScenarioSymbol[] BindScenarios(Dictionary<string, PersonaSymbol> personaByName, Dictionary<string, GoalSymbol> goalByName)
     {
         var result = new ScenarioSymbol[_scenarios.Count];
@@ -119,12 +125,53 @@ internal sealed partial class Binder
             foreach (var (goalName, goalToken) in goalList)
                 foreach (var (personaName, _) in personaList)
                     CheckPair(personaByName[personaName], goalByName[goalName], tree, goalToken.Span, "suite", name);
+            if (!CaseNamesAreDistinct(personaList, goalList, seeds[0], tree, name)) ok = false;
+            long cases = (long)personaList.Count * goalList.Count * seeds.Count;
+            if (cases > MaxCasesPerSuite)
+            {
+                var span = seedsMember?.Span ?? suite.Name!.Value.Span;
+                Report(DiagnosticCatalogue.InvalidNumber, tree, span,
+                    $"suite '{name}' would have {cases.ToString("N0", CultureInfo.InvariantCulture)} cases ({personaList.Count} personas x {goalList.Count} goals x {seeds.Count} seeds); a suite runs at most {MaxCasesPerSuite.ToString("N0", CultureInfo.InvariantCulture)}");
+                ok = false;
+            }
 
             result[n++] = new SuiteSymbol(
                 name, personaList.Select(p => p.Name).ToEquatableArray(), goalList.Select(g => g.Name).ToEquatableArray(),
                 seeds.ToEquatableArray(), LocationOf(tree, suite.Name!.Value), HasErrors: !ok);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Cases are named <c>Persona_Goal_sSeed</c> (SPEC 1), so persona <c>A_B</c> with goal <c>C</c> and persona
+    /// <c>A</c> with goal <c>B_C</c> would share every name: their results would be keyed alike (a resumed run keeps
+    /// one of them) and a test explorer could not tell them apart. Reported once per clash, on the persona listed later.
+    /// </summary>
+    private bool CaseNamesAreDistinct(
+        List<(string Name, SyntaxToken Token)> personas, List<(string Name, SyntaxToken Token)> goals, int firstSeed, SyntaxTree tree, string suite)
+    {
+        if (personas.Count < 2 || goals.Count < 2) return true; // one persona or one goal: the other names differ
+        var firstPair = new Dictionary<string, (string Persona, string Goal)>(personas.Count * goals.Count, StringComparer.Ordinal);
+        bool distinct = true;
+        foreach (var (persona, personaToken) in personas)
+        {
+            foreach (var (goal, _) in goals)
+            {
+                string caseName = persona + "_" + goal;
+                if (firstPair.TryGetValue(caseName, out var first))
+                {
+                    string seed = firstSeed.ToString(CultureInfo.InvariantCulture);
+                    Report(DiagnosticCatalogue.DuplicateDeclaration, tree, personaToken.Span, "case", $"{caseName}_s{seed}",
+                        $"in suite '{suite}' by persona '{first.Persona}' with goal '{first.Goal}'; persona '{persona}' with goal '{goal}' gives the same name");
+                    distinct = false;
+                }
+                else
+                {
+                    firstPair[caseName] = (persona, goal);
+                }
+            }
+        }
+        return distinct;
     }
 
     private static readonly string[] ScenarioUniqueMembers = { "persona", "goal", "seed" };

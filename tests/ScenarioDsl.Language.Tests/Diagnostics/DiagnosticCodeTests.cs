@@ -143,6 +143,37 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS1001_two_cases_of_a_suite_with_the_same_name()
+    {
+        // Persona A_B with goal C and persona A with goal B_C are both named A_B_C_s1.
+        string Declarations(string secondPersona) => Space + Cues + Persona(name: "A_B") + Persona(name: "A") + Persona(name: "A_C")
+            + Goal(name: "C") + Goal(name: "B_C") + "suite S {\n  personas A_B, " + secondPersona + "\n  goals C, B_C\n  seeds 1..3\n}\n";
+
+        var d = AssertReported("EMPS1001", Declarations("[|A|], A_C"));
+        Assert.Equal("case 'A_B_C_s1' is already declared (in suite 'S' by persona 'A_B' with goal 'C'; persona 'A' with goal 'B_C' gives the same name)", d.Message);
+        var compilation = EmpsCompilation.FromText(Declarations("A, A_C"), "test.emps");
+        Assert.True(compilation.Model.Suites.Single().HasErrors); // not generated, not run: no results would be lost
+        AssertNotReported("EMPS1001", Declarations("A_C"));
+    }
+
+    [Fact]
+    public void EMPS0002_a_suite_with_more_cases_than_the_limit()
+    {
+        string Suite(string seeds) => Space + Cues + Persona(name: "P1") + Persona(name: "P2") + Goal(name: "G1") + Goal(name: "G2")
+            + "suite S {\n  personas P1, P2\n  goals G1, G2\n  " + seeds + "\n}\n";
+
+        // 2 x 2 x 10,000 seeds (the most one suite may list) = 40,000 cases: within the limit of 100,000.
+        AssertNotReported("EMPS0002", Suite("seeds 1..10000"));
+        // 11 personas x 10 goals x 1,000 seeds is over it.
+        var personas = string.Concat(Enumerable.Range(0, 11).Select(i => Persona(name: $"P{i}")));
+        var goals = string.Concat(Enumerable.Range(0, 10).Select(i => Goal(name: $"G{i}")));
+        string big = Space + Cues + personas + goals + "suite Big {\n  personas " + string.Join(", ", Enumerable.Range(0, 11).Select(i => $"P{i}"))
+            + "\n  goals " + string.Join(", ", Enumerable.Range(0, 10).Select(i => $"G{i}")) + "\n  [|seeds 1..1000|]\n}\n";
+        var d = AssertReported("EMPS0002", big);
+        Assert.Contains("would have 110,000 cases (11 personas x 10 goals x 1000 seeds)", d.Message);
+    }
+
+    [Fact]
     public void EMPS1002_unknown_reference()
     {
         var d = AssertReported("EMPS1002", Space + Cues + Persona("  on [|warmt|] => calm += 0.1") + Goal() + Scenario());
