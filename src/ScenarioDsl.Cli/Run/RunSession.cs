@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScenarioDsl.Cli.Input;
 using ScenarioDsl.Cli.Llm;
 using ScenarioDsl.Llm.Clients;
@@ -66,7 +67,8 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         try
         {
             scenarios = ModelInterpreter.Load(compilation).AllRuns()
-                .Select(s => request.Seed is { } seed ? s.WithSeed(seed) : s)
+                .Select(s => request.Seed is { } seed ? WithSeed(s, seed) : s)
+                .DistinctBy(s => (s.Suite, s.Name)) // a suite's cases of one persona and goal are one run under --seed
                 .Select(llm.ApplyRoles)
                 .ToArray();
         }
@@ -152,6 +154,16 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
     }
 
     /// <summary>The diagnostics that are errors once each file's nearest .globalconfig has set severities (as <c>emps check</c> does).</summary>
+    /// <summary>
+    /// The scenario with <c>--seed</c>'s seed. A suite case is renamed for it (<c>Persona_Goal_sSeed</c>, as the suite
+    /// would name a case of that seed), so the cases of one persona and goal become one run, not several identical ones
+    /// under the names of seeds they do not use.
+    /// </summary>
+    private static Runtime.Running.Scenario WithSeed(Runtime.Running.Scenario scenario, int seed) =>
+        scenario.Suite is null
+            ? scenario.WithSeed(seed)
+            : scenario.WithSeed(seed).WithName($"{scenario.Persona.Name}_{scenario.Goal.Name}_s{seed.ToString(CultureInfo.InvariantCulture)}", scenario.Suite);
+
     private static IReadOnlyList<Diagnostic> Errors(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<InputFile> files) =>
         SeverityConfiguration.Apply(diagnostics, files, new Dictionary<string, DiagnosticSeverity>())
             .Where(d => d.Severity == DiagnosticSeverity.Error)

@@ -135,7 +135,11 @@ public class RunCommandTests
         using var folder = new TempFolder();
         folder.Write("worry.emps", Small);
         Assert.Equal(0, folder.Run("run", "worry.emps", "--agent", "aligned", "--seed", "42").ExitCode);
-        Assert.All(ReadResults(folder), r => Assert.Equal(42, r.GetProperty("seed").GetInt32()));
+        var runs = ReadResults(folder);
+        Assert.All(runs, r => Assert.Equal(42, r.GetProperty("seed").GetInt32()));
+        // The suite's seeds 1..2 would be two identical runs per persona and goal: each pair runs once, named for seed 42.
+        Assert.Equal(["/CalmTheWorrier", "Both/Worrier_Calm_s42", "Both/Worrier_Trust_s42"],
+            runs.Select(r => (r.TryGetProperty("suite", out var s) ? s.GetString() : "") + "/" + r.GetProperty("scenario").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
