@@ -44,8 +44,14 @@ public static class FmtCommand
         // The same expansion as `emps check`: hidden, bin/, obj/ and node_modules/ folders skipped,
         // folder links not followed (a link loop cannot make the walk endless), each file once.
         var inputs = InputExpander.Expand(paths, context.WorkingDirectory);
-        foreach (var message in inputs.Errors) error.WriteLine($"emps fmt: {message}");
+        foreach (var message in inputs.Errors) error.WriteLine($"emps fmt: error: {message}");
         if (inputs.Errors.Count > 0) return 2;
+        if (inputs.Files.Count == 0)
+        {
+            // As `emps check`: a typo or a wrong working directory in CI must not pass `fmt --check` in silence.
+            error.WriteLine($"emps fmt: error: no {InputExpander.Extension} files found in {string.Join(", ", inputs.EmptyFolders.Select(f => $"'{f}'"))}");
+            return 2;
+        }
 
         bool anyChange = false, anySyntaxError = false, ioError = false;
         foreach (var input in inputs.Files)
@@ -56,7 +62,7 @@ public static class FmtCommand
             try { bytes = input.ReadAllBytes(); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine($"emps fmt: cannot read '{file}': {e.Message}");
+                error.WriteLine($"emps fmt: error: cannot read '{file}': {e.Message}");
                 ioError = true;
                 continue;
             }
@@ -101,7 +107,7 @@ public static class FmtCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine($"emps fmt: cannot write '{file}': {e.Message}");
+                error.WriteLine($"emps fmt: error: cannot write '{file}': {e.Message}");
                 ioError = true;
             }
         }

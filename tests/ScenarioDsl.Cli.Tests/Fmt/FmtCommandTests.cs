@@ -52,9 +52,21 @@ public class FmtCommandTests
         using var folder = new TempFolder();
         folder.Write("bin/x.emps", Messy);
         folder.Write("obj/y.emps", Messy);
+        folder.Write("src/z.emps", Messy);
         var result = folder.Run("fmt", ".", "--check");
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("src/z.emps\n", result.Out.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void A_folder_with_no_emps_files_is_a_usage_error_as_for_check()
+    {
+        using var folder = new TempFolder();
+        folder.Write("bin/x.emps", Messy); // skipped, so the folder gives no file
+        var result = folder.Run("fmt", ".", "--check");
+        Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Out);
+        Assert.Contains("emps fmt: error: no .emps files found in '.'", result.Error);
     }
 
     [Fact]
