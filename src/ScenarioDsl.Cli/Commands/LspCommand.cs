@@ -22,7 +22,7 @@ public static class LspCommand
         {
             Description = "Milliseconds diagnostics wait for typing to pause during bursts of changes",
             DefaultValueFactory = _ => 10,
-        };
+        }.WholeNumber();
         delay.Validators.Add(ValidateDelay);
         var command = new Command("lsp", "Run the .emps language server on stdin/stdout");
         command.Options.Add(stdio);

@@ -69,17 +69,17 @@ public sealed class LlmRunOptions
     };
 
     // No default value here: null says the option was not given, so that giving it without an LLM is an error, not ignored.
-    public Option<double?> Timeout { get; } = new("--llm-timeout")
+    public Option<double?> Timeout { get; } = new Option<double?>("--llm-timeout")
     {
         Description = "Seconds one LLM call may take before it is abandoned and retried (default 60).",
         HelpName = "S",
-    };
+    }.Number();
 
-    public Option<int?> Retries { get; } = new("--llm-retries")
+    public Option<int?> Retries { get; } = new Option<int?>("--llm-retries")
     {
         Description = "Retries of an LLM call on 429, 5xx, timeouts and connection failures, honouring Retry-After (default 4).",
         HelpName = "N",
-    };
+    }.WholeNumber();
 
     public Option<string> Record { get; } = new Option<string>("--record")
     {
@@ -99,12 +99,12 @@ public sealed class LlmRunOptions
         HelpName = "K/N",
     };
 
-    public Option<int> Parallel { get; } = new("--parallel")
+    public Option<int> Parallel { get; } = new Option<int>("--parallel")
     {
         Description = "Runs (and so LLM calls) in flight at once (default 1).",
         HelpName = "N",
         DefaultValueFactory = _ => 1,
-    };
+    }.WholeNumber();
 
     public Option<bool> DryRun { get; } = new("--dry-run")
     {

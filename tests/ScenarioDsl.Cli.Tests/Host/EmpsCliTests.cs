@@ -87,6 +87,35 @@ public sealed class EmpsCliTests
     }
 
     [Theory]
+    [InlineData("--parallel", "x", "is not a whole number")]
+    [InlineData("--parallel", "1.5", "is not a whole number")]
+    [InlineData("--llm-retries", "x", "is not a whole number")]
+    [InlineData("--llm-retries", "99999999999", "is too large")]
+    [InlineData("--llm-timeout", "soon", "is not a number")]
+    [InlineData("--llm-timeout", "Infinity", "is not a number")]
+    public void A_numeric_option_that_is_not_a_number_names_the_option_not_a_dotnet_type(string option, string value, string reason)
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.emps", "space S { x [0, 1] }\n");
+
+        var result = folder.Run("run", "a.emps", "--agent", "llm", "--llm-endpoint", "http://localhost:1", "--llm-model", "m", "--dry-run", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{option}: '{value}' {reason}.", result.Error);
+        Assert.DoesNotContain("System.", result.Error);
+    }
+
+    [Fact]
+    public void A_language_server_delay_that_is_not_a_whole_number_names_the_option()
+    {
+        using var folder = new TempFolder();
+        var result = folder.Run("lsp", "--diagnostics-delay", "99999999999");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--diagnostics-delay: '99999999999' is too large.", result.Error);
+        Assert.DoesNotContain("System.", result.Error);
+    }
+
+    [Theory]
     [InlineData("--record")]
     [InlineData("--replay")]
     public void An_empty_cassette_folder_is_a_usage_error(string option)
