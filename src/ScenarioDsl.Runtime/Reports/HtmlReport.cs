@@ -26,7 +26,7 @@ public static class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>emps run report</title><style>")
             .Append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}")
             .Append("td:first-child,th:first-child,td.l{text-align:left}figure.run{border-top:1px solid #ddd;margin:1em 0;padding-top:.5em}")
-            .Append("figure.run svg{margin-right:1em}details{font-size:90%}.cues{color:#666}")
+            .Append("figure.run svg{margin-right:1em}details{font-size:90%}.cues{color:#666}.noplot{color:#666;font-style:italic}")
             .Append("</style></head><body>\n<h1>emps run report</h1>\n");
         html.Append("<p>").Append(runs.Count).Append(" runs.</p>\n");
 
@@ -53,9 +53,10 @@ public static class HtmlReport
                 .Append(": ").Append(N(run.Headline)).Append("</figcaption>\n");
             html.Append(Plots.Dimensions(run)).Append(Plots.Projection(run)).Append('\n');
             html.Append("<details><summary>transcript</summary><ol><li><i>persona:</i> ").Append(E(run.Opening)).Append("</li>");
-            foreach (var m in run.Messages)
+            foreach (var m in run.Messages ?? [])
             {
-                html.Append("<li><i>agent:</i> ").Append(E(m.Agent)).Append(" <span class=\"cues\">[").Append(E(string.Join(", ", m.Cues))).Append("]</span>");
+                if (m is null) continue;
+                html.Append("<li><i>agent:</i> ").Append(E(m.Agent)).Append(" <span class=\"cues\">[").Append(E(string.Join(", ", m.Cues ?? []))).Append("]</span>");
                 if (m.Persona is not null) html.Append("<br><i>persona:</i> ").Append(E(m.Persona));
                 html.Append("</li>");
             }
@@ -71,7 +72,7 @@ public static class HtmlReport
 
     private static string Anchor(RunRecord run) => (run.Suite is null ? "" : run.Suite + "-") + $"{run.Scenario}-s{run.Seed}-{run.Agent}";
 
-    private static string E(string text) => SvgWriter.Encode(text);
+    private static string E(string? text) => SvgWriter.Encode(text ?? "");
 
     private static string N(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }

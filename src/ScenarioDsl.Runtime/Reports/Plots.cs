@@ -10,16 +10,18 @@ public static class Plots
     /// <summary>Each dimension over turns, as a fraction of its range; dashed lines mark the target values.</summary>
     public static string Dimensions(RunRecord run)
     {
+        if (StatesProblem(run) is { } problem) return NoPlot("state", problem);
         var svg = new SvgWriter("plot-dimensions", "state over turns (fraction of range)", 0, Math.Max(1, run.MaxTurns), 0, 1);
         for (int d = 0; d < run.Dimensions.Length; d++)
         {
-            double lo = run.Ranges.Length > d ? run.Ranges[d][0] : 0, hi = run.Ranges.Length > d ? run.Ranges[d][1] : 1;
+            var range = run.Ranges is { } ranges && ranges.Length > d && ranges[d] is { Length: 2 } r ? r : [0.0, 1.0];
+            double lo = range[0], hi = range[1];
             double width = hi > lo ? hi - lo : 1;
             string color = Palette[d % Palette.Length];
             svg.Polyline(run.States.Select((s, t) => ((double)t, (s[d] - lo) / width)), color);
-            int c = Array.IndexOf(run.Constrained, run.Dimensions[d]);
-            if (c >= 0 && c < run.Target.Length)
-                svg.Polyline([(0.0, (run.Target[c] - lo) / width), (Math.Max(1, run.MaxTurns), (run.Target[c] - lo) / width)], color, dashed: true, markers: false);
+            int c = Array.IndexOf(run.Constrained ?? [], run.Dimensions[d]);
+            if (c >= 0 && run.Target is { } target && c < target.Length)
+                svg.Polyline([(0.0, (target[c] - lo) / width), (Math.Max(1, run.MaxTurns), (target[c] - lo) / width)], color, dashed: true, markers: false);
             svg.Text(SvgWriter.Left + 6 + 95 * (d % 4), SvgWriter.Top + 12 + 12 * (d / 4), run.Dimensions[d], "start", 10, color);
         }
         svg.AxisLabels("turn", "");
@@ -33,6 +35,7 @@ public static class Plots
     /// </summary>
     public static string Projection(RunRecord run)
     {
+        if (ProjectionProblem(run) is { } problem) return NoPlot("projection", problem);
         var points = Project(run, out double uNorm);
         // One constrained dimension has no off-line direction: plot progress against the turn instead.
         bool overTurns = run.Constrained.Length == 1;
@@ -56,6 +59,28 @@ public static class Plots
         svg.AxisLabels("progress along u", overTurns ? "turn" : "off-line");
         return svg.ToString();
     }
+
+    /// <summary>Why the run's states cannot be drawn, or null when they can. Runs always record drawable states, but a results file
+    /// given to <c>emps merge</c> or resumed by <c>emps run</c> may hold any record that parses.</summary>
+    internal static string? StatesProblem(RunRecord run)
+    {
+        if (run.States is not { Length: > 0 } states) return "the record has no states";
+        int dims = run.Dimensions?.Length ?? 0;
+        if (dims == 0) return "the record has no dimensions";
+        return states.All(s => s is not null && s.Length == dims) ? null : $"its states do not each have its {dims} dimensions";
+    }
+
+    /// <summary>Why the projection cannot be drawn (bad states, or constrained dimensions and target that do not fit), or null.</summary>
+    internal static string? ProjectionProblem(RunRecord run)
+    {
+        if (StatesProblem(run) is { } problem) return problem;
+        if (run.Constrained is not { Length: > 0 } constrained) return "the record has no constrained dimensions";
+        if (constrained.FirstOrDefault(c => Array.IndexOf(run.Dimensions, c) < 0) is { } unknown) return $"its constrained dimension '{unknown}' is not one of its dimensions";
+        return run.Target?.Length == constrained.Length ? null : "its target does not give every constrained dimension";
+    }
+
+    private static string NoPlot(string what, string problem) =>
+        $"<p class=\"noplot\">No {what} plot: {SvgWriter.Encode(problem)}.</p>";
 
     internal static List<(double X, double Y)> Project(RunRecord run, out double uNorm)
     {

@@ -1,0 +1,41 @@
+using ScenarioDsl.Runtime.Reports;
+using ScenarioDsl.Runtime.Results;
+
+namespace ScenarioDsl.Runtime.Tests.Reports;
+
+/// <summary>The report and its plots on records a run does not make (odd results files given to emps merge or resumed by emps run).</summary>
+public sealed class HtmlReportTests
+{
+    private static RunRecord Line(string json) => RunRecords.TryParse(json) ?? throw new InvalidOperationException("not a record: " + json);
+
+    [Fact]
+    public void Records_without_a_drawable_trajectory_get_their_figure_with_a_note_instead_of_plots()
+    {
+        var runs = new[]
+        {
+            Line("""{"scenario":"NoStates","agent":"a","dimensions":["d"],"constrained":["d"],"target":[1],"states":[]}"""),
+            Line("""{"scenario":"Ragged","agent":"a","dimensions":["d","e"],"constrained":["d"],"target":[1],"states":[[0,0],[0.5]]}"""),
+            Line("""{"scenario":"UnknownDimension","agent":"a","dimensions":["d"],"constrained":["zz"],"target":[1],"states":[[0],[0.5]]}"""),
+            Line("""{"scenario":"ShortTarget","agent":"a","dimensions":["d","e"],"constrained":["d","e"],"target":[1],"states":[[0,0],[0.5,0.5]]}"""),
+            Line("""{"scenario":"Nulls","agent":"a","dimensions":null,"states":null,"messages":[null,{"agent":null,"cues":null}],"opening":null}"""),
+        };
+
+        var html = HtmlReport.Render(runs);
+
+        Assert.Equal(5, html.Split("<figure class=\"run\"").Length - 1);
+        // Two notes where the states cannot be drawn (no states, ragged states, none at all), one where only the projection cannot.
+        Assert.Equal(2 + 2 + 1 + 1 + 2, html.Split("class=\"noplot\"").Length - 1);
+        Assert.Equal(2, html.Split("<svg class=\"plot-dimensions\"").Length - 1);
+        Assert.DoesNotContain("NaN", html);
+    }
+
+    [Fact]
+    public void A_record_whose_dimension_plot_works_keeps_it_when_only_the_projection_cannot_be_drawn()
+    {
+        var run = Line("""{"scenario":"UnknownDimension","agent":"a","dimensions":["d"],"ranges":[[0,1]],"constrained":["zz"],"target":[1],"states":[[0],[0.5]]}""");
+        var html = HtmlReport.Render([run]);
+        Assert.Contains("<svg class=\"plot-dimensions\"", html);
+        Assert.DoesNotContain("<svg class=\"plot-projection\"", html);
+        Assert.Contains("class=\"noplot\"", html);
+    }
+}
