@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScenarioDsl.Runtime.Reports;
 using ScenarioDsl.Runtime.Results;
 using Spectre.Console;
 
@@ -22,12 +23,12 @@ public static class Scorecard
                 return new Row(
                     g.Key,
                     g.Count(),
-                    g.Average(r => r.Headline),
+                    g.Average(ScoreValues.Headline),
                     g.Count(r => r.Converged),
-                    process.Length > 0 ? process.Average(r => r.Number("alignment") ?? 0) : null,
-                    process.Length > 0 ? process.Average(r => r.Number("impactNormalized") ?? 0) : null,
-                    process.Length > 0 ? process.Average(r => r.Number("stability") ?? 0) : null,
-                    epm.Length > 0 ? epm.Average(r => r.Number("epmQ") ?? 0) : null);
+                    process.Length > 0 ? process.Average(r => ScoreValues.Number(r, "alignment") ?? 0) : null,
+                    process.Length > 0 ? process.Average(r => ScoreValues.Number(r, "impactNormalized") ?? 0) : null,
+                    process.Length > 0 ? process.Average(r => ScoreValues.Number(r, "stability") ?? 0) : null,
+                    epm.Length > 0 ? epm.Average(r => ScoreValues.Number(r, "epmQ") ?? 0) : null);
             })
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Agent, StringComparer.Ordinal)
@@ -44,7 +45,7 @@ public static class Scorecard
         row.Alignment is { } a ? N(a) : "-",
         row.Impact is { } i ? N(i) : "-",
         row.Stability is { } s ? N(s) : "-",
-        row.EpmQ is { } q ? q.ToString("0.0", CultureInfo.InvariantCulture) : "-",
+        row.EpmQ is { } q ? ScoreValues.Format(q, "0.0") : "-",
     ];
 
     public static void WritePlain(TextWriter writer, IReadOnlyList<Row> rows)
@@ -64,5 +65,5 @@ public static class Scorecard
         console.Write(table);
     }
 
-    private static string N(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+    private static string N(double value) => ScoreValues.Format(value);
 }

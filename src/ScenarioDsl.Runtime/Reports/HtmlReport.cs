@@ -31,7 +31,7 @@ public static class HtmlReport
         html.Append("<p>").Append(runs.Count).Append(" runs.</p>\n");
 
         var agents = runs.GroupBy(r => r.Agent)
-            .Select(g => (g.Key, g.Average(r => r.Headline), g.Count()))
+            .Select(g => (g.Key, g.Average(ScoreValues.Headline), g.Count()))
             .OrderBy(a => a.Key, StringComparer.Ordinal)
             .ToList();
         html.Append("<h2>Scores per agent</h2>\n").Append(Plots.ScoreBars(agents)).Append('\n');
@@ -41,7 +41,7 @@ public static class HtmlReport
         {
             html.Append("<tr><td>").Append(E(run.Scenario)).Append("</td><td>").Append(run.Seed).Append("</td><td>").Append(E(run.Agent))
                 .Append("</td><td>").Append(E(run.Profile)).Append(" v").Append(E(run.ProfileVersion))
-                .Append("</td><td>").Append(N(run.Headline)).Append("</td><td>").Append(run.Converged ? "yes" : "no")
+                .Append("</td><td>").Append(N(ScoreValues.Headline(run))).Append("</td><td>").Append(run.Converged ? "yes" : "no")
                 .Append("</td><td>").Append(run.Turns).Append("</td><td class=\"l\">").Append(E(Details(run))).Append("</td></tr>\n");
         }
         html.Append("</table>\n<h2>Runs</h2>\n");
@@ -50,7 +50,7 @@ public static class HtmlReport
         {
             html.Append("<figure class=\"run\" id=\"").Append(E(Anchor(run))).Append("\"><figcaption><b>").Append(E(run.Scenario))
                 .Append("</b>").Append(run.Suite is null ? "" : " (suite " + E(run.Suite) + ")").Append(" seed ").Append(run.Seed).Append(", agent ").Append(E(run.Agent)).Append(", ").Append(E(run.Profile))
-                .Append(": ").Append(N(run.Headline)).Append("</figcaption>\n");
+                .Append(": ").Append(N(ScoreValues.Headline(run))).Append("</figcaption>\n");
             html.Append(Plots.Dimensions(run)).Append(Plots.Projection(run)).Append('\n');
             html.Append("<details><summary>transcript</summary><ol><li><i>persona:</i> ").Append(E(run.Opening)).Append("</li>");
             foreach (var m in run.Messages ?? [])
@@ -67,12 +67,12 @@ public static class HtmlReport
     }
 
     private static string Details(RunRecord run) => run.Profile == "epm"
-        ? $"outcome {N((run.Number("outcome") ?? 0) / 100)}, efficiency {N((run.Number("efficiency") ?? 0) / 100)}, stability {N((run.Number("stability") ?? 0) / 100)}, {(run.Scores.TryGetValue("outcomeKind", out var kind) ? kind.ToString() : "")}"
-        : $"A {N(run.Number("alignment") ?? 0)}, In {N(run.Number("impactNormalized") ?? 0)}, S {N(run.Number("stability") ?? 0)}, P {N(run.Number("progress") ?? 0)}";
+        ? $"outcome {N((ScoreValues.Number(run, "outcome") ?? 0) / 100)}, efficiency {N((ScoreValues.Number(run, "efficiency") ?? 0) / 100)}, stability {N((ScoreValues.Number(run, "stability") ?? 0) / 100)}, {(run.Scores is not null && run.Scores.TryGetValue("outcomeKind", out var kind) ? kind.ToString() : "")}"
+        : $"A {N(ScoreValues.Number(run, "alignment") ?? 0)}, In {N(ScoreValues.Number(run, "impactNormalized") ?? 0)}, S {N(ScoreValues.Number(run, "stability") ?? 0)}, P {N(ScoreValues.Number(run, "progress") ?? 0)}";
 
     private static string Anchor(RunRecord run) => (run.Suite is null ? "" : run.Suite + "-") + $"{run.Scenario}-s{run.Seed}-{run.Agent}";
 
     private static string E(string? text) => SvgWriter.Encode(text ?? "");
 
-    private static string N(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+    private static string N(double value) => ScoreValues.Format(value);
 }

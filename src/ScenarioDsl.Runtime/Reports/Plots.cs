@@ -107,8 +107,10 @@ public static class Plots
         for (int i = 0; i < agents.Count; i++)
         {
             var (agent, mean, runs) = agents[i];
-            svg.Rect(i + 0.15, 0, i + 0.85, mean, Palette[i % Palette.Length]);
-            svg.Text(svg.X(i + 0.5), svg.Y(mean) - 3, SvgWriter.F(mean), "middle");
+            // A mean of NaN (an overflowed score) has no bar, only its label; a bar stays inside the 0..1 axis.
+            double top = double.IsNaN(mean) ? 0 : Math.Clamp(mean, 0, 1);
+            if (!double.IsNaN(mean)) svg.Rect(i + 0.15, 0, i + 0.85, top, Palette[i % Palette.Length]);
+            svg.Text(svg.X(i + 0.5), svg.Y(top) - 3, ScoreValues.Format(mean), "middle");
             svg.Text(svg.X(i + 0.5), SvgWriter.Height - SvgWriter.Bottom + 12, $"{agent} ({runs})", "middle");
         }
         return svg.ToString();

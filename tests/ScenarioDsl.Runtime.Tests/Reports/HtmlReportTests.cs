@@ -38,4 +38,46 @@ public sealed class HtmlReportTests
         Assert.DoesNotContain("<svg class=\"plot-projection\"", html);
         Assert.Contains("class=\"noplot\"", html);
     }
+
+    private const string Overflowed = """{"scenario":"Huge","agent":"a","profile":"process","profileVersion":"1","dimensions":["d"],"ranges":[[-1e308,1e308]],"constrained":["d"],"target":[1e308],"states":[[0],[1e307]],"scores":{"alignment":"NaN","impact":"Infinity","impactNormalized":"NaN","stability":"NaN","progress":"-Infinity","composite":"NaN","converged":false,"turns":1}}""";
+
+    [Fact]
+    public void Scores_written_as_NaN_or_Infinity_are_shown_as_such_not_as_zero()
+    {
+        var html = HtmlReport.Render([Line(Overflowed)]);
+
+        Assert.Contains("<td>NaN</td>", html); // the score column
+        Assert.Contains("A NaN, In NaN, S NaN, P -Infinity", html);
+        Assert.DoesNotContain("0.000", html);
+    }
+
+    [Fact]
+    public void A_NaN_mean_draws_no_bar_and_writes_no_NaN_coordinate()
+    {
+        var svg = Plots.ScoreBars([("a", double.NaN, 1), ("b", 0.5, 2)]);
+
+        Assert.DoesNotContain("=\"NaN\"", svg);
+        Assert.Contains(">NaN</text>", svg);
+        Assert.Single(svg.Split("<rect").Skip(2)); // the plot area, then b's bar only
+    }
+
+    [Fact]
+    public void Scores_of_a_record_without_scores_read_as_absent()
+    {
+        var run = Line("""{"scenario":"X","agent":"a","scores":null,"states":[[0]],"dimensions":["d"]}""");
+        Assert.Null(ScoreValues.Number(run, "composite"));
+        Assert.Equal(0, ScoreValues.Headline(run));
+        Assert.Contains("<figure class=\"run\"", HtmlReport.Render([run]));
+    }
+
+    [Fact]
+    public void Named_literals_read_back_as_their_doubles()
+    {
+        var run = Line(Overflowed);
+        Assert.Equal(double.NaN, ScoreValues.Number(run, "alignment"));
+        Assert.Equal(double.PositiveInfinity, ScoreValues.Number(run, "impact"));
+        Assert.Equal(double.NegativeInfinity, ScoreValues.Number(run, "progress"));
+        Assert.Null(ScoreValues.Number(run, "converged"));
+        Assert.Equal(double.NaN, ScoreValues.Headline(run));
+    }
 }

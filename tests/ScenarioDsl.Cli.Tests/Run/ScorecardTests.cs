@@ -1,0 +1,37 @@
+using ScenarioDsl.Cli.Run;
+using ScenarioDsl.Runtime.Results;
+
+namespace ScenarioDsl.Cli.Tests.Run;
+
+public class ScorecardTests
+{
+    private static RunRecord Record(string agent, string scores, string profile = "process") =>
+        RunRecords.TryParse($$"""{"scenario":"S","agent":"{{agent}}","profile":"{{profile}}","scores":{{scores}}}""")!;
+
+    private static string Plain(params RunRecord[] records)
+    {
+        var writer = new StringWriter();
+        Scorecard.WritePlain(writer, Scorecard.Rows(records));
+        return writer.ToString();
+    }
+
+    [Fact]
+    public void Overflowed_scores_make_the_means_NaN_not_zero()
+    {
+        var text = Plain(
+            Record("huge", """{"alignment":"NaN","impactNormalized":"Infinity","stability":"NaN","composite":"NaN"}"""),
+            Record("huge", """{"alignment":1,"impactNormalized":1,"stability":1,"composite":1}"""),
+            Record("fine", """{"alignment":1,"impactNormalized":0.5,"stability":1,"composite":0.8}"""));
+
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("fine", lines[1]); // NaN sorts last
+        Assert.Equal(["huge", "2", "NaN", "0/2", "NaN", "Infinity", "NaN", "-"], lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void A_record_without_scores_counts_as_zero_without_failing()
+    {
+        var row = Assert.Single(Scorecard.Rows([Record("a", "null")]));
+        Assert.Equal(0, row.Score);
+    }
+}
