@@ -16,12 +16,11 @@ public static class Plots
         {
             var range = run.Ranges is { } ranges && ranges.Length > d && ranges[d] is { Length: 2 } r ? r : [0.0, 1.0];
             double lo = range[0], hi = range[1];
-            double width = hi > lo ? hi - lo : 1;
             string color = Palette[d % Palette.Length];
-            svg.Polyline(run.States.Select((s, t) => ((double)t, (s[d] - lo) / width)), color);
+            svg.Polyline(run.States.Select((s, t) => ((double)t, Fraction(s[d], lo, hi))), color);
             int c = Array.IndexOf(run.Constrained ?? [], run.Dimensions[d]);
             if (c >= 0 && run.Target is { } target && c < target.Length)
-                svg.Polyline([(0.0, (target[c] - lo) / width), (Math.Max(1, run.MaxTurns), (target[c] - lo) / width)], color, dashed: true, markers: false);
+                svg.Polyline([(0.0, Fraction(target[c], lo, hi)), (Math.Max(1, run.MaxTurns), Fraction(target[c], lo, hi))], color, dashed: true, markers: false);
             svg.Text(SvgWriter.Left + 6 + 95 * (d % 4), SvgWriter.Top + 12 + 12 * (d / 4), run.Dimensions[d], "start", 10, color);
         }
         svg.AxisLabels("turn", "");
@@ -40,6 +39,9 @@ public static class Plots
         // One constrained dimension has no off-line direction: plot progress against the turn instead.
         bool overTurns = run.Constrained.Length == 1;
         if (overTurns) points = points.Select((p, t) => (p.X, (double)t)).ToList();
+        // Points that are not finite (a state of NaN in an edited record) are left out, of the line and of the axes.
+        points = points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
+        if (points.Count == 0) return NoPlot("projection", "its states are not finite numbers");
         double xMax = Math.Max(1.2, points.Max(p => p.X) + 0.1), xMin = Math.Min(-0.2, points.Min(p => p.X) - 0.1);
         double yMax = overTurns ? Math.Max(1, run.MaxTurns) : Math.Max(0.5, points.Max(p => p.Y) + 0.1);
         var svg = new SvgWriter("plot-projection", "toward the target (units of |u|)", xMin, xMax, 0, yMax);
@@ -82,23 +84,35 @@ public static class Plots
     private static string NoPlot(string what, string problem) =>
         $"<p class=\"noplot\">No {what} plot: {SvgWriter.Encode(problem)}.</p>";
 
+    /// <summary>
+    /// Each state's progress along u and distance from the start-target line, in units of |u|; <paramref name="uNorm"/> is |u|.
+    /// Both are ratios, so they are computed on u and the displacements halved (a difference of two doubles near the
+    /// limits overflows, a half-difference does not) and divided by u's largest component (so squares do not overflow):
+    /// a space of ranges near 1e308 plots like any other. The halving and the division are exact for ordinary values.
+    /// </summary>
     internal static List<(double X, double Y)> Project(RunRecord run, out double uNorm)
     {
         var index = run.Constrained.Select(name => Array.IndexOf(run.Dimensions, name)).ToArray();
         var s0 = run.States[0];
-        var u = index.Select((d, i) => run.Target[i] - s0[d]).ToArray();
+        var half = index.Select((d, i) => run.Target[i] / 2 - s0[d] / 2).ToArray();
+        double scale = half.Max(Math.Abs);
+        if (!(scale > 0) || !double.IsFinite(scale)) scale = 1;
+        var u = half.Select(x => x / scale).ToArray();
         double uu = u.Sum(x => x * x);
-        uNorm = Math.Sqrt(uu);
+        uNorm = 2 * scale * Math.Sqrt(uu);
         var result = new List<(double, double)>();
         foreach (var s in run.States)
         {
-            var v = index.Select((d, i) => s[d] - s0[d]).ToArray();
+            var v = index.Select((d, i) => (s[d] / 2 - s0[d] / 2) / scale).ToArray();
             double along = uu > 0 ? v.Select((x, i) => x * u[i]).Sum() / uu : 0;
             double off2 = v.Select((x, i) => x - along * u[i]).Sum(x => x * x);
-            result.Add((along, uNorm > 0 ? Math.Sqrt(off2) / uNorm : 0));
+            result.Add((along, uu > 0 ? Math.Sqrt(off2 / uu) : 0));
         }
         return result;
     }
+
+    /// <summary>Where x lies in [lo, hi], as a fraction (halved first, so a range near the limits of double does not overflow).</summary>
+    private static double Fraction(double x, double lo, double hi) => hi > lo ? (x / 2 - lo / 2) / (hi / 2 - lo / 2) : x - lo;
 
     /// <summary>Mean headline score (0..1) per agent, one bar each.</summary>
     public static string ScoreBars(IReadOnlyList<(string Agent, double Mean, int Runs)> agents)

@@ -80,4 +80,30 @@ public sealed class HtmlReportTests
         Assert.Null(ScoreValues.Number(run, "converged"));
         Assert.Equal(double.NaN, ScoreValues.Headline(run));
     }
+
+    [Fact]
+    public void Plots_of_a_space_of_huge_ranges_have_finite_coordinates_in_the_right_places()
+    {
+        // (1e307 - -1e308) / (1e308 - -1e308) = 0.55 of the range; 1e307 is a tenth of the way to the target 1e308.
+        var run = Line(Overflowed);
+
+        var dimensions = Plots.Dimensions(run);
+        var projection = Plots.Projection(run);
+
+        Assert.DoesNotContain("NaN", dimensions + projection);
+        Assert.DoesNotContain("Infinity", dimensions + projection);
+        Assert.Equal([(0.0, 0.0), (0.1, 0.0)], Plots.Project(run, out _).Select(p => (Math.Round(p.X, 12), p.Y)));
+        var svg = new SvgWriter("x", "t", 0, 1, 0, 1);
+        Assert.Contains($"points=\"{SvgWriter.F(svg.X(0))},{SvgWriter.F(svg.Y(0.5))} {SvgWriter.F(svg.X(1))},{SvgWriter.F(svg.Y(0.55))} \"", dimensions);
+    }
+
+    [Fact]
+    public void Points_that_are_not_finite_are_left_out_of_a_plot()
+    {
+        var run = Line("""{"scenario":"X","agent":"a","dimensions":["d"],"ranges":[[0,1]],"constrained":["d"],"target":[1],"maxTurns":2,"states":[[0],["NaN"],[0.5]]}""");
+
+        var svg = Plots.Dimensions(run) + Plots.Projection(run);
+
+        Assert.DoesNotContain("NaN", svg);
+    }
 }
