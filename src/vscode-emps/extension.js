@@ -97,10 +97,17 @@ async function stopClient() {
 
 /** @param {vscode.ExtensionContext} context */
 async function activate(context) {
+  const restart = async () => {
+    await stopClient();
+    await startClient();
+  };
   context.subscriptions.push(
-    vscode.commands.registerCommand('emps.restartServer', async () => {
-      await stopClient();
-      await startClient();
+    vscode.commands.registerCommand('emps.restartServer', restart),
+    // The server's command and arguments are read when it starts: a change restarts it. (emps.trace.server is read
+    // by the client library itself, live.)
+    vscode.workspace.onDidChangeConfiguration(event => {
+      if (event.affectsConfiguration('emps.server')) return restart();
+      return undefined;
     }));
   await startClient();
 }
