@@ -48,16 +48,16 @@ public static class HtmlReport
 
         foreach (var run in runs)
         {
-            html.Append("<figure class=\"run\" id=\"").Append(E(Anchor(run))).Append("\"><figcaption><b>").Append(E(run.Scenario))
-                .Append("</b>").Append(run.Suite is null ? "" : " (suite " + E(run.Suite) + ")").Append(" seed ").Append(run.Seed).Append(", agent ").Append(E(run.Agent)).Append(", ").Append(E(run.Profile))
+            html.Append("<figure class=\"run\" id=\"").Append(E(Anchor(run))).Append("\"><figcaption><b>").Append(I(run.Scenario))
+                .Append("</b>").Append(run.Suite is null ? "" : " (suite " + I(run.Suite) + ")").Append(" seed ").Append(run.Seed).Append(", agent ").Append(I(run.Agent)).Append(", ").Append(E(run.Profile))
                 .Append(": ").Append(N(ScoreValues.Headline(run))).Append("</figcaption>\n");
             html.Append(Plots.Dimensions(run)).Append(Plots.Projection(run)).Append('\n');
-            html.Append("<details><summary>transcript</summary><ol><li><i>persona:</i> ").Append(E(run.Opening)).Append("</li>");
+            html.Append("<details><summary>transcript</summary><ol><li><i>persona:</i> ").Append(I(run.Opening)).Append("</li>");
             foreach (var m in run.Messages ?? [])
             {
                 if (m is null) continue;
-                html.Append("<li><i>agent:</i> ").Append(E(m.Agent)).Append(" <span class=\"cues\">[").Append(E(string.Join(", ", m.Cues ?? []))).Append("]</span>");
-                if (m.Persona is not null) html.Append("<br><i>persona:</i> ").Append(E(m.Persona));
+                html.Append("<li><i>agent:</i> ").Append(I(m.Agent)).Append(" <span class=\"cues\">[").Append(E(string.Join(", ", m.Cues ?? []))).Append("]</span>");
+                if (m.Persona is not null) html.Append("<br><i>persona:</i> ").Append(I(m.Persona));
                 html.Append("</li>");
             }
             html.Append("</ol></details></figure>\n");
@@ -73,6 +73,12 @@ public static class HtmlReport
     private static string Anchor(RunRecord run) => (run.Suite is null ? "" : run.Suite + "-") + $"{run.Scenario}-s{run.Seed}-{run.Agent}";
 
     private static string E(string? text) => SvgWriter.Encode(text ?? "");
+
+    /// <summary>
+    /// User text inside a line of the report's own words, encoded and isolated (<c>&lt;bdi&gt;</c>): right-to-left text, or a
+    /// right-to-left override without its end, stays inside and cannot reorder the words and cue lists after it.
+    /// </summary>
+    private static string I(string? text) => "<bdi>" + E(text) + "</bdi>";
 
     private static string N(double value) => ScoreValues.Format(value);
 }

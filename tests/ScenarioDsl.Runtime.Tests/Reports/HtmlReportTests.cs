@@ -106,4 +106,25 @@ public sealed class HtmlReportTests
 
         Assert.DoesNotContain("NaN", svg);
     }
+
+    private static RunRecord WithText(string scenario, string agent, string opening, string reply, string persona) =>
+        new()
+        {
+            Scenario = scenario, Suite = "S", Agent = agent, Profile = "process", ProfileVersion = "1", Opening = opening,
+            Dimensions = ["d"], Ranges = [[0, 1]], Constrained = ["d"], Target = [1], MaxTurns = 1, States = [[0], [0.5]],
+            Messages = [new MessageRecord { Agent = reply, Persona = persona, Cues = ["validation"] }],
+        };
+
+    [Fact]
+    public void User_text_in_running_lines_is_isolated_so_right_to_left_text_does_not_reorder_what_follows()
+    {
+        // U+202E (right-to-left override) without its U+202C would turn the cue list "[validation]" into "[noitadilav]".
+        const string rlo = "\u202E";
+        var html = HtmlReport.Render([WithText("Name" + rlo, "agent" + rlo, "open" + rlo, "reply" + rlo, "שלום" + rlo)]);
+
+        Assert.Contains("<bdi>reply" + rlo + "</bdi> <span class=\"cues\">[validation]</span>", html);
+        Assert.Contains("<i>persona:</i> <bdi>open" + rlo + "</bdi>", html);
+        Assert.Contains("<i>persona:</i> <bdi>שלום" + rlo + "</bdi>", html);
+        Assert.Contains("<b><bdi>Name" + rlo + "</bdi></b> (suite <bdi>S</bdi>) seed 0, agent <bdi>agent" + rlo + "</bdi>,", html);
+    }
 }
