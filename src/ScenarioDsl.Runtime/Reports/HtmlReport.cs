@@ -27,6 +27,8 @@ public static class HtmlReport
             .Append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}")
             .Append("td:first-child,th:first-child,td.l{text-align:left}figure.run{border-top:1px solid #ddd;margin:1em 0;padding-top:.5em}")
             .Append("figure.run svg{margin-right:1em}details{font-size:90%}.cues{color:#666}.noplot{color:#666;font-style:italic}")
+            // Names and replies are user text: a long one without spaces breaks anywhere rather than widening the page.
+            .Append("td,figcaption,li{overflow-wrap:anywhere}")
             .Append("</style></head><body>\n<h1>emps run report</h1>\n");
         html.Append("<p>").Append(runs.Count).Append(" runs.</p>\n");
 

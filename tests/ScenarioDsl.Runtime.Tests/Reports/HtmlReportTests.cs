@@ -127,4 +127,14 @@ public sealed class HtmlReportTests
         Assert.Contains("<i>persona:</i> <bdi>שלום" + rlo + "</bdi>", html);
         Assert.Contains("<b><bdi>Name" + rlo + "</bdi></b> (suite <bdi>S</bdi>) seed 0, agent <bdi>agent" + rlo + "</bdi>,", html);
     }
+
+    [Fact]
+    public void Long_words_may_break_in_table_cells_captions_and_the_transcript()
+    {
+        // A name or reply of thousands of letters without a space otherwise widens the page past any screen.
+        var html = HtmlReport.Render([WithText(new string('N', 3000), "a", "o", new string('x', 3000), "p")]);
+        var style = html[html.IndexOf("<style>", StringComparison.Ordinal)..html.IndexOf("</style>", StringComparison.Ordinal)];
+
+        Assert.Contains("td,figcaption,li{overflow-wrap:anywhere}", style);
+    }
 }
