@@ -41,7 +41,7 @@ public static class HtmlReport
         html.Append("<h2>Scorecard</h2>\n<table><tr><th>scenario</th><th>seed</th><th>agent</th><th>profile</th><th>score</th><th>converged</th><th>turns</th><th>details</th></tr>\n");
         foreach (var run in runs)
         {
-            html.Append("<tr><td>").Append(E(run.Scenario)).Append("</td><td>").Append(run.Seed).Append("</td><td>").Append(E(run.Agent))
+            html.Append("<tr><td>").Append(E(run.Scenario)).Append(run.Suite is null ? "" : " (suite " + E(run.Suite) + ")").Append("</td><td>").Append(run.Seed).Append("</td><td>").Append(E(run.Agent))
                 .Append("</td><td>").Append(E(run.Profile)).Append(" v").Append(E(run.ProfileVersion))
                 .Append("</td><td>").Append(N(ScoreValues.Headline(run))).Append("</td><td>").Append(run.Converged ? "yes" : "no")
                 .Append("</td><td>").Append(run.Turns).Append("</td><td class=\"l\">").Append(E(Details(run))).Append("</td></tr>\n");

@@ -137,4 +137,17 @@ public sealed class HtmlReportTests
 
         Assert.Contains("td,figcaption,li{overflow-wrap:anywhere}", style);
     }
+
+    [Fact]
+    public void The_scorecard_table_names_the_suite_of_a_case_so_equal_case_names_of_two_suites_differ()
+    {
+        var one = WithText("P_G_s1", "a", "o", "r", "p");
+        var other = WithText("P_G_s1", "a", "o", "r", "p");
+        other.Suite = "Other";
+
+        var html = HtmlReport.Render([one, other]);
+
+        Assert.Contains("<tr><td>P_G_s1 (suite S)</td>", html);
+        Assert.Contains("<tr><td>P_G_s1 (suite Other)</td>", html);
+    }
 }
