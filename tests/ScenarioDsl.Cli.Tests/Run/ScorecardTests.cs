@@ -34,4 +34,15 @@ public class ScorecardTests
         var row = Assert.Single(Scorecard.Rows([Record("a", "null")]));
         Assert.Equal(0, row.Score);
     }
+
+    [Fact]
+    public void A_mean_that_rounds_to_zero_has_no_minus_sign()
+    {
+        // Two alignments that cancel to within a rounding error: a mean of about -1e-17.
+        var text = Plain(
+            Record("a", """{"alignment":0.1,"impactNormalized":0,"stability":0,"composite":0}"""),
+            Record("a", """{"alignment":-0.10000000000000003,"impactNormalized":0,"stability":0,"composite":0}"""));
+
+        Assert.DoesNotContain("-0.000", text);
+    }
 }

@@ -150,4 +150,15 @@ public sealed class HtmlReportTests
         Assert.Contains("<tr><td>P_G_s1 (suite S)</td>", html);
         Assert.Contains("<tr><td>P_G_s1 (suite Other)</td>", html);
     }
+
+    [Theory]
+    [InlineData(-0.0001, "0.000", "0.000")]
+    [InlineData(-0.0, "0.000", "0.000")]
+    [InlineData(-1e-17, "0.000", "0.000")]
+    [InlineData(-0.0006, "0.000", "-0.001")]
+    [InlineData(0.0005, "0.000", "0.001")]
+    [InlineData(-0.04, "0.0", "0.0")]
+    [InlineData(-12.34, "0.0", "-12.3")]
+    public void A_value_that_rounds_to_zero_is_shown_without_a_minus_sign(double value, string format, string expected) =>
+        Assert.Equal(expected, ScoreValues.Format(value, format));
 }
