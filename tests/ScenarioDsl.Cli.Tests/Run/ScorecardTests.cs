@@ -45,4 +45,21 @@ public class ScorecardTests
 
         Assert.DoesNotContain("-0.000", text);
     }
+
+    [Fact]
+    public void Columns_line_up_by_terminal_columns_with_wide_and_combining_characters_in_agent_names()
+    {
+        // "scripted:日本語.txt" takes 19 columns (each CJK character two) in 16 chars; "scripted:re\u0301.txt" 15 in 16.
+        const string cjk = "scripted:日本語.txt", combining = "scripted:re\u0301.txt";
+        var text = Plain(
+            Record(cjk, """{"alignment":1,"impactNormalized":1,"stability":1,"composite":0.9}"""),
+            Record(combining, """{"alignment":1,"impactNormalized":1,"stability":1,"composite":0.8}"""),
+            Record("generic", """{"alignment":1,"impactNormalized":1,"stability":1,"composite":0.7}"""));
+
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("agent" + new string(' ', 14) + "  runs", lines[0]);
+        Assert.StartsWith(cjk + "     1", lines[1]);
+        Assert.StartsWith(combining + new string(' ', 4) + "     1", lines[2]);
+        Assert.StartsWith("generic" + new string(' ', 12) + "     1", lines[3]);
+    }
 }
