@@ -69,8 +69,11 @@ public static class HtmlReport
     }
 
     private static string Details(RunRecord run) => run.Profile == "epm"
-        ? $"outcome {N((ScoreValues.Number(run, "outcome") ?? 0) / 100)}, efficiency {N((ScoreValues.Number(run, "efficiency") ?? 0) / 100)}, stability {N((ScoreValues.Number(run, "stability") ?? 0) / 100)}, {(run.Scores is not null && run.Scores.TryGetValue("outcomeKind", out var kind) ? kind.ToString() : "")}"
+        ? $"EPM-Q {P(run, "epmQ")}, outcome {P(run, "outcome")}, efficiency {P(run, "efficiency")}, stability {P(run, "stability")}, {(run.Scores is not null && run.Scores.TryGetValue("outcomeKind", out var kind) ? kind.ToString() : "")}"
         : $"A {N(ScoreValues.Number(run, "alignment") ?? 0)}, In {N(ScoreValues.Number(run, "impactNormalized") ?? 0)}, S {N(ScoreValues.Number(run, "stability") ?? 0)}, P {N(ScoreValues.Number(run, "progress") ?? 0)}";
+
+    /// <summary>An EPM score as results.jsonl holds it (0..100), with one decimal like the scorecard's EPM-Q.</summary>
+    private static string P(RunRecord run, string name) => ScoreValues.Format(ScoreValues.Number(run, name) ?? 0, "0.0");
 
     private static string Anchor(RunRecord run) => (run.Suite is null ? "" : run.Suite + "-") + $"{run.Scenario}-s{run.Seed}-{run.Agent}";
 

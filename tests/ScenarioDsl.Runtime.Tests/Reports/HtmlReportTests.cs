@@ -161,4 +161,15 @@ public sealed class HtmlReportTests
     [InlineData(-12.34, "0.0", "-12.3")]
     public void A_value_that_rounds_to_zero_is_shown_without_a_minus_sign(double value, string format, string expected) =>
         Assert.Equal(expected, ScoreValues.Format(value, format));
+
+    [Fact]
+    public void The_details_of_an_epm_run_give_the_scores_on_the_scale_results_jsonl_holds()
+    {
+        var run = Line("""{"scenario":"E","agent":"a","profile":"epm","profileVersion":"1","dimensions":["d"],"states":[[0],[1]],"scores":{"epmQ":30.21445,"outcome":29.221,"efficiency":0,"stability":46.3149,"outcomeKind":"maxTurns","turns":1}}""");
+
+        var html = HtmlReport.Render([run]);
+
+        Assert.Contains("<td class=\"l\">EPM-Q 30.2, outcome 29.2, efficiency 0.0, stability 46.3, maxTurns</td>", html);
+        Assert.Contains("<td>0.302</td>", html); // the headline score column: EPM-Q / 100, like the process composite
+    }
 }
