@@ -114,6 +114,9 @@ public static class Plots
     /// <summary>Where x lies in [lo, hi], as a fraction (halved first, so a range near the limits of double does not overflow).</summary>
     private static double Fraction(double x, double lo, double hi) => hi > lo ? (x / 2 - lo / 2) / (hi / 2 - lo / 2) : x - lo;
 
+    /// <summary>The average width of a character of 10 px sans-serif, in pixels (generous: digits and lower case are narrower).</summary>
+    private const double LabelCharWidth = 5.5;
+
     /// <summary>Mean headline score (0..1) per agent, one bar each.</summary>
     public static string ScoreBars(IReadOnlyList<(string Agent, double Mean, int Runs)> agents)
     {
@@ -125,7 +128,13 @@ public static class Plots
             double top = double.IsNaN(mean) ? 0 : Math.Clamp(mean, 0, 1);
             if (!double.IsNaN(mean)) svg.Rect(i + 0.15, 0, i + 0.85, top, Palette[i % Palette.Length]);
             svg.Text(svg.X(i + 0.5), svg.Y(top) - 3, ScoreValues.Format(mean), "middle");
-            svg.Text(svg.X(i + 0.5), SvgWriter.Height - SvgWriter.Bottom + 12, $"{agent} ({runs})", "middle");
+            // The label fits its slot (names of LLM agents with roles run to 40 characters), the whole name is its tooltip.
+            string label = $"{agent} ({runs})", suffix = $" ({runs})";
+            int fits = (int)((svg.X(i + 1) - svg.X(i)) / LabelCharWidth);
+            int keep = Math.Max(0, Math.Min(agent.Length, fits - suffix.Length - 1));
+            if (keep > 0 && char.IsHighSurrogate(agent[keep - 1])) keep--; // never half an emoji
+            string shown = label.Length <= fits ? label : agent[..keep] + "\u2026" + suffix;
+            svg.Text(svg.X(i + 0.5), SvgWriter.Height - SvgWriter.Bottom + 12, shown, "middle", tooltip: shown == label ? null : label);
         }
         return svg.ToString();
     }

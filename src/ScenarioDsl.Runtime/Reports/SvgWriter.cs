@@ -58,10 +58,10 @@ internal sealed class SvgWriter
             .Append("\" width=\"").Append(F(Math.Abs(X(x1) - X(x0)))).Append("\" height=\"").Append(F(Math.Abs(Y(y1) - Y(y0))))
             .Append("\" fill=\"").Append(color).Append("\"/>");
 
-    public void Text(double xPx, double yPx, string text, string anchor = "start", double size = 10, string color = "#444") =>
+    public void Text(double xPx, double yPx, string text, string anchor = "start", double size = 10, string color = "#444", string? tooltip = null) =>
         _svg.Append("<text x=\"").Append(F(xPx)).Append("\" y=\"").Append(F(yPx)).Append("\" font-size=\"").Append(F(size))
             .Append("\" text-anchor=\"").Append(anchor).Append("\" fill=\"").Append(color).Append("\" font-family=\"sans-serif\">")
-            .Append(Encode(text)).Append("</text>");
+            .Append(tooltip is null ? "" : "<title>" + Encode(tooltip) + "</title>").Append(Encode(text)).Append("</text>");
 
     public void AxisLabels(string xLabel, string yLabel)
     {

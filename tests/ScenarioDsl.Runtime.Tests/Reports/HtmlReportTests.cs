@@ -172,4 +172,20 @@ public sealed class HtmlReportTests
         Assert.Contains("<td class=\"l\">EPM-Q 30.2, outcome 29.2, efficiency 0.0, stability 46.3, maxTurns</td>", html);
         Assert.Contains("<td>0.302</td>", html); // the headline score column: EPM-Q / 100, like the process composite
     }
+
+    [Fact]
+    public void Agent_labels_under_the_bars_are_shortened_to_their_slot_and_keep_the_full_name_as_a_tooltip()
+    {
+        // Four slots of 96 px: a 40-character name at 10 px (about 5.5 px a character) would run into its neighbours.
+        var agents = Enumerable.Range(1, 4).Select(i => ($"aligned+llm-persona:some-long-model-name-{i}", 0.5, 3)).ToList();
+
+        var svg = Plots.ScoreBars(agents);
+
+        var labels = System.Text.RegularExpressions.Regex.Matches(svg, "<text [^>]*>(?:<title>[^<]*</title>)?([^<]*\\(3\\))</text>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(4, labels.Count);
+        Assert.All(labels, label => Assert.True(label.Length * 5.5 <= 96, label));
+        Assert.All(labels, label => Assert.EndsWith("\u2026 (3)", label));
+        for (int i = 1; i <= 4; i++) Assert.Contains($"<title>aligned+llm-persona:some-long-model-name-{i} (3)</title>", svg);
+        Assert.Contains(">aligned (2)</text>", Plots.ScoreBars([("aligned", 0.5, 2)])); // a short name is kept whole
+    }
 }
