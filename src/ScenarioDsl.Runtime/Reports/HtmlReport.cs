@@ -27,8 +27,9 @@ public static class HtmlReport
             .Append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}")
             .Append("td:first-child,th:first-child,td.l{text-align:left}figure.run{border-top:1px solid #ddd;margin:1em 0;padding-top:.5em}")
             .Append("figure.run svg{margin-right:1em}details{font-size:90%}.cues{color:#666}.noplot{color:#666;font-style:italic}")
-            // Names and replies are user text: a long one without spaces breaks anywhere rather than widening the page.
-            .Append("td,figcaption,li{overflow-wrap:anywhere}")
+            // Names and replies are user text: a long word breaks anywhere rather than widening the page. In table cells only
+            // words over LongWord characters may (class "long"): breaking every cell let a wide table squeeze short words.
+            .Append("figcaption,li,.long{overflow-wrap:anywhere}")
             .Append("</style></head><body>\n<h1>emps run report</h1>\n");
         html.Append("<p>").Append(runs.Count).Append(" runs.</p>\n");
 
@@ -41,7 +42,7 @@ public static class HtmlReport
         html.Append("<h2>Scorecard</h2>\n<table><tr><th>scenario</th><th>seed</th><th>agent</th><th>profile</th><th>score</th><th>converged</th><th>turns</th><th>details</th></tr>\n");
         foreach (var run in runs)
         {
-            html.Append("<tr><td>").Append(E(run.Scenario)).Append(run.Suite is null ? "" : " (suite " + E(run.Suite) + ")").Append("</td><td>").Append(run.Seed).Append("</td><td>").Append(E(run.Agent))
+            html.Append("<tr><td>").Append(C(run.Scenario)).Append(run.Suite is null ? "" : " (suite " + C(run.Suite) + ")").Append("</td><td>").Append(run.Seed).Append("</td><td>").Append(C(run.Agent))
                 .Append("</td><td>").Append(E(run.Profile)).Append(" v").Append(E(run.ProfileVersion))
                 .Append("</td><td>").Append(N(ScoreValues.Headline(run))).Append("</td><td>").Append(run.Converged ? "yes" : "no")
                 .Append("</td><td>").Append(run.Turns).Append("</td><td class=\"l\">").Append(E(Details(run))).Append("</td></tr>\n");
@@ -78,6 +79,12 @@ public static class HtmlReport
     private static string Anchor(RunRecord run) => (run.Suite is null ? "" : run.Suite + "-") + $"{run.Scenario}-s{run.Seed}-{run.Agent}";
 
     private static string E(string? text) => SvgWriter.Encode(text ?? "");
+
+    private const int LongWord = 40;
+
+    /// <summary>User text in a table cell, encoded; one with a word longer than <see cref="LongWord"/> may break anywhere.</summary>
+    private static string C(string? text) =>
+        (text ?? "").Split(' ', '\t', '\n').Any(word => word.Length > LongWord) ? "<span class=\"long\">" + E(text) + "</span>" : E(text);
 
     /// <summary>
     /// User text inside a line of the report's own words, encoded and isolated (<c>&lt;bdi&gt;</c>): right-to-left text, or a

@@ -132,10 +132,24 @@ public sealed class HtmlReportTests
     public void Long_words_may_break_in_table_cells_captions_and_the_transcript()
     {
         // A name or reply of thousands of letters without a space otherwise widens the page past any screen.
-        var html = HtmlReport.Render([WithText(new string('N', 3000), "a", "o", new string('x', 3000), "p")]);
+        var html = HtmlReport.Render([WithText(new string('N', 3000), "validating", "o", new string('x', 3000), "p")]);
         var style = html[html.IndexOf("<style>", StringComparison.Ordinal)..html.IndexOf("</style>", StringComparison.Ordinal)];
 
-        Assert.Contains("td,figcaption,li{overflow-wrap:anywhere}", style);
+        Assert.Contains("figcaption,li,.long{overflow-wrap:anywhere}", style);
+        Assert.Contains("<tr><td><span class=\"long\">" + new string('N', 3000) + "</span> (suite S)</td>", html);
+    }
+
+    [Fact]
+    public void Ordinary_words_in_table_cells_stay_whole()
+    {
+        // Breaking anywhere in every cell let a wide table squeeze "validating" into "validati / ng" and "process v1" apart.
+        var html = HtmlReport.Render([WithText("HighAnxietyStudent_ReduceStress_s1", "validating", "o", "r", "p")]);
+        var style = html[html.IndexOf("<style>", StringComparison.Ordinal)..html.IndexOf("</style>", StringComparison.Ordinal)];
+
+        Assert.DoesNotContain("td{overflow-wrap", style);
+        Assert.DoesNotContain("td,", style.Replace("td,th{", ""));
+        Assert.Contains("<td>validating</td>", html);
+        Assert.Contains("<tr><td>HighAnxietyStudent_ReduceStress_s1 (suite S)</td>", html);
     }
 
     [Fact]
