@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using ScenarioDsl.Runtime.Reports;
 using ScenarioDsl.Runtime.Results;
 using Spectre.Console;
 
@@ -22,12 +24,12 @@ public static class Scorecard
                 return new Row(
                     g.Key,
                     g.Count(),
-                    g.Average(r => r.Headline),
+                    g.Average(ScoreValues.Headline),
                     g.Count(r => r.Converged),
-                    process.Length > 0 ? process.Average(r => r.Number("alignment") ?? 0) : null,
-                    process.Length > 0 ? process.Average(r => r.Number("impactNormalized") ?? 0) : null,
-                    process.Length > 0 ? process.Average(r => r.Number("stability") ?? 0) : null,
-                    epm.Length > 0 ? epm.Average(r => r.Number("epmQ") ?? 0) : null);
+                    process.Length > 0 ? process.Average(r => ScoreValues.Number(r, "alignment") ?? 0) : null,
+                    process.Length > 0 ? process.Average(r => ScoreValues.Number(r, "impactNormalized") ?? 0) : null,
+                    process.Length > 0 ? process.Average(r => ScoreValues.Number(r, "stability") ?? 0) : null,
+                    epm.Length > 0 ? epm.Average(r => ScoreValues.Number(r, "epmQ") ?? 0) : null);
             })
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Agent, StringComparer.Ordinal)
@@ -44,16 +46,44 @@ public static class Scorecard
         row.Alignment is { } a ? N(a) : "-",
         row.Impact is { } i ? N(i) : "-",
         row.Stability is { } s ? N(s) : "-",
-        row.EpmQ is { } q ? q.ToString("0.0", CultureInfo.InvariantCulture) : "-",
+        row.EpmQ is { } q ? ScoreValues.Format(q, "0.0") : "-",
     ];
 
     public static void WritePlain(TextWriter writer, IReadOnlyList<Row> rows)
     {
         var table = new[] { Headers }.Concat(rows.Select(Cells)).ToArray();
-        var widths = Enumerable.Range(0, Headers.Length).Select(c => table.Max(r => r[c].Length)).ToArray();
+        var widths = Enumerable.Range(0, Headers.Length).Select(c => table.Max(r => Columns(r[c]))).ToArray();
         foreach (var line in table)
-            writer.Write(string.Join("  ", line.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd() + "\n");
+            writer.Write(string.Join("  ", line.Select((cell, c) =>
+            {
+                var padding = new string(' ', widths[c] - Columns(cell));
+                return c == 0 ? cell + padding : padding + cell;
+            })).TrimEnd() + "\n");
     }
+
+    /// <summary>
+    /// The terminal columns a cell takes: agent names hold file names and model names, so a wide character (CJK, most
+    /// emoji) takes two and a combining mark or format character none, not one per UTF-16 unit as padding by length assumed.
+    /// </summary>
+    internal static int Columns(string text)
+    {
+        int columns = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format or UnicodeCategory.Control)
+                continue;
+            columns += IsWide(rune.Value) ? 2 : 1;
+        }
+        return columns;
+    }
+
+    // East Asian Wide and Fullwidth blocks, and the emoji planes (Unicode's EastAsianWidth.txt, in blocks).
+    private static bool IsWide(int c) =>
+        c is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0x303E or >= 0x3041 and <= 0x33FF or >= 0x3400 and <= 0x4DBF
+            or >= 0x4E00 and <= 0x9FFF or >= 0xA000 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
+            or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x1F300 and <= 0x1F64F
+            or >= 0x1F900 and <= 0x1F9FF or >= 0x20000 and <= 0x3FFFD;
 
     public static void WriteSpectre(IAnsiConsole console, IReadOnlyList<Row> rows)
     {
@@ -64,5 +94,5 @@ public static class Scorecard
         console.Write(table);
     }
 
-    private static string N(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+    private static string N(double value) => ScoreValues.Format(value);
 }

@@ -36,7 +36,8 @@ internal sealed class SvgWriter
 
     public void Polyline(IEnumerable<(double X, double Y)> points, string color, bool dashed = false, bool markers = true)
     {
-        var list = points.ToList();
+        // A point that is not finite has no place on the canvas ("NaN" in an attribute would void the whole line): left out.
+        var list = points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
         _svg.Append("<polyline fill=\"none\" stroke=\"").Append(color).Append("\" stroke-width=\"1.8\"")
             .Append(dashed ? " stroke-dasharray=\"5 4\"" : "").Append(" points=\"");
         foreach (var (x, y) in list) _svg.Append(F(X(x))).Append(',').Append(F(Y(y))).Append(' ');
@@ -45,19 +46,22 @@ internal sealed class SvgWriter
             foreach (var (x, y) in list) Circle(x, y, 2.2, color);
     }
 
-    public void Circle(double x, double y, double radiusPx, string color, bool filled = true) =>
+    public void Circle(double x, double y, double radiusPx, string color, bool filled = true)
+    {
+        if (!double.IsFinite(x) || !double.IsFinite(y) || !double.IsFinite(radiusPx)) return;
         _svg.Append("<circle cx=\"").Append(F(X(x))).Append("\" cy=\"").Append(F(Y(y))).Append("\" r=\"").Append(F(radiusPx))
             .Append(filled ? "\" fill=\"" + color + "\"/>" : "\" fill=\"none\" stroke=\"" + color + "\" stroke-dasharray=\"3 3\"/>");
+    }
 
     public void Rect(double x0, double y0, double x1, double y1, string color) =>
         _svg.Append("<rect x=\"").Append(F(Math.Min(X(x0), X(x1)))).Append("\" y=\"").Append(F(Math.Min(Y(y0), Y(y1))))
             .Append("\" width=\"").Append(F(Math.Abs(X(x1) - X(x0)))).Append("\" height=\"").Append(F(Math.Abs(Y(y1) - Y(y0))))
             .Append("\" fill=\"").Append(color).Append("\"/>");
 
-    public void Text(double xPx, double yPx, string text, string anchor = "start", double size = 10, string color = "#444") =>
+    public void Text(double xPx, double yPx, string text, string anchor = "start", double size = 10, string color = "#444", string? tooltip = null) =>
         _svg.Append("<text x=\"").Append(F(xPx)).Append("\" y=\"").Append(F(yPx)).Append("\" font-size=\"").Append(F(size))
             .Append("\" text-anchor=\"").Append(anchor).Append("\" fill=\"").Append(color).Append("\" font-family=\"sans-serif\">")
-            .Append(Encode(text)).Append("</text>");
+            .Append(tooltip is null ? "" : "<title>" + Encode(tooltip) + "</title>").Append(Encode(text)).Append("</text>");
 
     public void AxisLabels(string xLabel, string yLabel)
     {
