@@ -125,7 +125,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             failure = outcome.Failure;
         }).ConfigureAwait(false);
 
-        var all = results.Records;
+        var all = InJobOrder(results.Records, jobs);
         string? reportError = null;
         try
         {
@@ -154,6 +154,22 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
     }
 
     /// <summary>The diagnostics that are errors once each file's nearest .globalconfig has set severities (as <c>emps check</c> does).</summary>
+    /// <summary>
+    /// The records in the order of this command's runs (declaration order, then agents), whatever order
+    /// <c>results.jsonl</c> holds them in (runs finishing out of order under <c>--parallel</c>, runs resumed over several
+    /// commands); records of other runs found there follow, in file order. So the report does not depend on history.
+    /// </summary>
+    private static IReadOnlyList<RunRecord> InJobOrder(IReadOnlyList<RunRecord> records, IReadOnlyList<RunJob> jobs)
+    {
+        var position = new Dictionary<string, int>(jobs.Count, StringComparer.Ordinal);
+        for (int i = 0; i < jobs.Count; i++) position.TryAdd(jobs[i].Key, i);
+        return records
+            .Select((record, index) => (record, order: position.TryGetValue(record.Key, out int p) ? p : jobs.Count + index))
+            .OrderBy(x => x.order)
+            .Select(x => x.record)
+            .ToArray();
+    }
+
     /// <summary>
     /// The scenario with <c>--seed</c>'s seed. A suite case is renamed for it (<c>Persona_Goal_sSeed</c>, as the suite
     /// would name a case of that seed), so the cases of one persona and goal become one run, not several identical ones

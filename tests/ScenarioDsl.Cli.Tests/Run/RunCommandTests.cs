@@ -130,6 +130,25 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void The_report_follows_the_declaration_order_whatever_order_the_results_file_holds()
+    {
+        // The second command finds the aligned runs done and adds the generic ones after them in results.jsonl (as
+        // runs finishing out of order under --parallel do); the report still lists each scenario's agents together.
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        Assert.Equal(0, folder.Run("run", "worry.emps", "--agent", "aligned").ExitCode);
+        Assert.Equal(0, folder.Run("run", "worry.emps", "--agent", "generic,aligned").ExitCode);
+
+        string html = File.ReadAllText(System.IO.Path.Combine(folder.Path, "emps-report", "report.html"));
+        var figures = System.Text.RegularExpressions.Regex.Matches(html, "<figure class=\"run\" id=\"([^\"]*)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(
+            ["CalmTheWorrier-s3-generic", "CalmTheWorrier-s3-aligned",
+             "Both-Worrier_Calm_s1-s1-generic", "Both-Worrier_Calm_s1-s1-aligned", "Both-Worrier_Calm_s2-s2-generic", "Both-Worrier_Calm_s2-s2-aligned",
+             "Both-Worrier_Trust_s1-s1-generic", "Both-Worrier_Trust_s1-s1-aligned", "Both-Worrier_Trust_s2-s2-generic", "Both-Worrier_Trust_s2-s2-aligned"],
+            figures);
+    }
+
+    [Fact]
     public void Seed_overrides_every_scenario_seed()
     {
         using var folder = new TempFolder();
