@@ -10,7 +10,7 @@ namespace ScenarioDsl.Cli.Commands;
 /// <summary>
 /// <c>emps merge DIR... --out DIR</c>: combines the results of several <c>emps run --out</c> folders (the
 /// shards of a sweep) into one results.jsonl, llm-usage.jsonl and report.html. Records are identified by
-/// their resume key (scenario, seed, agent): a run found in several folders is kept once when the copies
+/// their resume key (suite, scenario or case name, seed, agent): a run found in several folders is kept once when the copies
 /// are identical and is an error when they differ. New records are written sorted by key, after any the
 /// output folder already holds, so merging is repeatable and resumable. Torn last lines of the inputs are
 /// skipped (the inputs are never modified). Exit 0 when merged, 1 on conflicting runs, 2 for bad usage.
