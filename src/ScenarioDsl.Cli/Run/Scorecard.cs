@@ -24,12 +24,12 @@ public static class Scorecard
                 return new Row(
                     g.Key,
                     g.Count(),
-                    g.Average(ScoreValues.Headline),
+                    g.Average(r => r.Headline),
                     g.Count(r => r.Converged),
-                    process.Length > 0 ? process.Average(r => ScoreValues.Number(r, "alignment") ?? 0) : null,
-                    process.Length > 0 ? process.Average(r => ScoreValues.Number(r, "impactNormalized") ?? 0) : null,
-                    process.Length > 0 ? process.Average(r => ScoreValues.Number(r, "stability") ?? 0) : null,
-                    epm.Length > 0 ? epm.Average(r => ScoreValues.Number(r, "epmQ") ?? 0) : null);
+                    process.Length > 0 ? process.Average(r => r.Number("alignment") ?? 0) : null,
+                    process.Length > 0 ? process.Average(r => r.Number("impactNormalized") ?? 0) : null,
+                    process.Length > 0 ? process.Average(r => r.Number("stability") ?? 0) : null,
+                    epm.Length > 0 ? epm.Average(r => r.Number("epmQ") ?? 0) : null);
             })
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Agent, StringComparer.Ordinal)

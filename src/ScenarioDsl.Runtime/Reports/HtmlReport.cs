@@ -34,7 +34,7 @@ public static class HtmlReport
         html.Append("<p>").Append(runs.Count).Append(" runs.</p>\n");
 
         var agents = runs.GroupBy(r => r.Agent)
-            .Select(g => (g.Key, g.Average(ScoreValues.Headline), g.Count()))
+            .Select(g => (g.Key, g.Average(r => r.Headline), g.Count()))
             .OrderBy(a => a.Key, StringComparer.Ordinal)
             .ToList();
         html.Append("<h2>Scores per agent</h2>\n").Append(Plots.ScoreBars(agents)).Append('\n');
@@ -44,7 +44,7 @@ public static class HtmlReport
         {
             html.Append("<tr><td>").Append(C(run.Scenario)).Append(run.Suite is null ? "" : " (suite " + C(run.Suite) + ")").Append("</td><td>").Append(run.Seed).Append("</td><td>").Append(C(run.Agent))
                 .Append("</td><td>").Append(E(run.Profile)).Append(" v").Append(E(run.ProfileVersion))
-                .Append("</td><td>").Append(N(ScoreValues.Headline(run))).Append("</td><td>").Append(run.Converged ? "yes" : "no")
+                .Append("</td><td>").Append(N(run.Headline)).Append("</td><td>").Append(run.Converged ? "yes" : "no")
                 .Append("</td><td>").Append(run.Turns).Append("</td><td class=\"l\">").Append(E(Details(run))).Append("</td></tr>\n");
         }
         html.Append("</table>\n<h2>Runs</h2>\n");
@@ -53,7 +53,7 @@ public static class HtmlReport
         {
             html.Append("<figure class=\"run\" id=\"").Append(E(Anchor(run))).Append("\"><figcaption><b>").Append(I(run.Scenario))
                 .Append("</b>").Append(run.Suite is null ? "" : " (suite " + I(run.Suite) + ")").Append(" seed ").Append(run.Seed).Append(", agent ").Append(I(run.Agent)).Append(", ").Append(E(run.Profile))
-                .Append(": ").Append(N(ScoreValues.Headline(run))).Append("</figcaption>\n");
+                .Append(": ").Append(N(run.Headline)).Append("</figcaption>\n");
             html.Append(Plots.Dimensions(run)).Append(Plots.Projection(run)).Append('\n');
             html.Append("<details><summary>transcript</summary><ol><li><i>persona:</i> ").Append(I(run.Opening)).Append("</li>");
             foreach (var m in run.Messages ?? [])
@@ -71,10 +71,10 @@ public static class HtmlReport
 
     private static string Details(RunRecord run) => run.Profile == "epm"
         ? $"EPM-Q {P(run, "epmQ")}, outcome {P(run, "outcome")}, efficiency {P(run, "efficiency")}, stability {P(run, "stability")}, {(run.Scores is not null && run.Scores.TryGetValue("outcomeKind", out var kind) ? kind.ToString() : "")}"
-        : $"A {N(ScoreValues.Number(run, "alignment") ?? 0)}, In {N(ScoreValues.Number(run, "impactNormalized") ?? 0)}, S {N(ScoreValues.Number(run, "stability") ?? 0)}, P {N(ScoreValues.Number(run, "progress") ?? 0)}";
+        : $"A {N(run.Number("alignment") ?? 0)}, In {N(run.Number("impactNormalized") ?? 0)}, S {N(run.Number("stability") ?? 0)}, P {N(run.Number("progress") ?? 0)}";
 
     /// <summary>An EPM score as results.jsonl holds it (0..100), with one decimal like the scorecard's EPM-Q.</summary>
-    private static string P(RunRecord run, string name) => ScoreValues.Format(ScoreValues.Number(run, name) ?? 0, "0.0");
+    private static string P(RunRecord run, string name) => ScoreValues.Format(run.Number(name) ?? 0, "0.0");
 
     private static string Anchor(RunRecord run) => (run.Suite is null ? "" : run.Suite + "-") + $"{run.Scenario}-s{run.Seed}-{run.Agent}";
 

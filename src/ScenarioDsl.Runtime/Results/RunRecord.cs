@@ -73,11 +73,29 @@ public sealed class RunRecord
     [JsonIgnore]
     public string Description => Describe(Suite, Scenario, Seed, Agent);
 
-    /// <summary>A numeric score, or null when absent.</summary>
-    public double? Number(string name) =>
-        Scores.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+    /// <summary>
+    /// A numeric score: a JSON number, or one of the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c> that a
+    /// score which overflowed is written as (docs/runtime.md), read as the double it names; null when absent or not a
+    /// number (and when a hand-edited record has <c>"scores": null</c>).
+    /// </summary>
+    public double? Number(string name)
+    {
+        if (Scores is null || !Scores.TryGetValue(name, out var value)) return null;
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetDouble(),
+            JsonValueKind.String => value.GetString() switch
+            {
+                "NaN" => double.NaN,
+                "Infinity" => double.PositiveInfinity,
+                "-Infinity" => double.NegativeInfinity,
+                _ => null,
+            },
+            _ => null,
+        };
+    }
 
-    /// <summary>The profile's headline in [0, 1]: process composite, epm EPM-Q / 100.</summary>
+    /// <summary>The profile's headline in [0, 1]: process composite, epm EPM-Q / 100; 0 when absent.</summary>
     [JsonIgnore]
     public double Headline => Profile == "epm" ? (Number("epmQ") ?? 0) / 100.0 : Number("composite") ?? 0;
 }

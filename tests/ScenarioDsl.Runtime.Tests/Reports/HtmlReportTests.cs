@@ -65,8 +65,8 @@ public sealed class HtmlReportTests
     public void Scores_of_a_record_without_scores_read_as_absent()
     {
         var run = Line("""{"scenario":"X","agent":"a","scores":null,"states":[[0]],"dimensions":["d"]}""");
-        Assert.Null(ScoreValues.Number(run, "composite"));
-        Assert.Equal(0, ScoreValues.Headline(run));
+        Assert.Null(run.Number("composite"));
+        Assert.Equal(0, run.Headline);
         Assert.Contains("<figure class=\"run\"", HtmlReport.Render([run]));
     }
 
@@ -74,11 +74,11 @@ public sealed class HtmlReportTests
     public void Named_literals_read_back_as_their_doubles()
     {
         var run = Line(Overflowed);
-        Assert.Equal(double.NaN, ScoreValues.Number(run, "alignment"));
-        Assert.Equal(double.PositiveInfinity, ScoreValues.Number(run, "impact"));
-        Assert.Equal(double.NegativeInfinity, ScoreValues.Number(run, "progress"));
-        Assert.Null(ScoreValues.Number(run, "converged"));
-        Assert.Equal(double.NaN, ScoreValues.Headline(run));
+        Assert.Equal(double.NaN, run.Number("alignment"));
+        Assert.Equal(double.PositiveInfinity, run.Number("impact"));
+        Assert.Equal(double.NegativeInfinity, run.Number("progress"));
+        Assert.Null(run.Number("converged"));
+        Assert.Equal(double.NaN, run.Headline);
     }
 
     [Fact]
