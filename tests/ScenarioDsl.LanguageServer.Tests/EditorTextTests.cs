@@ -70,4 +70,25 @@ public class EditorTextTests
         Assert.Equal(atStart.Diagnostics.Select(d => $"{d.Code} {d.Range.Start.Line}:{d.Range.Start.Character} {d.Message}").Order(StringComparer.Ordinal), announced);
         Assert.Contains(announced, d => d.StartsWith("EMPS1001", StringComparison.Ordinal) && d.Contains("dup.emps", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public async Task A_position_past_the_end_of_a_line_means_the_end_of_that_line_not_past_its_line_break(string newline)
+    {
+        // LSP: "If the character value is greater than the line length it defaults back to the line length." A
+        // change to the end of line 0 with a generous end character used to delete the line break too (and, on a CRLF
+        // line, a character between \r and \n split the pair), so the server's copy lost a line the editor still had.
+        string text = $"space A {{{newline}  x [0, 1]{newline}}}{newline}";
+        await using var client = await LspTestClient.StartAsync();
+        const string uri = "untitled:eol.emps";
+        await client.OpenAsync(uri, text);
+        await client.ChangeAsync(uri, 2, new TextDocumentContentChangeEvent(new Range(new Position(0, 8), new Position(0, 500)), null, "{ // a"));
+        await client.ChangeAsync(uri, 3, new TextDocumentContentChangeEvent(new Range(new Position(1, 10), new Position(1, 11)), null, " // b"));
+
+        // Messages are handled in order, so once this answers the changes are applied.
+        var hover = await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(uri), new Position(1, 2)));
+        Assert.Equal($"space A {{ // a{newline}  x [0, 1] // b{newline}}}{newline}", client.Server.Workspace.Current.OpenDocuments.Values.Single().Text.Text);
+        Assert.NotNull(hover);
+    }
 }

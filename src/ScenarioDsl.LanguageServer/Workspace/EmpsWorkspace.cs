@@ -125,8 +125,8 @@ public sealed class EmpsWorkspace
     internal static SourceText Apply(SourceText text, TextDocumentContentChangeEvent change)
     {
         if (change.Range is null) return SourceText.FromEditor(change.Text, text.Path);
-        int start = text.GetPosition(new LinePosition(change.Range.Start.Line, change.Range.Start.Character));
-        int end = text.GetPosition(new LinePosition(change.Range.End.Line, change.Range.End.Character));
+        int start = Conversions.ToOffset(text, change.Range.Start);
+        int end = Conversions.ToOffset(text, change.Range.End);
         if (end < start) (start, end) = (end, start);
         var sb = new StringBuilder(text.Length - (end - start) + change.Text.Length);
         sb.Append(text.Text, 0, start).Append(change.Text).Append(text.Text, end, text.Length - end);
