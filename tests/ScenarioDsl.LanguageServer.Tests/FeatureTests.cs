@@ -120,6 +120,29 @@ public sealed class FeatureTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("calm:")]   // right after `{`
+    [InlineData("trust:")]  // right after `,`
+    [InlineData("Mood {")]  // right after a space, for comparison
+    public async Task Prepare_rename_and_hover_at_the_first_character_of_a_name_that_follows_punctuation(string needle)
+    {
+        // The caret before the name's first character also touches the `{` or `,` before it: prepareRename used to
+        // answer null there (VS Code: "The element can't be renamed") and hover highlighted the punctuation.
+        string text = Samples.People.Replace("start { calm: -0.5, trust: 0.2 }", "start {calm: -0.5,trust: 0.2}");
+        await ReplaceAsync(text, 2);
+        var at = At(needle, text: text);
+        string name = needle.Split(':', ' ')[0];
+        var expected = new Range(at.Position, at.Position with { Character = at.Position.Character + name.Length });
+
+        var prepare = await _client.RequestAsync<PrepareRenameResult?>("textDocument/prepareRename", at);
+        Assert.NotNull(prepare);
+        Assert.Equal(name, prepare!.Placeholder);
+        Assert.Equal(expected, prepare.Range);
+
+        var hover = await _client.RequestAsync<Hover?>("textDocument/hover", at);
+        Assert.Equal(expected, hover!.Range);
+    }
+
+    [Theory]
     [InlineData("calm", 1, "trust", "EMPS3008")] // a dimension of the same space: the first new error, in file order (space.emps gets EMPS2001)
     [InlineData("validation", 0, "advice", "EMPS1001")] // another cue
     [InlineData("validation", 0, "mirroring", "EMPS1001")] // the built-in cue

@@ -47,7 +47,7 @@ internal static class RenameHandler
         int offset = doc.Offset(p!.Position);
         var key = snapshot.Compilation.Index.FindAt(doc.Path, offset);
         if (key is null || (key.Kind == SymbolKind.Cue && key.Name == CueSymbol.Mirroring)) return null;
-        if (doc.Tree.FindToken(offset) is not { Kind: SyntaxKind.Identifier } token) return null;
+        if (doc.NameAt(offset) is not { } token) return null;
         return new PrepareRenameResult(doc.Range(token.Span), token.Text);
     }
 
