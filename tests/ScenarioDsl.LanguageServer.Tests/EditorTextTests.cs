@@ -91,4 +91,27 @@ public class EditorTextTests
         Assert.Equal($"space A {{ // a{newline}  x [0, 1] // b{newline}}}{newline}", client.Server.Workspace.Current.OpenDocuments.Values.Single().Text.Text);
         Assert.NotNull(hover);
     }
+
+    [Fact]
+    public async Task Files_in_bin_obj_node_modules_and_hidden_folders_stay_out_after_a_close_or_a_watched_file_event()
+    {
+        // The folders `emps check` and the initial load skip: a build's copy in bin/ would declare every name twice.
+        using var ws = new TempWorkspace(("space.emps", Samples.Space), ("bin/Debug/space.emps", Samples.Space));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        string copy = ws.UriOf("bin/Debug/space.emps");
+        await client.OpenAsync(copy, Samples.Space); // opened on purpose: compiled while open, like any open document
+        await client.CloseAsync(copy);
+        foreach (var name in new[] { "obj/x.emps", "node_modules/pkg/x.emps", ".git/x.emps", "sub/.cache/x.emps" })
+        {
+            ws.Write(name, Samples.Space);
+            await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf(name), 1) }));
+        }
+        ws.Write("sub/more.emps", "space Other { x [0, 1] }\n");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("sub/more.emps"), 1) }));
+
+        // Messages are handled in order, so once this answers every notification above is applied.
+        await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(copy), new Position(0, 0)));
+        var compiled = client.Server.Workspace.Current.Compilation.SyntaxTrees.Select(t => Path.GetRelativePath(ws.Root, t.Path).Replace('\\', '/'));
+        Assert.Equal(new[] { "space.emps", "sub/more.emps" }, compiled.Order(StringComparer.Ordinal));
+    }
 }

@@ -81,21 +81,27 @@ public sealed class EmpsWorkspace
         }
     }
 
-    /// <summary>Closes a document: the file's disk content (if any, under the root) takes its place.</summary>
+    /// <summary>
+    /// Closes a document: the file's disk content takes its place when the workspace compiles that file (under the root,
+    /// not in a skipped folder); otherwise it leaves the compilation.
+    /// </summary>
     public WorkspaceSnapshot Close(string uri)
     {
         string path = DocumentUris.ToPath(uri);
         lock (_gate)
         {
             var compilation = _current.Compilation;
-            var onDisk = IsUnderRoot(path) ? TryRead(path) : null;
+            var onDisk = IsWorkspaceFile(path) ? TryRead(path) : null;
             if (onDisk is not null && onDisk.Length > MaxDocumentLength) onDisk = null;
             compilation = onDisk is null ? compilation.RemoveFile(path) : compilation.WithText(onDisk);
             return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments.Remove(path), _current.Options, _current.Generation + 1));
         }
     }
 
-    /// <summary>A watched file was created, changed or deleted on disk (open documents keep the editor's text).</summary>
+    /// <summary>
+    /// A watched file was created, changed or deleted on disk (open documents keep the editor's text). Files the initial
+    /// load skips (outside the root, in hidden folders, <c>bin/</c>, <c>obj/</c>, <c>node_modules/</c>) stay out.
+    /// </summary>
     public WorkspaceSnapshot FilesChanged(IReadOnlyList<FileEvent> events)
     {
         lock (_gate)
@@ -111,7 +117,7 @@ public sealed class EmpsWorkspace
                     continue;
                 }
                 if (!path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase) || _current.OpenDocuments.ContainsKey(path)) continue;
-                var text = e.Type == 3 ? null : TryRead(path);
+                var text = e.Type == 3 || !IsWorkspaceFile(path) ? null : TryRead(path);
                 if (text is not null && text.Length > MaxDocumentLength) text = null;
                 compilation = text is null ? compilation.RemoveFile(path) : compilation.WithText(text);
             }
@@ -141,6 +147,16 @@ public sealed class EmpsWorkspace
 
     private bool IsUnderRoot(string path) =>
         _root is not null && path.StartsWith(_root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>A file <see cref="LoadFolder"/> compiles from disk: under the root, in no folder it skips.</summary>
+    private bool IsWorkspaceFile(string path)
+    {
+        if (!IsUnderRoot(path)) return false;
+        string? folder = Path.GetDirectoryName(Path.GetRelativePath(_root!, path));
+        return string.IsNullOrEmpty(folder) || !folder.Split(Path.DirectorySeparatorChar).Any(IsSkippedFolder);
+    }
+
+    private static bool IsSkippedFolder(string name) => name is "bin" or "obj" or "node_modules" || name.StartsWith('.');
 
     private static SourceText? TryRead(string path)
     {
@@ -191,8 +207,7 @@ public sealed class EmpsWorkspace
             foreach (var f in files.OrderBy(f => f, StringComparer.Ordinal)) yield return f;
             foreach (var d in dirs)
             {
-                string name = Path.GetFileName(d);
-                if (name is "bin" or "obj" or "node_modules" || name.StartsWith('.')) continue;
+                if (IsSkippedFolder(Path.GetFileName(d))) continue;
                 pending.Push(d);
             }
         }
