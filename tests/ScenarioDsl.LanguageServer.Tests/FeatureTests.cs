@@ -345,6 +345,21 @@ public sealed class FeatureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Comments_at_the_ends_of_code_lines_are_no_comment_fold()
+    {
+        // Only comments on lines of their own make a comment run: "Fold All Comments" must not hide the start and the
+        // rule that the two end-of-line comments below follow (it did: lines 2-3 were one comment range).
+        string text = Samples.People
+            .Replace("trust: 0.2 }\r\n", "trust: 0.2 } // as met\r\n")
+            .Replace("trust += 0.1\r\n", "trust += 0.1 // slowly\r\n")
+            .Replace("  says", "  // two own-line\r\n  // comments fold\r\n  says");
+        await ReplaceAsync(text, 2);
+        var ranges = await _client.RequestAsync<FoldingRange[]>("textDocument/foldingRange", new FoldingRangeParams(new TextDocumentIdentifier(_uri)));
+        var comments = ranges.Where(r => r.Kind == "comment").Select(r => (r.StartLine, r.EndLine));
+        Assert.Equal(new[] { (5, 6) }, comments);
+    }
+
+    [Fact]
     public async Task Semantic_tokens_classify_keywords_names_numbers_and_strings()
     {
         var tokens = await _client.RequestAsync<SemanticTokens>("textDocument/semanticTokens/full", new SemanticTokensParams(new TextDocumentIdentifier(_uri)));
