@@ -274,6 +274,20 @@ public sealed class FeatureTests : IAsyncLifetime
         Assert.NotNull(after);
     }
 
+    [Theory]
+    [InlineData("\r\n/* notes on |")]          // a block comment being typed at the end of the file: no `*/` yet
+    [InlineData("\r\n/* notes on the goal\r\n|")]
+    [InlineData("\r\n/* notes on |*/")]        // for comparison: a closed one
+    [InlineData("\r\n// notes on |")]
+    public async Task Completion_offers_nothing_in_a_comment_at_the_end_of_the_file(string typed)
+    {
+        // An unclosed block comment reaches the end of the file, so the caret there is still inside it (completion
+        // offered the declaration keywords on every space typed in it).
+        string text = Samples.People + typed;
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        Assert.Empty((await CompleteAsync(text, "|")).Items);
+    }
+
     [Fact]
     public async Task Formatting_twice_gives_no_second_edit()
     {
