@@ -114,4 +114,34 @@ public class EditorTextTests
         var compiled = client.Server.Workspace.Current.Compilation.SyntaxTrees.Select(t => Path.GetRelativePath(ws.Root, t.Path).Replace('\\', '/'));
         Assert.Equal(new[] { "space.emps", "sub/more.emps" }, compiled.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_folder_deleted_or_created_on_disk_as_one_event_takes_its_files_along()
+    {
+        // VS Code reports a deleted (or moved) folder as one event for the folder, never for the files in it; the
+        // files stayed in the compilation and their declarations kept resolving (and clashed with the moved copies).
+        using var ws = new TempWorkspace(("space.emps", Samples.Space), ("people/worrier.emps", Samples.People), ("people/deep/more.emps", "cues {\n  hello \"hi\"\n}\n"));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        string uri = ws.UriOf("space.emps");
+        await client.OpenAsync(uri, Samples.Space);
+
+        Directory.Move(ws.PathOf("people"), ws.PathOf("moved"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("people"), 3) }));
+        await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(uri), new Position(0, 0)));
+        Assert.Equal(new[] { "space.emps" }, Compiled(client, ws));
+
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("moved"), 1) }));
+        await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(uri), new Position(0, 0)));
+        Assert.Equal(new[] { "moved/deep/more.emps", "moved/worrier.emps", "space.emps" }, Compiled(client, ws));
+
+        // A new folder in a skipped place (a build's output) stays out, like at the start.
+        Directory.CreateDirectory(ws.PathOf("bin"));
+        Directory.Move(ws.PathOf("moved"), ws.PathOf("bin/moved"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("moved"), 3), new FileEvent(ws.UriOf("bin/moved"), 1) }));
+        await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(uri), new Position(0, 0)));
+        Assert.Equal(new[] { "space.emps" }, Compiled(client, ws));
+    }
+
+    private static IEnumerable<string> Compiled(LspTestClient client, TempWorkspace ws) =>
+        client.Server.Workspace.Current.Compilation.SyntaxTrees.Select(t => Path.GetRelativePath(ws.Root, t.Path).Replace('\\', '/')).Order(StringComparer.Ordinal);
 }

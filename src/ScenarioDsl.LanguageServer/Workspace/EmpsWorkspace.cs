@@ -116,13 +116,48 @@ public sealed class EmpsWorkspace
                     if (_root is not null) options = ReadOptions(_root);
                     continue;
                 }
-                if (!path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase) || _current.OpenDocuments.ContainsKey(path)) continue;
-                var text = e.Type == 3 || !IsWorkspaceFile(path) ? null : TryRead(path);
+                if (!path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase))
+                {
+                    compilation = FolderChanged(compilation, path, e.Type);
+                    continue;
+                }
+                if (_current.OpenDocuments.ContainsKey(path)) continue;
+                var text = e.Type == FileChangeType.Deleted || !IsWorkspaceFile(path) ? null : TryRead(path);
                 if (text is not null && text.Length > MaxDocumentLength) text = null;
                 compilation = text is null ? compilation.RemoveFile(path) : compilation.WithText(text);
             }
+            // Events that change nothing (a file of another kind created or deleted) leave the snapshot as it is.
+            if (ReferenceEquals(compilation, _current.Compilation) && ReferenceEquals(options, _current.Options)) return _current;
             return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments, options, _current.Generation + 1));
         }
+    }
+
+    /// <summary>
+    /// Any other path: it may be a folder, which a client reports as one event, not one per file in it. A deleted one
+    /// takes its files that no longer exist along; a created one (or one moved in) brings its .emps files, as
+    /// <see cref="LoadFolder"/> would find them. Open documents keep the editor's text.
+    /// </summary>
+    private EmpsCompilation FolderChanged(EmpsCompilation compilation, string path, int type)
+    {
+        if (type == FileChangeType.Deleted)
+        {
+            string prefix = path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (tree.Path.StartsWith(prefix, StringComparison.Ordinal) && !_current.OpenDocuments.ContainsKey(tree.Path) && !File.Exists(tree.Path))
+                    compilation = compilation.RemoveFile(tree.Path);
+            }
+        }
+        else if (type == FileChangeType.Created && IsWorkspaceFolder(path) && Directory.Exists(path))
+        {
+            foreach (var file in EnumerateEmps(path))
+            {
+                if (_current.OpenDocuments.ContainsKey(file)) continue;
+                var text = TryRead(file);
+                if (text is not null && text.Length <= MaxDocumentLength) compilation = compilation.WithText(text);
+            }
+        }
+        return compilation;
     }
 
     private static EmpsCompilation WithDocument(EmpsCompilation compilation, OpenDocument doc) =>
@@ -149,11 +184,14 @@ public sealed class EmpsWorkspace
         _root is not null && path.StartsWith(_root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>A file <see cref="LoadFolder"/> compiles from disk: under the root, in no folder it skips.</summary>
-    private bool IsWorkspaceFile(string path)
+    private bool IsWorkspaceFile(string path) => Path.GetDirectoryName(path) is { } folder && IsWorkspaceFolder(folder);
+
+    /// <summary>The root or a folder under it that <see cref="LoadFolder"/> enters (no skipped folder on the way).</summary>
+    private bool IsWorkspaceFolder(string folder)
     {
-        if (!IsUnderRoot(path)) return false;
-        string? folder = Path.GetDirectoryName(Path.GetRelativePath(_root!, path));
-        return string.IsNullOrEmpty(folder) || !folder.Split(Path.DirectorySeparatorChar).Any(IsSkippedFolder);
+        if (_root is null) return false;
+        if (string.Equals(folder.TrimEnd(Path.DirectorySeparatorChar), _root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)) return true;
+        return IsUnderRoot(folder) && !Path.GetRelativePath(_root, folder).Split(Path.DirectorySeparatorChar).Any(IsSkippedFolder);
     }
 
     private static bool IsSkippedFolder(string name) => name is "bin" or "obj" or "node_modules" || name.StartsWith('.');
