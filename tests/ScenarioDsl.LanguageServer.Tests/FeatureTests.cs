@@ -119,6 +119,22 @@ public sealed class FeatureTests : IAsyncLifetime
         Assert.Contains("not a valid name", bad.Message);
     }
 
+    [Fact]
+    public async Task Prepare_rename_on_the_built_in_mirroring_says_why_it_cannot_be_renamed()
+    {
+        // prepareRename answered null, so the editor said only "the element can't be renamed" and never sent the rename
+        // that carries the reason; an error with the reason is what the specification provides for this.
+        string text = Samples.People.Replace("on advice", "on mirroring");
+        await ReplaceAsync(text, 2);
+        var refused = await Assert.ThrowsAnyAsync<RemoteRpcException>(() =>
+            _client.RequestAsync<PrepareRenameResult?>("textDocument/prepareRename", At("mirroring", plus: 3, text: text)));
+        Assert.Contains("'mirroring' is a built-in cue and cannot be renamed", refused.Message);
+        Assert.Equal(ErrorCodes.RequestFailed, ((RemoteInvocationException)refused).ErrorCode);
+
+        // Where there is no name at all, null as before: nothing to explain.
+        Assert.Null(await _client.RequestAsync<PrepareRenameResult?>("textDocument/prepareRename", At("says", text: text)));
+    }
+
     [Theory]
     [InlineData("calm:")]   // right after `{`
     [InlineData("trust:")]  // right after `,`
