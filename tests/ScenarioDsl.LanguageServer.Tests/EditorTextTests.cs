@@ -144,4 +144,21 @@ public class EditorTextTests
 
     private static IEnumerable<string> Compiled(LspTestClient client, TempWorkspace ws) =>
         client.Server.Workspace.Current.Compilation.SyntaxTrees.Select(t => Path.GetRelativePath(ws.Root, t.Path).Replace('\\', '/')).Order(StringComparer.Ordinal);
+
+    [Fact]
+    public async Task The_workspace_reads_the_files_emps_check_reads_no_hidden_files_no_linked_folders()
+    {
+        // `emps check .` skips hidden files and does not follow symbolic links to folders (a link loop would make the
+        // walk endless); the server read both, so it saw declarations twice that the build does not see at all.
+        using var ws = new TempWorkspace(("space.emps", Samples.Space), (".draft.emps", Samples.Space), ("lib/extra.emps", "cues {\n  hello \"hi\"\n}\n"));
+        Directory.CreateSymbolicLink(ws.PathOf("shared"), ws.PathOf("lib"));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        Assert.Equal(new[] { "lib/extra.emps", "space.emps" }, Compiled(client, ws));
+
+        // The same for a watched-file event naming a hidden file.
+        ws.Write(".other.emps", Samples.Space);
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf(".other.emps"), 1) }));
+        await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(ws.UriOf("space.emps")), new Position(0, 0)));
+        Assert.Equal(new[] { "lib/extra.emps", "space.emps" }, Compiled(client, ws));
+    }
 }

@@ -148,7 +148,7 @@ public sealed class EmpsWorkspace
                     compilation = compilation.RemoveFile(tree.Path);
             }
         }
-        else if (type == FileChangeType.Created && IsWorkspaceFolder(path) && Directory.Exists(path))
+        else if (type == FileChangeType.Created && IsWorkspaceFolder(path) && new DirectoryInfo(path) is { Exists: true, LinkTarget: null })
         {
             foreach (var file in EnumerateEmps(path))
             {
@@ -183,8 +183,8 @@ public sealed class EmpsWorkspace
     private bool IsUnderRoot(string path) =>
         _root is not null && path.StartsWith(_root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    /// <summary>A file <see cref="LoadFolder"/> compiles from disk: under the root, in no folder it skips.</summary>
-    private bool IsWorkspaceFile(string path) => Path.GetDirectoryName(path) is { } folder && IsWorkspaceFolder(folder);
+    /// <summary>A file <see cref="LoadFolder"/> compiles from disk: not hidden, under the root, in no folder it skips.</summary>
+    private bool IsWorkspaceFile(string path) => IsEmpsName(path) && Path.GetDirectoryName(path) is { } folder && IsWorkspaceFolder(folder);
 
     /// <summary>The root or a folder under it that <see cref="LoadFolder"/> enters (no skipped folder on the way).</summary>
     private bool IsWorkspaceFolder(string folder)
@@ -225,6 +225,20 @@ public sealed class EmpsWorkspace
         }
     }
 
+    private static readonly EnumerationOptions OneLevel = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = true,
+        MatchType = MatchType.Simple,
+        MatchCasing = MatchCasing.CaseSensitive,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+    };
+
+    /// <summary>
+    /// The .emps files under <paramref name="root"/> as <c>emps check</c> finds them in a folder: hidden files and
+    /// folders, <c>bin/</c>, <c>obj/</c> and <c>node_modules/</c> skipped, symbolic links to folders not followed (a
+    /// link loop would make the walk endless).
+    /// </summary>
     private static IEnumerable<string> EnumerateEmps(string root)
     {
         var pending = new Stack<string>();
@@ -232,22 +246,30 @@ public sealed class EmpsWorkspace
         while (pending.Count > 0)
         {
             string dir = pending.Pop();
-            string[] files, dirs;
+            string[] files;
+            DirectoryInfo[] dirs;
             try
             {
-                files = Directory.GetFiles(dir, "*.emps");
-                dirs = Directory.GetDirectories(dir);
+                files = Directory.GetFiles(dir, "*.emps", OneLevel);
+                dirs = new DirectoryInfo(dir).GetDirectories("*", OneLevel);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 continue;
             }
-            foreach (var f in files.OrderBy(f => f, StringComparer.Ordinal)) yield return f;
+            foreach (var f in files.Where(IsEmpsName).OrderBy(f => f, StringComparer.Ordinal)) yield return f;
             foreach (var d in dirs)
             {
-                if (IsSkippedFolder(Path.GetFileName(d))) continue;
-                pending.Push(d);
+                if (d.LinkTarget is not null || IsSkippedFolder(d.Name)) continue;
+                pending.Push(d.FullName);
             }
         }
+    }
+
+    /// <summary>A name <c>emps check</c> reads in a folder: <c>*.emps</c> (that case), not hidden.</summary>
+    private static bool IsEmpsName(string path)
+    {
+        string name = Path.GetFileName(path);
+        return name.EndsWith(".emps", StringComparison.Ordinal) && !name.StartsWith('.');
     }
 }
