@@ -166,10 +166,15 @@ public sealed class EmpsLanguageServer : IDisposable
         if (_state != Running) return;
         if (_registerWatchers)
         {
-            // Ask the client to report .emps and .globalconfig changes on disk (not awaited: the
-            // answer comes back through this same dispatcher).
+            // Ask the client to report .emps and .globalconfig changes on disk, and folders created or deleted: a
+            // client reports a deleted or moved folder as one event for the folder, not for the files in it (not
+            // awaited: the answer comes back through this same dispatcher).
             var registration = new Registration("emps-watched-files", "workspace/didChangeWatchedFiles",
-                new DidChangeWatchedFilesRegistrationOptions(new[] { new FileWatcher("**/*.emps"), new FileWatcher("**/.globalconfig") }));
+                new DidChangeWatchedFilesRegistrationOptions(new[]
+                {
+                    new FileWatcher("**/*.emps"), new FileWatcher("**/.globalconfig"),
+                    new FileWatcher("**/*", WatchKind.Create | WatchKind.Delete),
+                }));
             _ = _rpc.InvokeWithParameterObjectAsync<object?>("client/registerCapability", new RegistrationParams(new[] { registration }))
                 .ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
         }

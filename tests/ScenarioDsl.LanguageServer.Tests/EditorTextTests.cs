@@ -70,4 +70,95 @@ public class EditorTextTests
         Assert.Equal(atStart.Diagnostics.Select(d => $"{d.Code} {d.Range.Start.Line}:{d.Range.Start.Character} {d.Message}").Order(StringComparer.Ordinal), announced);
         Assert.Contains(announced, d => d.StartsWith("EMPS1001", StringComparison.Ordinal) && d.Contains("dup.emps", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public async Task A_position_past_the_end_of_a_line_means_the_end_of_that_line_not_past_its_line_break(string newline)
+    {
+        // LSP: "If the character value is greater than the line length it defaults back to the line length." A
+        // change to the end of line 0 with a generous end character used to delete the line break too (and, on a CRLF
+        // line, a character between \r and \n split the pair), so the server's copy lost a line the editor still had.
+        string text = $"space A {{{newline}  x [0, 1]{newline}}}{newline}";
+        await using var client = await LspTestClient.StartAsync();
+        const string uri = "untitled:eol.emps";
+        await client.OpenAsync(uri, text);
+        await client.ChangeAsync(uri, 2, new TextDocumentContentChangeEvent(new Range(new Position(0, 8), new Position(0, 500)), null, "{ // a"));
+        await client.ChangeAsync(uri, 3, new TextDocumentContentChangeEvent(new Range(new Position(1, 10), new Position(1, 11)), null, " // b"));
+
+        // Messages are handled in order, so once this answers the changes are applied.
+        var hover = await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(uri), new Position(1, 2)));
+        Assert.Equal($"space A {{ // a{newline}  x [0, 1] // b{newline}}}{newline}", client.Server.Workspace.Current.OpenDocuments.Values.Single().Text.Text);
+        Assert.NotNull(hover);
+    }
+
+    [Fact]
+    public async Task Files_in_bin_obj_node_modules_and_hidden_folders_stay_out_after_a_close_or_a_watched_file_event()
+    {
+        // The folders `emps check` and the initial load skip: a build's copy in bin/ would declare every name twice.
+        using var ws = new TempWorkspace(("space.emps", Samples.Space), ("bin/Debug/space.emps", Samples.Space));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        string copy = ws.UriOf("bin/Debug/space.emps");
+        await client.OpenAsync(copy, Samples.Space); // opened on purpose: compiled while open, like any open document
+        await client.CloseAsync(copy);
+        foreach (var name in new[] { "obj/x.emps", "node_modules/pkg/x.emps", ".git/x.emps", "sub/.cache/x.emps" })
+        {
+            ws.Write(name, Samples.Space);
+            await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf(name), 1) }));
+        }
+        ws.Write("sub/more.emps", "space Other { x [0, 1] }\n");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("sub/more.emps"), 1) }));
+
+        // Messages are handled in order, so once this answers every notification above is applied.
+        await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(copy), new Position(0, 0)));
+        var compiled = client.Server.Workspace.Current.Compilation.SyntaxTrees.Select(t => Path.GetRelativePath(ws.Root, t.Path).Replace('\\', '/'));
+        Assert.Equal(new[] { "space.emps", "sub/more.emps" }, compiled.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_folder_deleted_or_created_on_disk_as_one_event_takes_its_files_along()
+    {
+        // VS Code reports a deleted (or moved) folder as one event for the folder, never for the files in it; the
+        // files stayed in the compilation and their declarations kept resolving (and clashed with the moved copies).
+        using var ws = new TempWorkspace(("space.emps", Samples.Space), ("people/worrier.emps", Samples.People), ("people/deep/more.emps", "cues {\n  hello \"hi\"\n}\n"));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        string uri = ws.UriOf("space.emps");
+        await client.OpenAsync(uri, Samples.Space);
+
+        Directory.Move(ws.PathOf("people"), ws.PathOf("moved"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("people"), 3) }));
+        await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(uri), new Position(0, 0)));
+        Assert.Equal(new[] { "space.emps" }, Compiled(client, ws));
+
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("moved"), 1) }));
+        await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(uri), new Position(0, 0)));
+        Assert.Equal(new[] { "moved/deep/more.emps", "moved/worrier.emps", "space.emps" }, Compiled(client, ws));
+
+        // A new folder in a skipped place (a build's output) stays out, like at the start.
+        Directory.CreateDirectory(ws.PathOf("bin"));
+        Directory.Move(ws.PathOf("moved"), ws.PathOf("bin/moved"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("moved"), 3), new FileEvent(ws.UriOf("bin/moved"), 1) }));
+        await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(uri), new Position(0, 0)));
+        Assert.Equal(new[] { "space.emps" }, Compiled(client, ws));
+    }
+
+    private static IEnumerable<string> Compiled(LspTestClient client, TempWorkspace ws) =>
+        client.Server.Workspace.Current.Compilation.SyntaxTrees.Select(t => Path.GetRelativePath(ws.Root, t.Path).Replace('\\', '/')).Order(StringComparer.Ordinal);
+
+    [Fact]
+    public async Task The_workspace_reads_the_files_emps_check_reads_no_hidden_files_no_linked_folders()
+    {
+        // `emps check .` skips hidden files and does not follow symbolic links to folders (a link loop would make the
+        // walk endless); the server read both, so it saw declarations twice that the build does not see at all.
+        using var ws = new TempWorkspace(("space.emps", Samples.Space), (".draft.emps", Samples.Space), ("lib/extra.emps", "cues {\n  hello \"hi\"\n}\n"));
+        Directory.CreateSymbolicLink(ws.PathOf("shared"), ws.PathOf("lib"));
+        await using var client = await LspTestClient.StartAsync(ws.Root);
+        Assert.Equal(new[] { "lib/extra.emps", "space.emps" }, Compiled(client, ws));
+
+        // The same for a watched-file event naming a hidden file.
+        ws.Write(".other.emps", Samples.Space);
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf(".other.emps"), 1) }));
+        await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(ws.UriOf("space.emps")), new Position(0, 0)));
+        Assert.Equal(new[] { "lib/extra.emps", "space.emps" }, Compiled(client, ws));
+    }
 }

@@ -119,6 +119,45 @@ public sealed class FeatureTests : IAsyncLifetime
         Assert.Contains("not a valid name", bad.Message);
     }
 
+    [Fact]
+    public async Task Prepare_rename_on_the_built_in_mirroring_says_why_it_cannot_be_renamed()
+    {
+        // prepareRename answered null, so the editor said only "the element can't be renamed" and never sent the rename
+        // that carries the reason; an error with the reason is what the specification provides for this.
+        string text = Samples.People.Replace("on advice", "on mirroring");
+        await ReplaceAsync(text, 2);
+        var refused = await Assert.ThrowsAnyAsync<RemoteRpcException>(() =>
+            _client.RequestAsync<PrepareRenameResult?>("textDocument/prepareRename", At("mirroring", plus: 3, text: text)));
+        Assert.Contains("'mirroring' is a built-in cue and cannot be renamed", refused.Message);
+        Assert.Equal(ErrorCodes.RequestFailed, ((RemoteInvocationException)refused).ErrorCode);
+
+        // Where there is no name at all, null as before: nothing to explain.
+        Assert.Null(await _client.RequestAsync<PrepareRenameResult?>("textDocument/prepareRename", At("says", text: text)));
+    }
+
+    [Theory]
+    [InlineData("calm:")]   // right after `{`
+    [InlineData("trust:")]  // right after `,`
+    [InlineData("Mood {")]  // right after a space, for comparison
+    public async Task Prepare_rename_and_hover_at_the_first_character_of_a_name_that_follows_punctuation(string needle)
+    {
+        // The caret before the name's first character also touches the `{` or `,` before it: prepareRename used to
+        // answer null there (VS Code: "The element can't be renamed") and hover highlighted the punctuation.
+        string text = Samples.People.Replace("start { calm: -0.5, trust: 0.2 }", "start {calm: -0.5,trust: 0.2}");
+        await ReplaceAsync(text, 2);
+        var at = At(needle, text: text);
+        string name = needle.Split(':', ' ')[0];
+        var expected = new Range(at.Position, at.Position with { Character = at.Position.Character + name.Length });
+
+        var prepare = await _client.RequestAsync<PrepareRenameResult?>("textDocument/prepareRename", at);
+        Assert.NotNull(prepare);
+        Assert.Equal(name, prepare!.Placeholder);
+        Assert.Equal(expected, prepare.Range);
+
+        var hover = await _client.RequestAsync<Hover?>("textDocument/hover", at);
+        Assert.Equal(expected, hover!.Range);
+    }
+
     [Theory]
     [InlineData("calm", 1, "trust", "EMPS3008")] // a dimension of the same space: the first new error, in file order (space.emps gets EMPS2001)
     [InlineData("validation", 0, "advice", "EMPS1001")] // another cue
@@ -251,6 +290,20 @@ public sealed class FeatureTests : IAsyncLifetime
         Assert.NotNull(after);
     }
 
+    [Theory]
+    [InlineData("\r\n/* notes on |")]          // a block comment being typed at the end of the file: no `*/` yet
+    [InlineData("\r\n/* notes on the goal\r\n|")]
+    [InlineData("\r\n/* notes on |*/")]        // for comparison: a closed one
+    [InlineData("\r\n// notes on |")]
+    public async Task Completion_offers_nothing_in_a_comment_at_the_end_of_the_file(string typed)
+    {
+        // An unclosed block comment reaches the end of the file, so the caret there is still inside it (completion
+        // offered the declaration keywords on every space typed in it).
+        string text = Samples.People + typed;
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        Assert.Empty((await CompleteAsync(text, "|")).Items);
+    }
+
     [Fact]
     public async Task Formatting_twice_gives_no_second_edit()
     {
@@ -319,6 +372,21 @@ public sealed class FeatureTests : IAsyncLifetime
         Assert.Contains(ranges, r => r.StartLine == 0 && r.EndLine == 1 && r.Kind == "comment");
         Assert.Contains(ranges, r => r.StartLine == 2 && r.EndLine == 7);
         Assert.Contains(ranges, r => r.StartLine == 14 && r.EndLine == 16);
+    }
+
+    [Fact]
+    public async Task Comments_at_the_ends_of_code_lines_are_no_comment_fold()
+    {
+        // Only comments on lines of their own make a comment run: "Fold All Comments" must not hide the start and the
+        // rule that the two end-of-line comments below follow (it did: lines 2-3 were one comment range).
+        string text = Samples.People
+            .Replace("trust: 0.2 }\r\n", "trust: 0.2 } // as met\r\n")
+            .Replace("trust += 0.1\r\n", "trust += 0.1 // slowly\r\n")
+            .Replace("  says", "  // two own-line\r\n  // comments fold\r\n  says");
+        await ReplaceAsync(text, 2);
+        var ranges = await _client.RequestAsync<FoldingRange[]>("textDocument/foldingRange", new FoldingRangeParams(new TextDocumentIdentifier(_uri)));
+        var comments = ranges.Where(r => r.Kind == "comment").Select(r => (r.StartLine, r.EndLine));
+        Assert.Equal(new[] { (5, 6) }, comments);
     }
 
     [Fact]

@@ -44,6 +44,10 @@ public class LifecycleTests
         Assert.Equal("workspace/didChangeWatchedFiles", registration.GetProperty("method").GetString());
         var globs = registration.GetProperty("registerOptions").GetProperty("watchers").EnumerateArray().Select(w => w.GetProperty("globPattern").GetString()).ToList();
         Assert.Contains("**/*.emps", globs);
+        // Folders come and go as one event for the folder (VS Code never reports the files in it): created and deleted
+        // paths of every name are watched (kind 1 | 4), changes to other files are not.
+        var folders = Assert.Single(registration.GetProperty("registerOptions").GetProperty("watchers").EnumerateArray(), w => w.GetProperty("globPattern").GetString() == "**/*");
+        Assert.Equal(1 | 4, folders.GetProperty("kind").GetInt32());
         // A client without dynamic registration is not asked (a request round trip first).
         await plain.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier("untitled:x")));
         Assert.Empty(plain.Registrations);

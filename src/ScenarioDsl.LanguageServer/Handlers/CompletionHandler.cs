@@ -117,9 +117,15 @@ internal static class CompletionHandler
         return Array.Empty<CompletionItem>();
     }
 
-    /// <summary>True inside a string's quotes or a comment (a line comment up to its line's end).</summary>
+    /// <summary>
+    /// True inside a string's quotes or a comment (a line comment up to its line's end; a block comment without its
+    /// <c>*/</c> up to the end of the file, where it ends).
+    /// </summary>
     private static bool InsideStringOrComment(SyntaxTree tree, int offset)
     {
+        string text = tree.Text.Text;
+        bool Unclosed(SyntaxTrivia comment) =>
+            comment.Span.Length < 4 || string.CompareOrdinal(text, comment.Span.End - 2, "*/", 0, 2) != 0;
         foreach (var token in tree.Root.DescendantTokens())
         {
             if (token.FullSpan.Start > offset) break;
@@ -130,7 +136,8 @@ internal static class CompletionHandler
             foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
             {
                 if (trivia.Kind == SyntaxKind.LineComment && trivia.Span.Start < offset && offset <= trivia.Span.End) return true;
-                if (trivia.Kind == SyntaxKind.BlockComment && trivia.Span.Start < offset && offset < trivia.Span.End) return true;
+                if (trivia.Kind == SyntaxKind.BlockComment && trivia.Span.Start < offset
+                    && (offset < trivia.Span.End || (offset == trivia.Span.End && Unclosed(trivia)))) return true;
             }
         }
         return false;

@@ -42,11 +42,13 @@ internal static class FoldingRangeHandler
                 else if (trivia.Kind == SyntaxKind.LineComment)
                 {
                     int line = text.GetLinePosition(trivia.Span.Start).Line;
-                    if (runStart >= 0 && line == runEnd + 1) runEnd = line;
+                    bool ownLine = string.IsNullOrWhiteSpace(text.Text[text.GetLineSpan(line).Start..trivia.Span.Start]);
+                    if (ownLine && runStart >= 0 && line == runEnd + 1) runEnd = line;
                     else
                     {
+                        // A comment after code on its line ends the run: folding it would hide that code.
                         if (runEnd > runStart) result.Add(new FoldingRange(runStart, runEnd, "comment"));
-                        runStart = runEnd = line;
+                        runStart = runEnd = ownLine ? line : -1;
                     }
                 }
             }

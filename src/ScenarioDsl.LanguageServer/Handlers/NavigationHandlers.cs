@@ -46,8 +46,8 @@ internal static class RenameHandler
         if (doc is null) return null;
         int offset = doc.Offset(p!.Position);
         var key = snapshot.Compilation.Index.FindAt(doc.Path, offset);
-        if (key is null || (key.Kind == SymbolKind.Cue && key.Name == CueSymbol.Mirroring)) return null;
-        if (doc.Tree.FindToken(offset) is not { Kind: SyntaxKind.Identifier } token) return null;
+        if (key is null || doc.NameAt(offset) is not { } token) return null;
+        RefuseBuiltIn(key);
         return new PrepareRenameResult(doc.Range(token.Span), token.Text);
     }
 
@@ -60,8 +60,7 @@ internal static class RenameHandler
         var index = snapshot.Compilation.Index;
         var key = index.FindAt(doc.Path, doc.Offset(p.Position));
         if (key is null) return null;
-        if (key.Kind == SymbolKind.Cue && key.Name == CueSymbol.Mirroring)
-            throw new LocalRpcException("'mirroring' is a built-in cue and cannot be renamed") { ErrorCode = ErrorCodes.RequestFailed };
+        RefuseBuiltIn(key);
         var spans = index.DefinitionsOf(key).Select(d => (d.Path, Span: d.NameSpan))
             .Concat(index.ReferencesTo(key).Select(r => (r.Path, r.Span)))
             .Distinct()
@@ -76,6 +75,16 @@ internal static class RenameHandler
             changes[snapshot.UriOf(group.Key)] = edits;
         }
         return new WorkspaceEdit(changes);
+    }
+
+    /// <summary>
+    /// The built-in <c>mirroring</c> is refused with the reason, in prepareRename too: a null there only tells the
+    /// editor that nothing can be renamed, without the why.
+    /// </summary>
+    private static void RefuseBuiltIn(SymbolKey key)
+    {
+        if (key.Kind == SymbolKind.Cue && key.Name == CueSymbol.Mirroring)
+            throw new LocalRpcException("'mirroring' is a built-in cue and cannot be renamed") { ErrorCode = ErrorCodes.RequestFailed };
     }
 
     /// <summary>

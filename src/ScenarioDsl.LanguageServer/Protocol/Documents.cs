@@ -11,8 +11,15 @@ public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocum
 
 public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument, string? Text);
 
-/// <summary>FileChangeType: 1 created, 2 changed, 3 deleted.</summary>
+/// <summary>Type: a <see cref="FileChangeType"/>.</summary>
 public sealed record FileEvent(string Uri, int Type);
+
+public static class FileChangeType
+{
+    public const int Created = 1;
+    public const int Changed = 2;
+    public const int Deleted = 3;
+}
 
 public sealed record DidChangeWatchedFilesParams(FileEvent[] Changes);
 

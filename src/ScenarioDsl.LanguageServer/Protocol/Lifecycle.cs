@@ -63,7 +63,16 @@ public static class MessageType
     public const int Log = 4;
 }
 
-public sealed record FileWatcher(string GlobPattern);
+/// <summary>A watched glob; <see cref="Kind"/> is a <see cref="WatchKind"/> combination (null: all three).</summary>
+public sealed record FileWatcher(string GlobPattern, int? Kind = null);
+
+/// <summary>The events a <see cref="FileWatcher"/> asks for.</summary>
+public static class WatchKind
+{
+    public const int Create = 1;
+    public const int Change = 2;
+    public const int Delete = 4;
+}
 
 public sealed record DidChangeWatchedFilesRegistrationOptions(FileWatcher[] Watchers);
 

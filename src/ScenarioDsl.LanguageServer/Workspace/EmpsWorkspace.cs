@@ -81,21 +81,27 @@ public sealed class EmpsWorkspace
         }
     }
 
-    /// <summary>Closes a document: the file's disk content (if any, under the root) takes its place.</summary>
+    /// <summary>
+    /// Closes a document: the file's disk content takes its place when the workspace compiles that file (under the root,
+    /// not in a skipped folder); otherwise it leaves the compilation.
+    /// </summary>
     public WorkspaceSnapshot Close(string uri)
     {
         string path = DocumentUris.ToPath(uri);
         lock (_gate)
         {
             var compilation = _current.Compilation;
-            var onDisk = IsUnderRoot(path) ? TryRead(path) : null;
+            var onDisk = IsWorkspaceFile(path) ? TryRead(path) : null;
             if (onDisk is not null && onDisk.Length > MaxDocumentLength) onDisk = null;
             compilation = onDisk is null ? compilation.RemoveFile(path) : compilation.WithText(onDisk);
             return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments.Remove(path), _current.Options, _current.Generation + 1));
         }
     }
 
-    /// <summary>A watched file was created, changed or deleted on disk (open documents keep the editor's text).</summary>
+    /// <summary>
+    /// A watched file was created, changed or deleted on disk (open documents keep the editor's text). Files the initial
+    /// load skips (outside the root, in hidden folders, <c>bin/</c>, <c>obj/</c>, <c>node_modules/</c>) stay out.
+    /// </summary>
     public WorkspaceSnapshot FilesChanged(IReadOnlyList<FileEvent> events)
     {
         lock (_gate)
@@ -110,13 +116,48 @@ public sealed class EmpsWorkspace
                     if (_root is not null) options = ReadOptions(_root);
                     continue;
                 }
-                if (!path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase) || _current.OpenDocuments.ContainsKey(path)) continue;
-                var text = e.Type == 3 ? null : TryRead(path);
+                if (!path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase))
+                {
+                    compilation = FolderChanged(compilation, path, e.Type);
+                    continue;
+                }
+                if (_current.OpenDocuments.ContainsKey(path)) continue;
+                var text = e.Type == FileChangeType.Deleted || !IsWorkspaceFile(path) ? null : TryRead(path);
                 if (text is not null && text.Length > MaxDocumentLength) text = null;
                 compilation = text is null ? compilation.RemoveFile(path) : compilation.WithText(text);
             }
+            // Events that change nothing (a file of another kind created or deleted) leave the snapshot as it is.
+            if (ReferenceEquals(compilation, _current.Compilation) && ReferenceEquals(options, _current.Options)) return _current;
             return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments, options, _current.Generation + 1));
         }
+    }
+
+    /// <summary>
+    /// Any other path: it may be a folder, which a client reports as one event, not one per file in it. A deleted one
+    /// takes its files that no longer exist along; a created one (or one moved in) brings its .emps files, as
+    /// <see cref="LoadFolder"/> would find them. Open documents keep the editor's text.
+    /// </summary>
+    private EmpsCompilation FolderChanged(EmpsCompilation compilation, string path, int type)
+    {
+        if (type == FileChangeType.Deleted)
+        {
+            string prefix = path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (tree.Path.StartsWith(prefix, StringComparison.Ordinal) && !_current.OpenDocuments.ContainsKey(tree.Path) && !File.Exists(tree.Path))
+                    compilation = compilation.RemoveFile(tree.Path);
+            }
+        }
+        else if (type == FileChangeType.Created && IsWorkspaceFolder(path) && new DirectoryInfo(path) is { Exists: true, LinkTarget: null })
+        {
+            foreach (var file in EnumerateEmps(path))
+            {
+                if (_current.OpenDocuments.ContainsKey(file)) continue;
+                var text = TryRead(file);
+                if (text is not null && text.Length <= MaxDocumentLength) compilation = compilation.WithText(text);
+            }
+        }
+        return compilation;
     }
 
     private static EmpsCompilation WithDocument(EmpsCompilation compilation, OpenDocument doc) =>
@@ -125,8 +166,8 @@ public sealed class EmpsWorkspace
     internal static SourceText Apply(SourceText text, TextDocumentContentChangeEvent change)
     {
         if (change.Range is null) return SourceText.FromEditor(change.Text, text.Path);
-        int start = text.GetPosition(new LinePosition(change.Range.Start.Line, change.Range.Start.Character));
-        int end = text.GetPosition(new LinePosition(change.Range.End.Line, change.Range.End.Character));
+        int start = Conversions.ToOffset(text, change.Range.Start);
+        int end = Conversions.ToOffset(text, change.Range.End);
         if (end < start) (start, end) = (end, start);
         var sb = new StringBuilder(text.Length - (end - start) + change.Text.Length);
         sb.Append(text.Text, 0, start).Append(change.Text).Append(text.Text, end, text.Length - end);
@@ -141,6 +182,19 @@ public sealed class EmpsWorkspace
 
     private bool IsUnderRoot(string path) =>
         _root is not null && path.StartsWith(_root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>A file <see cref="LoadFolder"/> compiles from disk: not hidden, under the root, in no folder it skips.</summary>
+    private bool IsWorkspaceFile(string path) => IsEmpsName(path) && Path.GetDirectoryName(path) is { } folder && IsWorkspaceFolder(folder);
+
+    /// <summary>The root or a folder under it that <see cref="LoadFolder"/> enters (no skipped folder on the way).</summary>
+    private bool IsWorkspaceFolder(string folder)
+    {
+        if (_root is null) return false;
+        if (string.Equals(folder.TrimEnd(Path.DirectorySeparatorChar), _root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)) return true;
+        return IsUnderRoot(folder) && !Path.GetRelativePath(_root, folder).Split(Path.DirectorySeparatorChar).Any(IsSkippedFolder);
+    }
+
+    private static bool IsSkippedFolder(string name) => name is "bin" or "obj" or "node_modules" || name.StartsWith('.');
 
     private static SourceText? TryRead(string path)
     {
@@ -171,6 +225,20 @@ public sealed class EmpsWorkspace
         }
     }
 
+    private static readonly EnumerationOptions OneLevel = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = true,
+        MatchType = MatchType.Simple,
+        MatchCasing = MatchCasing.CaseSensitive,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+    };
+
+    /// <summary>
+    /// The .emps files under <paramref name="root"/> as <c>emps check</c> finds them in a folder: hidden files and
+    /// folders, <c>bin/</c>, <c>obj/</c> and <c>node_modules/</c> skipped, symbolic links to folders not followed (a
+    /// link loop would make the walk endless).
+    /// </summary>
     private static IEnumerable<string> EnumerateEmps(string root)
     {
         var pending = new Stack<string>();
@@ -178,23 +246,30 @@ public sealed class EmpsWorkspace
         while (pending.Count > 0)
         {
             string dir = pending.Pop();
-            string[] files, dirs;
+            string[] files;
+            DirectoryInfo[] dirs;
             try
             {
-                files = Directory.GetFiles(dir, "*.emps");
-                dirs = Directory.GetDirectories(dir);
+                files = Directory.GetFiles(dir, "*.emps", OneLevel);
+                dirs = new DirectoryInfo(dir).GetDirectories("*", OneLevel);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 continue;
             }
-            foreach (var f in files.OrderBy(f => f, StringComparer.Ordinal)) yield return f;
+            foreach (var f in files.Where(IsEmpsName).OrderBy(f => f, StringComparer.Ordinal)) yield return f;
             foreach (var d in dirs)
             {
-                string name = Path.GetFileName(d);
-                if (name is "bin" or "obj" or "node_modules" || name.StartsWith('.')) continue;
-                pending.Push(d);
+                if (d.LinkTarget is not null || IsSkippedFolder(d.Name)) continue;
+                pending.Push(d.FullName);
             }
         }
+    }
+
+    /// <summary>A name <c>emps check</c> reads in a folder: <c>*.emps</c> (that case), not hidden.</summary>
+    private static bool IsEmpsName(string path)
+    {
+        string name = Path.GetFileName(path);
+        return name.EndsWith(".emps", StringComparison.Ordinal) && !name.StartsWith('.');
     }
 }
