@@ -39,17 +39,17 @@ internal static class HoverHandler
                 var dim = space?.Dimensions.FirstOrDefault(d => d.Name == key.Name);
                 if (dim is null) return $"dimension `{key.Name}`";
                 return $"dimension `{dim.Name}` of space `{space!.Name}`: range [{F(dim.Low)}, {F(dim.High)}]" +
-                       (dim.Description is null ? "" : "\n\n" + dim.Description);
+                       (dim.Description is null ? "" : "\n\n" + Md(dim.Description));
             }
             case SymbolKind.Space:
             {
                 var space = model.FindSpace(key.Name);
                 if (space is null) return $"space `{key.Name}`";
                 var sb = new StringBuilder($"space `{space.Name}`");
-                if (space.Description is not null) sb.Append("\n\n").Append(space.Description);
+                if (space.Description is not null) sb.Append("\n\n").Append(Md(space.Description));
                 sb.Append("\n\n");
                 foreach (var d in space.Dimensions)
-                    sb.Append($"- `{d.Name}` [{F(d.Low)}, {F(d.High)}]").Append(d.Description is null ? "" : " " + d.Description).Append('\n');
+                    sb.Append($"- `{d.Name}` [{F(d.Low)}, {F(d.High)}]").Append(d.Description is null ? "" : " " + Md(d.Description)).Append('\n');
                 return sb.ToString().TrimEnd();
             }
             case SymbolKind.Cue:
@@ -57,7 +57,7 @@ internal static class HoverHandler
                 var cue = model.FindCue(key.Name);
                 if (cue is null) return $"cue `{key.Name}`";
                 if (cue.IsBuiltIn) return $"cue `{cue.Name}` (built in): at least 25% of the content words of the persona's previous message reappear in the reply";
-                return $"cue `{cue.Name}`: " + string.Join(", ", cue.Phrases.Select(ph => "\"" + ph + "\""));
+                return $"cue `{cue.Name}`: " + string.Join(", ", cue.Phrases.Select(ph => "\"" + Md(ph) + "\""));
             }
             case SymbolKind.Persona:
             {
@@ -66,7 +66,7 @@ internal static class HoverHandler
                 var space = model.FindSpace(persona.Space);
                 string Dim(int i) => space is not null && i < space.Dimensions.Count ? space.Dimensions[i].Name : "#" + i;
                 var sb = new StringBuilder($"persona `{persona.Name}` in `{persona.Space}`");
-                if (persona.About is not null) sb.Append("\n\n").Append(persona.About);
+                if (persona.About is not null) sb.Append("\n\n").Append(Md(persona.About));
                 sb.Append("\n\nstart: ").Append(string.Join(", ", persona.Start.Select((v, i) => $"{Dim(i)} {F(v)}")));
                 sb.Append($"\n\n{persona.Rules.Count} rule{(persona.Rules.Count == 1 ? "" : "s")}");
                 foreach (var r in persona.Rules.Take(12))
@@ -87,7 +87,7 @@ internal static class HoverHandler
                 var space = model.FindSpace(goal.Space);
                 string Dim(int i) => space is not null && i < space.Dimensions.Count ? space.Dimensions[i].Name : "#" + i;
                 var sb = new StringBuilder($"goal `{goal.Name}` in `{goal.Space}`");
-                if (goal.Description is not null) sb.Append("\n\n").Append(goal.Description);
+                if (goal.Description is not null) sb.Append("\n\n").Append(Md(goal.Description));
                 sb.Append("\n\n").Append(goal.Kind == GoalKind.Target ? "target: " : "shift: ")
                   .Append(string.Join(", ", goal.Components.Select(c => $"{Dim(c.Dimension)} {(goal.Kind == GoalKind.Shift && c.Value > 0 ? "+" : "")}{F(c.Value)}")));
                 sb.Append($"\n\nwithin {F(goal.Within)}, {goal.Turns} turns, weights alignment {F(goal.AlignmentWeight)} impact {F(goal.ImpactWeight)} stability {F(goal.StabilityWeight)}");
@@ -106,11 +106,38 @@ internal static class HoverHandler
                 var s = model.FindSuite(key.Name);
                 if (s is null) return $"suite `{key.Name}`";
                 int cases = s.Personas.Count * s.Goals.Count * s.Seeds.Count;
-                return $"suite `{s.Name}`: {cases} case{(cases == 1 ? "" : "s")} (personas {string.Join(", ", s.Personas)}; goals {string.Join(", ", s.Goals)}; seeds {string.Join(", ", s.Seeds)})";
+                return $"suite `{s.Name}`: {cases} case{(cases == 1 ? "" : "s")} (personas {string.Join(", ", s.Personas)}; goals {string.Join(", ", s.Goals)}; seeds {Seeds(s.Seeds)})";
             }
         }
         return null;
     }
+
+    /// <summary>
+    /// User text (descriptions, <c>about</c>, cue phrases) as literal Markdown: every ASCII punctuation character is
+    /// backslash-escaped (CommonMark allows that for all of them), so '# x', '*x*', '1. x' or '&lt;b&gt;' show as written
+    /// rather than as a heading, emphasis, a list or HTML; line breaks become Markdown hard breaks.
+    /// </summary>
+    internal static string Md(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            if (c == '\n') sb.Append("  \n");
+            else if (c == '\r') continue;
+            else
+            {
+                if (c < 128 && (char.IsPunctuation(c) || char.IsSymbol(c))) sb.Append('\\');
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A suite's seeds: "1..10000" for a range (a suite lists up to 10,000), else each.</summary>
+    private static string Seeds(IReadOnlyList<int> seeds) =>
+        seeds.Count > 2 && seeds[^1] - seeds[0] == seeds.Count - 1
+            ? $"{seeds[0].ToString(CultureInfo.InvariantCulture)}..{seeds[^1].ToString(CultureInfo.InvariantCulture)}"
+            : string.Join(", ", seeds.Select(x => x.ToString(CultureInfo.InvariantCulture)));
 
     private static string Op(ComparisonOperator op) => op switch
     {
