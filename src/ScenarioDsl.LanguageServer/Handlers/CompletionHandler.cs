@@ -69,16 +69,18 @@ internal static class CompletionHandler
                 bool inside = member.OpenBrace.Span.End <= offset && (member.CloseBrace.IsMissing || offset <= member.CloseBrace.Span.Start);
                 if (!inside) continue;
                 if (prev is not null && prev.Value.Kind is not (SyntaxKind.OpenBrace or SyntaxKind.Comma)) return Array.Empty<CompletionItem>();
-                return EntriesCompletion(member.Keyword.Text, dims);
+                int end = member.CloseBrace.IsMissing ? int.MaxValue : member.CloseBrace.Span.Start;
+                return WithoutGiven(EntriesCompletion(member.Keyword.Text, dims), tokens, member.OpenBrace.Span.End, end, offset);
             }
         }
 
         // The same while the block is being typed and has no `}` yet (it is then no member of the tree, only tokens):
         // the nearest `{` before the caret that nothing closes, if an entries keyword opens it.
-        if (UnclosedEntriesKeyword(tokens, before) is { } typing)
+        if (UnclosedEntriesKeyword(tokens, before, out int openBrace) is { } typing)
         {
             if (prev is not null && prev.Value.Kind is not (SyntaxKind.OpenBrace or SyntaxKind.Comma)) return Array.Empty<CompletionItem>();
-            return EntriesCompletion(typing, dims);
+            // Only the entries before the caret are surely the block's: what follows may be the next members.
+            return WithoutGiven(EntriesCompletion(typing, dims), tokens, tokens[openBrace].Span.End, offset, offset);
         }
 
         if (prev is not null)
@@ -181,14 +183,35 @@ internal static class CompletionHandler
         _ => dims,
     };
 
+    /// <summary>
+    /// The items less the names the block already gives (<c>name:</c> between <paramref name="start"/> and
+    /// <paramref name="end"/>), so completion does not lead to a member given twice (EMPS3008); the name the caret is
+    /// typing is not counted as given.
+    /// </summary>
+    private static IEnumerable<CompletionItem> WithoutGiven(IEnumerable<CompletionItem> items, List<SyntaxToken> tokens, int start, int end, int offset)
+    {
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i + 1 < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Span.Start < start) continue;
+            if (token.Span.End > end) break;
+            if (token.Kind == SyntaxKind.Identifier && tokens[i + 1].Kind == SyntaxKind.Colon
+                && !(token.Span.Start <= offset && offset <= token.Span.End))
+                given.Add(token.Text);
+        }
+        return given.Count == 0 ? items : items.Where(item => !given.Contains(item.Label));
+    }
+
     private static readonly string[] EntriesKeywords = { "start", "target", "shift", "traits", "weights" };
 
     /// <summary>
     /// The keyword before the nearest <c>{</c> at or before token <paramref name="last"/> that no <c>}</c> before the
     /// caret closes, when it is an entries keyword; null otherwise (the declaration's own brace is preceded by its name).
     /// </summary>
-    private static string? UnclosedEntriesKeyword(IReadOnlyList<SyntaxToken> tokens, int last)
+    private static string? UnclosedEntriesKeyword(IReadOnlyList<SyntaxToken> tokens, int last, out int openBrace)
     {
+        openBrace = -1;
         int depth = 0;
         for (int i = last; i >= 0; i--)
         {
@@ -197,6 +220,7 @@ internal static class CompletionHandler
             else if (kind == SyntaxKind.OpenBrace && depth-- == 0)
             {
                 if (i == 0 || tokens[i - 1].Kind != SyntaxKind.Identifier) return null;
+                openBrace = i;
                 string keyword = tokens[i - 1].Text;
                 return Array.IndexOf(EntriesKeywords, keyword) >= 0 ? keyword : null;
             }
