@@ -1,0 +1,58 @@
+using CsCheck;
+using ScenarioDsl.Language.Tests.Formatting;
+
+namespace ScenarioDsl.Language.Tests.Robustness;
+
+/// <summary>
+/// Soups of the lexer's edge pieces (signs before names and numbers, exponents without digits,
+/// escapes cut short, comment markers, per-turn, non-finite names) glued together with and without
+/// separators: the parser's invariants hold and the formatter's properties hold.
+/// </summary>
+public class LexerEdgeSoupTests
+{
+    private static readonly string[] Pieces =
+    {
+        "+", "-", "+=", "-=", "=", "=>", "<", "<=", ">", ">=", ".", "..", "...", "1", "-1", "+1", "1.", "1.5", "1e", "1e+", "1e-3", "1E5",
+        "2end", "e", "inf", "-inf", "+inf", "Infinity", "-Infinity", "NaN", "+NaN", "nan", "infinity1", "-infx",
+        "\"", "\"a", "\"\\", "\"\\u", "\"\\u12", "\"\\u12345\"", "\"\\q\"", "\"\\\"", "\\", "/", "/*", "*/", "//", "*", "/**/",
+        "per", "turn", "per-turn", "per - turn", "direction", "scoring", "epm", "space", "S", "a", "{", "}", "[", "]", ",", ":",
+        "persona", "in", "start", "on", "when", "and", "says", "goal", "target", "shift", "suite", "seeds", "cues",
+        "\n", "\r", "\r\n", " ", "\t", "\u00A0", "\uFEFF", "\u2028", "\u0085", "\uD83D", "\uDE00", "🙂", "\0", "é",
+    };
+
+    private static readonly Gen<string> Soup =
+        Gen.Select(Gen.Int[0, Pieces.Length - 1], Gen.Bool).Array[0, 40]
+            .Select(items => string.Concat(items.Select(p => p.Item2 ? Pieces[p.Item1] + " " : Pieces[p.Item1])));
+
+    [Fact]
+    public void Lexer_edge_soups_parse_bind_and_format_safely()
+    {
+        Soup.Sample(text =>
+        {
+            Invariants.Check(text);
+            FormatterPropertyTests.CheckFormatting(text);
+        }, iter: 20_000, threads: 1);
+    }
+}
+
+public class EditEveryPositionTests
+{
+    private static readonly string[] Insertions = { "\n", "/*", "*/", "//", "\"", "{", "}", ",", "-", " ", "\r", "\uFEFF", "..", "persona P in S {" };
+
+    [Fact]
+    public void Every_truncation_deletion_and_insertion_of_unusual_files_parses_and_formats_safely()
+    {
+        foreach (string file in FormatterPropertyTests.Unusual)
+        {
+            for (int i = 0; i <= file.Length; i++)
+            {
+                foreach (var text in new[] { file.Substring(0, i), i < file.Length ? file.Remove(i, 1) : file }
+                    .Concat(Insertions.Select(s => file.Insert(i, s))))
+                {
+                    Invariants.Check(text);
+                    FormatterPropertyTests.CheckFormatting(text);
+                }
+            }
+        }
+    }
+}
