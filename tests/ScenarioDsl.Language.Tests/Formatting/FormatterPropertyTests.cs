@@ -198,4 +198,21 @@ public class FormatterPropertyTests
         Assert.Equal(expected, EmpsFormatter.Format(expected).Text);
         CheckFormatting(input);
     }
+
+    [Fact]
+    public void Minimal_change_applies_and_splits_no_crlf_or_surrogate_pair()
+    {
+        string[] pieces = { "a", " ", "\r", "\n", "\r\n", "\U0001F61F", "\uD83D", "\uDE1F" };
+        var piece = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]);
+        var text = piece.Array[0, 12].Select(p => string.Concat(p));
+        Gen.Select(text, text).Sample((before, after) =>
+        {
+            var change = EmpsFormatter.MinimalChange(before, after);
+            if (change is not { } c) return before == after;
+            string applied = before.Substring(0, c.Span.Start) + c.NewText + before.Substring(c.Span.End);
+            bool splits(string s, int at) => at > 0 && at < s.Length
+                && ((s[at - 1] == '\r' && s[at] == '\n') || (char.IsHighSurrogate(s[at - 1]) && char.IsLowSurrogate(s[at])));
+            return applied == after && !splits(before, c.Span.Start) && !splits(before, c.Span.End);
+        }, iter: 50_000, threads: 1);
+    }
 }

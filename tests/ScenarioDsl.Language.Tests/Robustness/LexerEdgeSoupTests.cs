@@ -56,3 +56,47 @@ public class EditEveryPositionTests
         }
     }
 }
+
+public class TokenMutationTests
+{
+    private static readonly string[][] Files = FormatterPropertyTests.Unusual
+        .Append(FormatterTests.Canonical)
+        .Select(f => FormatterPropertyTests.Tokens(f).ToArray())
+        .ToArray();
+
+    /// <summary>Token-level edits of valid files (delete, duplicate, swap, replace by another of its tokens, break the line).</summary>
+    private static readonly Gen<string> Mutated =
+        Gen.Int[0, Files.Length - 1].SelectMany(f =>
+            Gen.Select(Gen.Int[0, 4], Gen.Int[0, Files[f].Length - 1], Gen.Int[0, Files[f].Length - 1]).Array[1, 5]
+                .Select(edits =>
+                {
+                    var tokens = Files[f].ToList();
+                    var breaks = new HashSet<int>();
+                    foreach (var (op, i0, j0) in edits)
+                    {
+                        if (tokens.Count == 0) break;
+                        int i = i0 % tokens.Count, j = j0 % tokens.Count;
+                        switch (op)
+                        {
+                            case 0: tokens.RemoveAt(i); break;
+                            case 1: tokens.Insert(i, tokens[i]); break;
+                            case 2: (tokens[i], tokens[j]) = (tokens[j], tokens[i]); break;
+                            case 3: tokens[i] = tokens[j]; break;
+                            default: breaks.Add(i); break;
+                        }
+                    }
+                    return string.Concat(tokens.Select((t, k) => (breaks.Contains(k) || SyntaxKeyword(t) ? "\n" : " ") + t));
+                }));
+
+    private static bool SyntaxKeyword(string t) => t is "space" or "cues" or "persona" or "goal" or "scenario" or "suite";
+
+    [Fact]
+    public void Token_level_mutations_of_valid_files_parse_bind_and_format_safely()
+    {
+        Mutated.Sample(text =>
+        {
+            Invariants.Check(text);
+            FormatterPropertyTests.CheckFormatting(text);
+        }, iter: 20_000, threads: 1);
+    }
+}
