@@ -100,3 +100,40 @@ public class TokenMutationTests
         }, iter: 20_000, threads: 1);
     }
 }
+
+public class LargeInputFormattingTests
+{
+    private static string Repeat(string s, int chars)
+    {
+        var sb = new System.Text.StringBuilder(chars + s.Length);
+        while (sb.Length < chars) sb.Append(s);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Long lines and long files of repeated constructs parse and format (no timing asserted: it simply
+    /// completes; at 1 MB each takes 0.1-2.5 s on a shared 2-core machine, growing linearly).
+    /// </summary>
+    [Fact]
+    public void Long_lines_and_repeated_constructs_parse_and_format()
+    {
+        const int size = 1 << 17;
+        string[] inputs =
+        {
+            "persona P in S { start { " + Repeat("a: 1, ", size) + "} }",
+            "persona P in S { on x => " + Repeat("a += 1, ", size) + "a += 1 }",
+            "persona P in S { on x when " + Repeat("a > 1 and ", size) + "a > 1 => a += 1 }",
+            "suite T { personas " + Repeat("A,\n", size) + "B }",
+            "cues {\n" + Repeat("a \"x\", \"y\" /* c */\n", size) + "}",
+            Repeat("// c\r\n", size) + "space S { a [0, 1] }",
+            "space S {\n" + Repeat("a [0, 1\n", size) + "}",
+        };
+        foreach (var text in inputs)
+        {
+            Invariants.Check(text);
+            var first = ScenarioDsl.Language.Formatting.EmpsFormatter.Format(text);
+            Assert.NotEqual(ScenarioDsl.Language.Formatting.FormatStatus.Unsafe, first.Status);
+            Assert.Equal(first.Text, ScenarioDsl.Language.Formatting.EmpsFormatter.Format(first.Text).Text);
+        }
+    }
+}
