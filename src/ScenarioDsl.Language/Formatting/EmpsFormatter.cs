@@ -52,7 +52,7 @@ public enum FormatStatus
 /// <item>a line break after a comma is kept (long lists); the continuation line, like a token
 /// forced onto a new line by a line comment, is indented four spaces;</item>
 /// <item>no trailing whitespace, one final line break; the line break style of the file's first
-/// line break is kept (LF when there is none).</item>
+/// line break between tokens is kept (else of the first one in a block comment; LF when there is none).</item>
 /// </list>
 /// Files with syntax errors, and texts decoded from bytes that are not valid UTF-8, are returned unchanged.
 /// </summary>
@@ -239,8 +239,21 @@ public static class EmpsFormatter
         return new Layout(tight ? Break.None : Break.Space, ContinuationIndent, Blank.Never, ContinuationIndent);
     }
 
-    private static string DetectNewLine(string text)
+    /// <summary>
+    /// The style of the first line break between tokens (LF or CRLF; a lone CR counts as LF). A line
+    /// break inside a block comment counts only when there is none between tokens: the comment is
+    /// printed verbatim and may come first in the output, where a formatter-written break came
+    /// first in the input, so taking it would make formatting the output change the style again.
+    /// </summary>
+    private static string DetectNewLine(string text, List<SyntaxToken> tokens)
     {
+        foreach (var token in tokens)
+        {
+            foreach (var trivia in token.LeadingTrivia)
+                if (trivia.Kind == SyntaxKind.EndOfLine) return trivia.Span.Length == 2 ? "\r\n" : "\n";
+            foreach (var trivia in token.TrailingTrivia)
+                if (trivia.Kind == SyntaxKind.EndOfLine) return trivia.Span.Length == 2 ? "\r\n" : "\n";
+        }
         int i = text.IndexOfAny(new[] { '\r', '\n' });
         if (i < 0 || text[i] == '\n') return "\n";
         return i + 1 < text.Length && text[i + 1] == '\n' ? "\r\n" : "\n";
@@ -249,7 +262,7 @@ public static class EmpsFormatter
     private static string Print(SyntaxTree tree, List<SyntaxToken> tokens)
     {
         string text = tree.Text.Text;
-        string nl = DetectNewLine(text);
+        string nl = DetectNewLine(text, tokens);
         var structure = ComputeStructure(tree.Root);
         var sb = new StringBuilder(text.Length + text.Length / 8 + 16);
 

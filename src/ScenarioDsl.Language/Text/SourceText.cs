@@ -145,15 +145,19 @@ public sealed class SourceText : IEquatable<SourceText>
     public LinePositionSpan GetLinePositionSpan(TextSpan span) =>
         new(GetLinePosition(span.Start), GetLinePosition(span.End));
 
-    /// <summary>The offset of a 0-based line and UTF-16 column, clamped into the text.</summary>
+    /// <summary>
+    /// The offset of a 0-based line and UTF-16 column, clamped into the text: a line before the first
+    /// is offset 0, one after the last the end of the text, and a column past the end of its line
+    /// the end of that line's text, before its line break (as LSP says: it "defaults back to the
+    /// line length"), never the next line nor the middle of a CRLF.
+    /// </summary>
     public int GetPosition(LinePosition position)
     {
         var starts = (int[])LineStarts;
         if (position.Line < 0) return 0;
         if (position.Line >= starts.Length) return Text.Length;
-        int lineStart = starts[position.Line];
-        int lineEnd = position.Line + 1 < starts.Length ? starts[position.Line + 1] : Text.Length;
-        return Math.Min(lineStart + Math.Max(0, position.Character), lineEnd);
+        var line = GetLineSpan(position.Line);
+        return Math.Min(line.Start + Math.Max(0, position.Character), line.End);
     }
 
     /// <summary>The span of a line's text, without its line break.</summary>
