@@ -77,7 +77,8 @@ public sealed class CassetteChatClient : IChatClient
             var response = await _inner!.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
             CassetteEntry.Write(path, key, list, options, response);
             Interlocked.Increment(ref _recorded);
-            // Answer with what was written, so the recording run sees exactly what a replay will see.
+            // Answer with what the file holds (this answer, or one another recorder on the folder wrote first), so the
+            // recording run sees exactly what a replay will see.
             return Read(path);
         }
         finally

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.AI;
+using ScenarioDsl.Llm.Cassettes;
+using ScenarioDsl.Llm.Tests.Fakes;
+
+namespace ScenarioDsl.Llm.Tests;
+
+/// <summary>The cassette folder itself: several recorders on one folder, entries that are not what their name says.</summary>
+public sealed class CassetteTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "emps-llm-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (DirectoryNotFoundException) { }
+    }
+
+    private static ChatMessage[] Ask(string text) => [new(ChatRole.System, "be kind"), new(ChatRole.User, text)];
+
+    private static ChatOptions Options() => new() { ModelId = "m", Temperature = 0f, MaxOutputTokens = 200 };
+
+    private static RecordingChatClient Answering(string text, Task? before = null) => new()
+    {
+        Reply = async (_, _, _) =>
+        {
+            if (before is not null) await before;
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, text));
+        },
+    };
+
+    /// <summary>
+    /// Two recorders on one folder (two shards recording into the same cassettes at once): both miss the same request, B's answer
+    /// is written first, then A's comes back. The first answer written wins for both, and for the replay.
+    /// </summary>
+    [Fact]
+    public async Task TwoRecordersOnOneFolderKeepTheFirstAnswerWrittenForBoth()
+    {
+        var releaseA = new TaskCompletionSource();
+        using var a = CassetteChatClient.Record(_folder, Answering("from A", releaseA.Task));
+        using var b = CassetteChatClient.Record(_folder, Answering("from B"));
+
+        var pendingA = a.GetResponseAsync(Ask("hi"), Options());
+        var answerB = await b.GetResponseAsync(Ask("hi"), Options());
+        releaseA.SetResult();
+        var answerA = await pendingA;
+        using var replay = CassetteChatClient.Replay(_folder);
+        var replayed = await replay.GetResponseAsync(Ask("hi"), Options());
+
+        Assert.Equal("from B", answerB.Text);
+        Assert.Equal("from B", answerA.Text);
+        Assert.Equal("from B", replayed.Text);
+        Assert.Single(Directory.GetFiles(_folder));
+    }
+}
