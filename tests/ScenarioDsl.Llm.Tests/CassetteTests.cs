@@ -50,4 +50,40 @@ public sealed class CassetteTests : IDisposable
         Assert.Equal("from B", replayed.Text);
         Assert.Single(Directory.GetFiles(_folder));
     }
+
+    /// <summary>An entry copied or renamed under another request's key (a foreign file) is refused, naming the file, not served.</summary>
+    [Fact]
+    public async Task AnEntryUnderAnotherRequestsNameIsRefusedNotServed()
+    {
+        using (var recorder = CassetteChatClient.Record(_folder, Answering("the answer to one")))
+            await recorder.GetResponseAsync(Ask("one"), Options());
+        var entry = Directory.GetFiles(_folder).Single();
+        var foreign = Path.Combine(_folder, RequestKey.Compute(Ask("two"), Options()) + ".json");
+        File.Copy(entry, foreign);
+        using var replay = CassetteChatClient.Replay(_folder);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => replay.GetResponseAsync(Ask("two"), Options()));
+
+        Assert.Contains(foreign, error.Message);
+        Assert.Contains("another request", error.Message);
+        Assert.Equal("the answer to one", (await replay.GetResponseAsync(Ask("one"), Options())).Text);
+        Assert.True(File.Exists(foreign), "the file is left for the user to look at");
+    }
+
+    /// <summary>In record mode too: the foreign entry stops the call (nothing is recorded over it).</summary>
+    [Fact]
+    public async Task ARecorderRefusesAForeignEntryToo()
+    {
+        using (var recorder = CassetteChatClient.Record(_folder, Answering("the answer to one")))
+            await recorder.GetResponseAsync(Ask("one"), Options());
+        var foreign = Path.Combine(_folder, RequestKey.Compute(Ask("two"), Options()) + ".json");
+        File.Copy(Directory.GetFiles(_folder).Single(), foreign);
+        var model = Answering("the answer to two");
+        using var again = CassetteChatClient.Record(_folder, model);
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => again.GetResponseAsync(Ask("two"), Options()));
+
+        Assert.Empty(model.Calls);
+        Assert.Contains("the answer to one", File.ReadAllText(foreign));
+    }
 }

@@ -58,10 +58,13 @@ internal static class CassetteEntry
         }
     }
 
-    public static ChatResponse Read(string path)
+    /// <exception cref="InvalidDataException">The entry holds another request's answer (a file copied or renamed by hand).</exception>
+    public static ChatResponse Read(string path, string key)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(path, Encoding.UTF8));
         var response = document.RootElement.GetProperty("response");
+        if (document.RootElement.GetProperty("key").GetString() is var stored && stored != key)
+            throw new InvalidDataException($"the cassette entry '{path}' holds the answer to another request (key {stored}), not to this one; delete it and record again");
         var result = new ChatResponse(new ChatMessage(ChatRole.Assistant, response.GetProperty("text").GetString() ?? ""));
         if (response.TryGetProperty("modelId", out var model)) result.ModelId = model.GetString();
         if (response.TryGetProperty("finishReason", out var finish) && finish.GetString() is { } reason) result.FinishReason = new ChatFinishReason(reason);
