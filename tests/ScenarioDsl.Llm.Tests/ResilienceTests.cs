@@ -170,6 +170,27 @@ public class ResilienceTests
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), TransientFailure.Parse(milliseconds, header, now));
     }
 
+    /// <summary>A Retry-After too large for a TimeSpan is a wait above the cap (the call fails clearly), not an OverflowException.</summary>
+    [Theory]
+    [InlineData(null, "1e300")]
+    [InlineData(null, "Infinity")]
+    [InlineData("1e300", null)]
+    [InlineData(null, "99999999999999")]
+    public async Task AnAbsurdRetryAfterFailsTheCallAsTooLong(string? milliseconds, string? header)
+    {
+        Assert.Equal(TimeSpan.MaxValue, TransientFailure.Parse(milliseconds, header, DateTimeOffset.UnixEpoch));
+        var waits = new WaitRecorder();
+        var inner = new RecordingChatClient { Reply = (_, _, _) => throw new LlmHttpException(429, "slow down", header ?? "1e300") };
+        using var client = new ResilientChatClient(inner, new RetryOptions { Delay = waits.Delay });
+
+        var error = await Assert.ThrowsAsync<LlmCallFailedException>(() => client.GetResponseAsync(Hello));
+
+        Assert.Contains("HTTP 429", error.Message);
+        Assert.Contains("retry after more than 120 s", error.Message);
+        Assert.Single(inner.Calls);
+        Assert.Empty(waits.Waits);
+    }
+
     [Fact]
     public async Task ParallelCallsAreBounded()
     {

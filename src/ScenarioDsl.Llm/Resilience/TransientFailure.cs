@@ -45,14 +45,20 @@ public static class TransientFailure
     public static TimeSpan? Parse(string? milliseconds, string? retryAfter, DateTimeOffset now)
     {
         if (milliseconds is not null && double.TryParse(milliseconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms >= 0)
-            return TimeSpan.FromMilliseconds(ms);
+            return Milliseconds(ms);
         if (retryAfter is null) return null;
         if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0)
-            return TimeSpan.FromSeconds(s);
+            return Milliseconds(s * 1000);
         if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
             return date > now ? date - now : TimeSpan.Zero;
         return null;
     }
+
+    /// <summary>
+    /// A wait of <paramref name="ms"/> milliseconds; <see cref="TimeSpan.MaxValue"/> for a value no TimeSpan holds ("1e300",
+    /// "Infinity"), which is above any cap, so the call fails as "asked to retry after more than ..." instead of overflowing.
+    /// </summary>
+    private static TimeSpan Milliseconds(double ms) => ms < 1e15 ? TimeSpan.FromMilliseconds(ms) : TimeSpan.MaxValue;
 }
 
 /// <summary>An HTTP failure from a chat client that does not throw the OpenAI client's exception type.</summary>
