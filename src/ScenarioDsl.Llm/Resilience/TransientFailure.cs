@@ -36,6 +36,7 @@ public static class TransientFailure
                 break;
             case LlmHttpException e:
                 seconds = e.RetryAfter;
+                milliseconds = e.RetryAfterMilliseconds;
                 break;
         }
         return Parse(milliseconds, seconds, now);
@@ -68,6 +69,9 @@ public sealed class LlmHttpException(int status, string message, string? retryAf
 
     /// <summary>The raw Retry-After header value, if any.</summary>
     public string? RetryAfter { get; } = retryAfter;
+
+    /// <summary>The raw retry-after-ms header value, if any (it wins over <see cref="RetryAfter"/>).</summary>
+    public string? RetryAfterMilliseconds { get; init; }
 
     public HttpStatusCode StatusCode => (HttpStatusCode)Status;
 }
