@@ -102,6 +102,26 @@ public sealed class SweepTests : IDisposable
         Assert.Equal(2, EmpsCli.Run(["merge", "a"], Context(out _, out _)));
     }
 
+    /// <summary>A conflict with what OUT already holds writes nothing: not the new runs sorted before the conflicting one either.</summary>
+    [Fact]
+    public async Task AConflictWithTheOutputFolderLeavesItUntouched()
+    {
+        var jobs = Jobs(new GenericAgent());
+        Assert.True(jobs.Length >= 2);
+        await WriteShardAsync(Path.Combine(_folder, "a"), jobs);
+        var last = jobs.MaxBy(j => j.Key, StringComparer.Ordinal)!;
+        var other = RunRecords.From(await last.Scenario.RunAsync(new ScriptedAgent(["calm down"], new GenericAgent().Name), last.Seed));
+        var outResults = Path.Combine(_folder, "m", ResultsFile.FileName);
+        using (var m = ResultsFile.Open(Path.Combine(_folder, "m"))) m.Append(other);
+        var before = File.ReadAllBytes(outResults);
+
+        Assert.Equal(1, EmpsCli.Run(["merge", "a", "--out", "m"], Context(out _, out var conflict)));
+
+        Assert.Contains("already holds different results for", conflict.ToString());
+        Assert.Equal(before, File.ReadAllBytes(outResults));
+        Assert.False(File.Exists(Path.Combine(_folder, "m", "report.html")));
+    }
+
     [Fact]
     public void LlmOptionsAreValidated()
     {
