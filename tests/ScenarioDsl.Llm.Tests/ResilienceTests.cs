@@ -170,6 +170,28 @@ public class ResilienceTests
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), TransientFailure.Parse(milliseconds, header, now));
     }
 
+    /// <summary>
+    /// An HTTP date is one of the three forms HTTP allows (RFC 9110 section 5.6.7), all in GMT; anything else is no Retry-After at
+    /// all (so ordinary backoff), not whatever a lenient date parser makes of it ("1,5" was read as a date 10 years ahead, which
+    /// failed the call as "asked to retry after more than 120 s").
+    /// </summary>
+    [Theory]
+    [InlineData("Wed, 21 Oct 2015 07:28:10 GMT", 10_000)]
+    [InlineData("Wednesday, 21-Oct-15 07:28:10 GMT", 10_000)]
+    [InlineData("Wed Oct 21 07:28:10 2015", 10_000)]
+    [InlineData("Thu Oct  1 07:28:10 2015", 0)]
+    [InlineData("Tue, 20 Oct 2015 07:28:10 GMT", 0)]
+    [InlineData("1,5", null)]
+    [InlineData("12/31", null)]
+    [InlineData("3 5", null)]
+    [InlineData("-1", null)]
+    [InlineData("soon", null)]
+    public void RetryAfterDatesAreHttpDatesOnly(string header, int? expectedMs)
+    {
+        var now = new DateTimeOffset(2015, 10, 21, 7, 28, 0, TimeSpan.Zero);
+        Assert.Equal(expectedMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, TransientFailure.Parse(null, header, now));
+    }
+
     /// <summary>A Retry-After too large for a TimeSpan is a wait above the cap (the call fails clearly), not an OverflowException.</summary>
     [Theory]
     [InlineData(null, "1e300")]

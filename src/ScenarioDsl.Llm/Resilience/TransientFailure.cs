@@ -42,7 +42,21 @@ public static class TransientFailure
         return Parse(milliseconds, seconds, now);
     }
 
-    /// <summary>Parses <c>retry-after-ms</c> (milliseconds) or <c>Retry-After</c> (seconds, or an HTTP date).</summary>
+    /// <summary>
+    /// The forms of an HTTP date (RFC 9110 section 5.6.7): IMF-fixdate, the obsolete RFC 850 form and asctime's, all in GMT.
+    /// Only these: a lenient parser reads things like "1,5" or "12/31" as dates years ahead.
+    /// </summary>
+    private static readonly string[] HttpDateFormats =
+    [
+        "ddd, dd MMM yyyy HH:mm:ss 'GMT'",
+        "dddd, dd-MMM-yy HH:mm:ss 'GMT'",
+        "ddd MMM d HH:mm:ss yyyy",
+    ];
+
+    /// <summary>
+    /// Parses <c>retry-after-ms</c> (milliseconds) or <c>Retry-After</c> (seconds, or an HTTP date); null for anything
+    /// else, so the caller backs off as it would without the header.
+    /// </summary>
     public static TimeSpan? Parse(string? milliseconds, string? retryAfter, DateTimeOffset now)
     {
         if (milliseconds is not null && double.TryParse(milliseconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms >= 0)
@@ -50,7 +64,8 @@ public static class TransientFailure
         if (retryAfter is null) return null;
         if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0)
             return Milliseconds(s * 1000);
-        if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        if (DateTimeOffset.TryParseExact(retryAfter.Trim(), HttpDateFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out var date))
             return date > now ? date - now : TimeSpan.Zero;
         return null;
     }
