@@ -252,6 +252,38 @@ public sealed class SweepTests : IDisposable
             Assert.DoesNotContain(Key, File.ReadAllText(file, Encoding.UTF8));
     }
 
+    /// <summary>
+    /// A kill during the usage line's write leaves a torn last line in llm-usage.jsonl: the resumed sweep's first usage line
+    /// must not be glued to it (and lost with it).
+    /// </summary>
+    [Fact]
+    public async Task AResumedSweepAfterATornUsageLineLosesNoUsage()
+    {
+        var outDirectory = Path.Combine(_folder, "torn-usage");
+        await using var server = await FakeOpenAiServer.StartAsync();
+        var request = new LlmRunRequest { Model = "fake-model", Endpoint = server.Endpoint.ToString(), TimeoutSeconds = 30 };
+        var context = Context(out _, out _);
+        using (var run = LlmRun.Create(request, ["llm"], context, Key))
+        {
+            var jobs = Jobs([.. run.Agents]);
+            Assert.True(jobs.Length >= 2);
+            using var results = ResultsFile.Open(outDirectory);
+            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(jobs[..1], results, outDirectory, (_, _) => { }, CancellationToken.None));
+        }
+        File.AppendAllText(Path.Combine(outDirectory, UsageFile.FileName), "{\"scenario\":\"Worr");
+
+        using (var run = LlmRun.Create(request, ["llm"], context, Key))
+        {
+            var jobs = Jobs([.. run.Agents]);
+            using var results = ResultsFile.Open(outDirectory);
+            var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
+            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(pending, results, outDirectory, (_, _) => { }, CancellationToken.None));
+            Assert.Equal(
+                results.Records.Select(r => r.Key).Order(StringComparer.Ordinal),
+                UsageFile.Read(outDirectory).Select(u => u.Key).Order(StringComparer.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task AnLlmFailureStopsTheSweepAndKeepsFinishedRuns()
     {
