@@ -171,6 +171,44 @@ public class ResilienceTests
     }
 
     /// <summary>
+    /// A transport that reports the caller's cancellation as a failure (a reset connection, a disposed stream) still ends the call
+    /// as cancelled: not as an LLM failure (which emps run reports as exit 1 instead of 130), and with no retry.
+    /// </summary>
+    [Theory]
+    [InlineData(0, "io")]
+    [InlineData(3, "io")]
+    [InlineData(0, "disposed")]
+    public async Task CancellationSurfacedAsAnotherExceptionIsStillCancellation(int retries, string kind)
+    {
+        var started = new TaskCompletionSource();
+        var inner = new RecordingChatClient();
+        inner.Reply = async (_, _, token) =>
+        {
+            started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            throw kind == "io" ? new IOException("connection reset by peer") : new ObjectDisposedException("stream");
+        };
+        var waits = new WaitRecorder();
+        using var client = new ResilientChatClient(inner, new RetryOptions { MaxRetries = retries, Delay = waits.Delay });
+        using var cancellation = new CancellationTokenSource();
+
+        var call = client.GetResponseAsync(Hello, cancellationToken: cancellation.Token);
+        await started.Task;
+        await cancellation.CancelAsync();
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+        Assert.Single(inner.Calls);
+        Assert.Empty(waits.Waits);
+    }
+
+    /// <summary>
     /// An HTTP date is one of the three forms HTTP allows (RFC 9110 section 5.6.7), all in GMT; anything else is no Retry-After at
     /// all (so ordinary backoff), not whatever a lenient date parser makes of it ("1,5" was read as a date 10 years ahead, which
     /// failed the call as "asked to retry after more than 120 s").
