@@ -39,6 +39,7 @@ public sealed class SweepTests : IDisposable
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(7)]
+    [InlineData(20)]
     public void ShardsAreDisjointBalancedAndCoverEveryJob(int count)
     {
         var jobs = Jobs(new GenericAgent(), new AlignedAgent());
