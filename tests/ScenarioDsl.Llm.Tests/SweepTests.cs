@@ -123,6 +123,24 @@ public sealed class SweepTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "m", "report.html")));
     }
 
+    /// <summary>A --record folder that cannot be created (a file is in the way) is a usage error naming it, not an unhandled exception.</summary>
+    [Fact]
+    public void ARecordFolderThatCannotBeCreatedIsAUsageError()
+    {
+        File.WriteAllText(Path.Combine(_folder, "taken"), "a file, not a folder");
+        File.WriteAllText(Path.Combine(_folder, "night.emps"), TestScenarios.Text);
+        var request = new LlmRunRequest { Model = "m", Endpoint = "http://127.0.0.1:1/v1", Record = "taken" };
+        using (var run = LlmRun.Create(request, ["llm"], Context(out _, out _), apiKey: null))
+            Assert.Contains(run.Errors, e => e.StartsWith("--record: cannot create the cassette folder 'taken'", StringComparison.Ordinal));
+
+        int exit = EmpsCli.Run(["run", "night.emps", "--agent", "llm", "--llm-endpoint", "http://127.0.0.1:1/v1", "--llm-model", "m", "--record", "taken", "--out", "out"],
+            Context(out _, out var error));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("cannot create the cassette folder 'taken'", error.ToString());
+        Assert.DoesNotContain("   at ", error.ToString());
+    }
+
     [Fact]
     public void LlmOptionsAreValidated()
     {
