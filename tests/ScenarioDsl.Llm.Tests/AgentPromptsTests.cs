@@ -61,6 +61,15 @@ public class AgentPromptsTests
         Assert.Equal(0f, last.Options.Temperature);
     }
 
+    /// <summary>Every line break folds into one space: CR, LF, and Unicode's NEL, line and paragraph separators.</summary>
+    [Theory]
+    [InlineData("  one\r\ntwo\n\nthree  ", "one two three")]
+    [InlineData("one\u2028two\u2029three\u0085four", "one two three four")]
+    [InlineData("one \u2028 two", "one two")]
+    [InlineData(" \u2028\n\t ", "")]
+    [InlineData("\"quoted\" 😀 stays", "\"quoted\" 😀 stays")]
+    public void RepliesAreCleanedToOneLine(string reply, string expected) => Assert.Equal(expected, LlmAgent.Clean(reply));
+
     [Theory]
     [InlineData("generic", PromptVariant.Generic)]
     [InlineData("persona-aligned", PromptVariant.PersonaAligned)]

@@ -205,6 +205,29 @@ public sealed class LoopbackRunTests : IDisposable
         Assert.Contains("delete it and record again", error.Message);
     }
 
+    /// <summary>An endpoint that echoes the key back in its error body (as some do for a refused key): the key is in no message.</summary>
+    [Theory]
+    [InlineData(401, 1)]
+    [InlineData(429, 3)]
+    public async Task AKeyTheEndpointEchoesInAnErrorIsInNoExceptionMessage(int status, int attempts)
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        for (int i = 0; i < attempts; i++)
+            server.Enqueue(new FakeStep(status, $"Incorrect API key provided: {Key}. You can find your key in your account.", RetryAfter: "0"));
+        using var factory = LlmAgentFactory.Create(Settings(server.Endpoint) with { Retry = new RetryOptions { MaxRetries = attempts - 1 } }, Key);
+
+        var failure = await Assert.ThrowsAsync<LlmCallFailedException>(async () =>
+            await TestScenarios.Worrier().RunAsync(factory.CreateAgent(PromptVariant.Generic)));
+
+        Assert.Equal(attempts, server.RequestCount);
+        Assert.Equal(attempts, failure.Attempts);
+        Assert.DoesNotContain(Key, failure.ToString());
+        for (Exception? e = failure; e is not null; e = e.InnerException) Assert.DoesNotContain(Key, e.Message);
+        Assert.Contains($"HTTP {status}", failure.Message);
+        Assert.Contains("Incorrect API key provided: [key redacted]. You can find your key", failure.Message);
+        Assert.Equal(status, TransientFailure.StatusOf(failure.InnerException!));
+    }
+
     [Fact]
     public async Task TheKeyIsNeverWrittenToAnyFile()
     {

@@ -170,6 +170,87 @@ public class ResilienceTests
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), TransientFailure.Parse(milliseconds, header, now));
     }
 
+    /// <summary>
+    /// A transport that reports the caller's cancellation as a failure (a reset connection, a disposed stream) still ends the call
+    /// as cancelled: not as an LLM failure (which emps run reports as exit 1 instead of 130), and with no retry.
+    /// </summary>
+    [Theory]
+    [InlineData(0, "io")]
+    [InlineData(3, "io")]
+    [InlineData(0, "disposed")]
+    public async Task CancellationSurfacedAsAnotherExceptionIsStillCancellation(int retries, string kind)
+    {
+        var started = new TaskCompletionSource();
+        var inner = new RecordingChatClient();
+        inner.Reply = async (_, _, token) =>
+        {
+            started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            throw kind == "io" ? new IOException("connection reset by peer") : new ObjectDisposedException("stream");
+        };
+        var waits = new WaitRecorder();
+        using var client = new ResilientChatClient(inner, new RetryOptions { MaxRetries = retries, Delay = waits.Delay });
+        using var cancellation = new CancellationTokenSource();
+
+        var call = client.GetResponseAsync(Hello, cancellationToken: cancellation.Token);
+        await started.Task;
+        await cancellation.CancelAsync();
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+        Assert.Single(inner.Calls);
+        Assert.Empty(waits.Waits);
+    }
+
+    /// <summary>
+    /// An HTTP date is one of the three forms HTTP allows (RFC 9110 section 5.6.7), all in GMT; anything else is no Retry-After at
+    /// all (so ordinary backoff), not whatever a lenient date parser makes of it ("1,5" was read as a date 10 years ahead, which
+    /// failed the call as "asked to retry after more than 120 s").
+    /// </summary>
+    [Theory]
+    [InlineData("Wed, 21 Oct 2015 07:28:10 GMT", 10_000)]
+    [InlineData("Wednesday, 21-Oct-15 07:28:10 GMT", 10_000)]
+    [InlineData("Wed Oct 21 07:28:10 2015", 10_000)]
+    [InlineData("Thu Oct  1 07:28:10 2015", 0)]
+    [InlineData("Tue, 20 Oct 2015 07:28:10 GMT", 0)]
+    [InlineData("1,5", null)]
+    [InlineData("12/31", null)]
+    [InlineData("3 5", null)]
+    [InlineData("-1", null)]
+    [InlineData("soon", null)]
+    public void RetryAfterDatesAreHttpDatesOnly(string header, int? expectedMs)
+    {
+        var now = new DateTimeOffset(2015, 10, 21, 7, 28, 0, TimeSpan.Zero);
+        Assert.Equal(expectedMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, TransientFailure.Parse(null, header, now));
+    }
+
+    /// <summary>A Retry-After too large for a TimeSpan is a wait above the cap (the call fails clearly), not an OverflowException.</summary>
+    [Theory]
+    [InlineData(null, "1e300")]
+    [InlineData(null, "Infinity")]
+    [InlineData("1e300", null)]
+    [InlineData(null, "99999999999999")]
+    public async Task AnAbsurdRetryAfterFailsTheCallAsTooLong(string? milliseconds, string? header)
+    {
+        Assert.Equal(TimeSpan.MaxValue, TransientFailure.Parse(milliseconds, header, DateTimeOffset.UnixEpoch));
+        var waits = new WaitRecorder();
+        var inner = new RecordingChatClient { Reply = (_, _, _) => throw new LlmHttpException(429, "slow down", header ?? "1e300") };
+        using var client = new ResilientChatClient(inner, new RetryOptions { Delay = waits.Delay });
+
+        var error = await Assert.ThrowsAsync<LlmCallFailedException>(() => client.GetResponseAsync(Hello));
+
+        Assert.Contains("HTTP 429", error.Message);
+        Assert.Contains("retry after more than 120 s", error.Message);
+        Assert.Single(inner.Calls);
+        Assert.Empty(waits.Waits);
+    }
+
     [Fact]
     public async Task ParallelCallsAreBounded()
     {

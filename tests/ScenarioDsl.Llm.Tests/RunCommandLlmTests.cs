@@ -81,6 +81,32 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.Contains("run the same command again to resume", miss.Error);
     }
 
+    /// <summary>An endpoint that echoes the key in its error body: emps run's failure message names the error, never the key.</summary>
+    [Fact]
+    public async Task AKeyEchoedInAnErrorBodyIsNotPrintedByEmpsRun()
+    {
+        var previous = Environment.GetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, Key);
+            await using var server = await FakeOpenAiServer.StartAsync();
+            server.Enqueue(new FakeStep(401, $"Incorrect API key provided: {Key}"));
+            var run = Emps("run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model",
+                "--record", "cassettes", "--out", "out");
+
+            Assert.Equal(1, run.Exit);
+            Assert.Contains("HTTP 401", run.Error);
+            Assert.Contains("Incorrect API key provided: [key redacted]", run.Error);
+            Assert.DoesNotContain(Key, run.Out + run.Error);
+            foreach (var file in Directory.GetFiles(_folder, "*", SearchOption.AllDirectories))
+                Assert.DoesNotContain(Key, File.ReadAllText(file, Encoding.UTF8));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, previous);
+        }
+    }
+
     [Fact]
     public void ShardedRunsMergedEqualTheUnshardedRun()
     {

@@ -39,6 +39,7 @@ public sealed class SweepTests : IDisposable
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(7)]
+    [InlineData(20)]
     public void ShardsAreDisjointBalancedAndCoverEveryJob(int count)
     {
         var jobs = Jobs(new GenericAgent(), new AlignedAgent());
@@ -100,6 +101,44 @@ public sealed class SweepTests : IDisposable
         Assert.Equal(2, EmpsCli.Run(["merge", "a", "absent", "--out", "m"], Context(out _, out var missing)));
         Assert.Contains("'absent' holds no results.jsonl", missing.ToString());
         Assert.Equal(2, EmpsCli.Run(["merge", "a"], Context(out _, out _)));
+    }
+
+    /// <summary>A conflict with what OUT already holds writes nothing: not the new runs sorted before the conflicting one either.</summary>
+    [Fact]
+    public async Task AConflictWithTheOutputFolderLeavesItUntouched()
+    {
+        var jobs = Jobs(new GenericAgent());
+        Assert.True(jobs.Length >= 2);
+        await WriteShardAsync(Path.Combine(_folder, "a"), jobs);
+        var last = jobs.MaxBy(j => j.Key, StringComparer.Ordinal)!;
+        var other = RunRecords.From(await last.Scenario.RunAsync(new ScriptedAgent(["calm down"], new GenericAgent().Name), last.Seed));
+        var outResults = Path.Combine(_folder, "m", ResultsFile.FileName);
+        using (var m = ResultsFile.Open(Path.Combine(_folder, "m"))) m.Append(other);
+        var before = File.ReadAllBytes(outResults);
+
+        Assert.Equal(1, EmpsCli.Run(["merge", "a", "--out", "m"], Context(out _, out var conflict)));
+
+        Assert.Contains("already holds different results for", conflict.ToString());
+        Assert.Equal(before, File.ReadAllBytes(outResults));
+        Assert.False(File.Exists(Path.Combine(_folder, "m", "report.html")));
+    }
+
+    /// <summary>A --record folder that cannot be created (a file is in the way) is a usage error naming it, not an unhandled exception.</summary>
+    [Fact]
+    public void ARecordFolderThatCannotBeCreatedIsAUsageError()
+    {
+        File.WriteAllText(Path.Combine(_folder, "taken"), "a file, not a folder");
+        File.WriteAllText(Path.Combine(_folder, "night.emps"), TestScenarios.Text);
+        var request = new LlmRunRequest { Model = "m", Endpoint = "http://127.0.0.1:1/v1", Record = "taken" };
+        using (var run = LlmRun.Create(request, ["llm"], Context(out _, out _), apiKey: null))
+            Assert.Contains(run.Errors, e => e.StartsWith("--record: cannot create the cassette folder 'taken'", StringComparison.Ordinal));
+
+        int exit = EmpsCli.Run(["run", "night.emps", "--agent", "llm", "--llm-endpoint", "http://127.0.0.1:1/v1", "--llm-model", "m", "--record", "taken", "--out", "out"],
+            Context(out _, out var error));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("cannot create the cassette folder 'taken'", error.ToString());
+        Assert.DoesNotContain("   at ", error.ToString());
     }
 
     [Fact]
@@ -230,6 +269,38 @@ public sealed class SweepTests : IDisposable
         Assert.All(usage, u => Assert.True(u.Calls == 4 && u.TotalTokens > 0));
         foreach (var file in Directory.GetFiles(outDirectory))
             Assert.DoesNotContain(Key, File.ReadAllText(file, Encoding.UTF8));
+    }
+
+    /// <summary>
+    /// A kill during the usage line's write leaves a torn last line in llm-usage.jsonl: the resumed sweep's first usage line
+    /// must not be glued to it (and lost with it).
+    /// </summary>
+    [Fact]
+    public async Task AResumedSweepAfterATornUsageLineLosesNoUsage()
+    {
+        var outDirectory = Path.Combine(_folder, "torn-usage");
+        await using var server = await FakeOpenAiServer.StartAsync();
+        var request = new LlmRunRequest { Model = "fake-model", Endpoint = server.Endpoint.ToString(), TimeoutSeconds = 30 };
+        var context = Context(out _, out _);
+        using (var run = LlmRun.Create(request, ["llm"], context, Key))
+        {
+            var jobs = Jobs([.. run.Agents]);
+            Assert.True(jobs.Length >= 2);
+            using var results = ResultsFile.Open(outDirectory);
+            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(jobs[..1], results, outDirectory, (_, _) => { }, CancellationToken.None));
+        }
+        File.AppendAllText(Path.Combine(outDirectory, UsageFile.FileName), "{\"scenario\":\"Worr");
+
+        using (var run = LlmRun.Create(request, ["llm"], context, Key))
+        {
+            var jobs = Jobs([.. run.Agents]);
+            using var results = ResultsFile.Open(outDirectory);
+            var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
+            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(pending, results, outDirectory, (_, _) => { }, CancellationToken.None));
+            Assert.Equal(
+                results.Records.Select(r => r.Key).Order(StringComparer.Ordinal),
+                UsageFile.Read(outDirectory).Select(u => u.Key).Order(StringComparer.Ordinal));
+        }
     }
 
     [Fact]

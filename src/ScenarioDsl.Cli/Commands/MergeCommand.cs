@@ -80,12 +80,15 @@ public static class MergeCommand
         {
             using (var results = ResultsFile.Open(outFolder))
             {
+                // Every conflict with what OUT holds is found before anything is written: a refused merge leaves OUT as it was.
+                var held = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
+                foreach (var existing in results.Records) held.TryAdd(existing.Key, existing);
+                var fresh = new List<RunRecord>();
                 foreach (var key in byKey.Keys.Order(StringComparer.Ordinal))
                 {
                     var (record, line, folder) = byKey[key];
-                    if (results.Contains(key))
+                    if (held.TryGetValue(key, out var existing))
                     {
-                        var existing = results.Records.First(r => r.Key == key);
                         if (RunRecords.ToJsonLine(existing) != line)
                         {
                             context.Error.Write($"emps merge: error: '{output}' already holds different results for {record.Description} than '{folder}'\n");
@@ -93,9 +96,10 @@ public static class MergeCommand
                         }
                         continue;
                     }
-                    results.Append(record);
-                    added++;
+                    fresh.Add(record);
                 }
+                foreach (var record in fresh) results.Append(record);
+                added = fresh.Count;
                 all = results.Records;
             }
             foreach (var line in UsageFile.Read(outFolder)) usage.TryAdd(line.Key, line);

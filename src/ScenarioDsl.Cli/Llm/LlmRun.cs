@@ -180,6 +180,11 @@ public sealed class LlmRun : IDisposable
         {
             return new LlmRun(request, null, [], shard, [e.Message.Split(" (Parameter")[0]]);
         }
+        catch (Exception e) when (request.Record is not null && e is IOException or UnauthorizedAccessException)
+        {
+            // The record folder is created here: a file in the way, or no permission, is the user's to fix.
+            return new LlmRun(request, null, [], shard, [$"--record: cannot create the cassette folder '{request.Record}': {e.Message}"]);
+        }
     }
 
     /// <summary>What a dry run prints: runs, runs already done in OUT, and the most LLM calls the rest can make.</summary>

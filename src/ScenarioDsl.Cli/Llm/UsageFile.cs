@@ -8,7 +8,8 @@ namespace ScenarioDsl.Cli.Llm;
 /// <summary>
 /// DIR/llm-usage.jsonl: one line per LLM run with calls, tokens (when the provider reports them) and latency.
 /// Kept beside results.jsonl rather than in it, so results stay bit-identical between a recorded run and its
-/// replay (latency is measured, never replayed). Lines are appended whole; readers skip torn lines.
+/// replay (latency is measured, never replayed). Lines are appended whole, after ending a torn last line a killed run
+/// left; readers skip torn lines.
 /// </summary>
 public static class UsageFile
 {
@@ -36,7 +37,15 @@ public static class UsageFile
         var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, RunRecords.Options) + "\n");
         lock (Gate)
         {
-            using var stream = new FileStream(Path.Combine(directory, FileName), FileMode.Append, FileAccess.Write, FileShare.Read);
+            using var stream = new FileStream(Path.Combine(directory, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            // A killed run can leave a torn last line (no line break): end it first, or this line would be glued to it and
+            // lost with it when read (the torn line itself is then skipped, as readers skip any line that does not parse).
+            if (stream.Length > 0)
+            {
+                stream.Seek(-1, SeekOrigin.End);
+                if (stream.ReadByte() != '\n') stream.WriteByte((byte)'\n');
+            }
+            stream.Seek(0, SeekOrigin.End);
             stream.Write(bytes);
             stream.Flush(flushToDisk: true);
         }

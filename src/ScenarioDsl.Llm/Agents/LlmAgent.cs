@@ -67,10 +67,15 @@ public sealed class LlmAgent : IAgent
         return Clean(response.Text);
     }
 
-    /// <summary>The reply as recorded: surrounding white space removed, line breaks folded to spaces.</summary>
+    /// <summary>
+    /// The reply as recorded: surrounding white space removed, line breaks (CR, LF, and Unicode's NEL, line and paragraph
+    /// separators) folded to spaces.
+    /// </summary>
     public static string Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        return string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return string.Join(' ', text.Split(LineBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
+
+    private static readonly char[] LineBreaks = ['\r', '\n', '\u0085', '\u2028', '\u2029'];
 }

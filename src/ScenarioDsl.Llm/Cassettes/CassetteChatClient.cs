@@ -62,7 +62,7 @@ public sealed class CassetteChatClient : IChatClient
         {
             if (!File.Exists(path)) throw new CassetteMissException(key, Directory, Summary(list, options));
             Interlocked.Increment(ref _hits);
-            return Read(path);
+            return Read(path, key);
         }
 
         var gate = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
@@ -72,13 +72,14 @@ public sealed class CassetteChatClient : IChatClient
             if (File.Exists(path))
             {
                 Interlocked.Increment(ref _hits);
-                return Read(path);
+                return Read(path, key);
             }
             var response = await _inner!.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
             CassetteEntry.Write(path, key, list, options, response);
             Interlocked.Increment(ref _recorded);
-            // Answer with what was written, so the recording run sees exactly what a replay will see.
-            return Read(path);
+            // Answer with what the file holds (this answer, or one another recorder on the folder wrote first), so the
+            // recording run sees exactly what a replay will see.
+            return Read(path, key);
         }
         finally
         {
@@ -104,12 +105,12 @@ public sealed class CassetteChatClient : IChatClient
 
     public void Dispose() => _inner?.Dispose();
 
-    /// <exception cref="InvalidDataException">The entry is not a cassette entry (edited or damaged by hand).</exception>
-    private static ChatResponse Read(string path)
+    /// <exception cref="InvalidDataException">The entry is not a cassette entry (edited or damaged by hand), or not <paramref name="key"/>'s.</exception>
+    private static ChatResponse Read(string path, string key)
     {
         try
         {
-            return CassetteEntry.Read(path);
+            return CassetteEntry.Read(path, key);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -13,6 +13,7 @@ internal static class CassetteEntry
 {
     public static string FileName(string key) => key + ".json";
 
+    /// <summary>Writes the entry unless the file already exists (then the existing entry stands and this answer is dropped).</summary>
     public static void Write(string path, string key, IEnumerable<ChatMessage> messages, ChatOptions? options, ChatResponse response)
     {
         using var buffer = new MemoryStream();
@@ -42,16 +43,28 @@ internal static class CassetteEntry
             json.WriteEndObject();
         }
         buffer.WriteByte((byte)'\n');
-        // Temp file then rename: a reader never sees a half-written entry, and a killed run leaves none.
+        // Temp file then rename: a reader never sees a half-written entry, and a killed run leaves none. Never over an
+        // existing entry: another recorder on the same folder (another shard, another process) may have written this
+        // request's answer meanwhile, and the first answer written is the one every caller and every replay gets.
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         File.WriteAllBytes(temp, buffer.ToArray());
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temp);
+        }
     }
 
-    public static ChatResponse Read(string path)
+    /// <exception cref="InvalidDataException">The entry holds another request's answer (a file copied or renamed by hand).</exception>
+    public static ChatResponse Read(string path, string key)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(path, Encoding.UTF8));
         var response = document.RootElement.GetProperty("response");
+        if (document.RootElement.GetProperty("key").GetString() is var stored && stored != key)
+            throw new InvalidDataException($"the cassette entry '{path}' holds the answer to another request (key {stored}), not to this one; delete it and record again");
         var result = new ChatResponse(new ChatMessage(ChatRole.Assistant, response.GetProperty("text").GetString() ?? ""));
         if (response.TryGetProperty("modelId", out var model)) result.ModelId = model.GetString();
         if (response.TryGetProperty("finishReason", out var finish) && finish.GetString() is { } reason) result.FinishReason = new ChatFinishReason(reason);

@@ -8,10 +8,12 @@ namespace ScenarioDsl.Llm.Cassettes;
 
 /// <summary>
 /// The content hash of a whole chat request: the SHA-256 (lower-case hex) of its canonical JSON, which holds
-/// a format version, every message (role, then each content's kind and text) and every option that can change
-/// the answer (model, instructions, temperature, top-p, top-k, penalties, max output tokens, seed, stop
-/// sequences, response format, tool names). Credentials and endpoints are never part of a request, so never
-/// part of a key or a cassette.
+/// a format version, every message (role, author name, then each content's kind and text) and every option that can
+/// change the answer (model, instructions, temperature, top-p, top-k, penalties, max output tokens, seed, stop
+/// sequences, response format with its schema and description, tools with their descriptions and schemas, tool mode,
+/// reasoning options, conversation id, additional properties). Options left unset are left out, so adding one to the
+/// canonical form keeps the keys of requests without it. <see cref="ChatOptions.RawRepresentationFactory"/> is code and
+/// cannot be keyed. Credentials and endpoints are never part of a request, so never part of a key or a cassette.
 /// </summary>
 public static class RequestKey
 {
@@ -63,6 +65,7 @@ public static class RequestKey
                     json.WriteStartObject("responseFormat");
                     json.WriteString("kind", "json");
                     String(json, "schemaName", format.SchemaName);
+                    String(json, "schemaDescription", format.SchemaDescription);
                     if (format.Schema is { } schema)
                     {
                         json.WritePropertyName("schema");
@@ -77,9 +80,47 @@ public static class RequestKey
             if (options.Tools is { Count: > 0 } tools)
             {
                 json.WriteStartArray("tools");
-                foreach (var tool in tools) json.WriteStringValue(tool.Name);
+                foreach (var tool in tools)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", tool.Name);
+                    if (!string.IsNullOrEmpty(tool.Description)) json.WriteString("description", tool.Description);
+                    if (tool is AIFunctionDeclaration function)
+                    {
+                        json.WritePropertyName("schema");
+                        function.JsonSchema.WriteTo(json);
+                        if (function.ReturnJsonSchema is { } returns)
+                        {
+                            json.WritePropertyName("returns");
+                            returns.WriteTo(json);
+                        }
+                    }
+                    json.WriteEndObject();
+                }
                 json.WriteEndArray();
             }
+            switch (options.ToolMode)
+            {
+                case RequiredChatToolMode required:
+                    json.WriteString("toolMode", "required:" + (required.RequiredFunctionName ?? "*"));
+                    break;
+                case NoneChatToolMode:
+                    json.WriteString("toolMode", "none");
+                    break;
+                case AutoChatToolMode:
+                    json.WriteString("toolMode", "auto");
+                    break;
+            }
+            if (options.AllowMultipleToolCalls is { } multiple) json.WriteBoolean("allowMultipleToolCalls", multiple);
+            if (options.Reasoning is { } reasoning)
+            {
+                json.WriteStartObject("reasoning");
+                if (reasoning.Effort is { } effort) json.WriteString("effort", effort.ToString());
+                if (reasoning.Output is { } output) json.WriteString("output", output.ToString());
+                json.WriteEndObject();
+            }
+            String(json, "conversationId", options.ConversationId);
+            Properties(json, "additionalProperties", options.AdditionalProperties);
         }
         json.WriteEndObject();
         json.WriteStartArray("messages");
@@ -87,6 +128,7 @@ public static class RequestKey
         {
             json.WriteStartObject();
             json.WriteString("role", message.Role.Value);
+            String(json, "name", message.AuthorName);
             json.WriteStartArray("contents");
             foreach (var content in message.Contents)
             {
@@ -113,6 +155,33 @@ public static class RequestKey
     private static void String(Utf8JsonWriter json, string name, string? value)
     {
         if (value is not null) json.WriteString(name, value);
+    }
+
+    /// <summary>Provider-specific properties (passed on by some providers), sorted by name; each value as JSON when it serializes.</summary>
+    private static void Properties(Utf8JsonWriter json, string name, AdditionalPropertiesDictionary? properties)
+    {
+        if (properties is not { Count: > 0 }) return;
+        json.WriteStartObject(name);
+        foreach (var (key, value) in properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            json.WritePropertyName(key);
+            if (value is null)
+            {
+                json.WriteNullValue();
+                continue;
+            }
+            JsonElement element;
+            try
+            {
+                element = JsonSerializer.SerializeToElement(value, value.GetType(), AIJsonUtilities.DefaultOptions);
+            }
+            catch (Exception e) when (e is NotSupportedException or InvalidOperationException or JsonException or ArgumentException)
+            {
+                element = JsonSerializer.SerializeToElement(value.GetType().FullName + ":" + value);
+            }
+            element.WriteTo(json);
+        }
+        json.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter json, string name, float? value)

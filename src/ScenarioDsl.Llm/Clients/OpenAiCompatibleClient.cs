@@ -45,6 +45,8 @@ public static class OpenAiCompatibleClient
         };
         if (transport is not null) options.Transport = new HttpClientPipelineTransport(transport);
         var chat = new ChatClient(model, new ApiKeyCredential(apiKey ?? NoKey), options);
-        return chat.AsIChatClient();
+        var client = chat.AsIChatClient();
+        // An endpoint may echo the key in an error body, which would reach the user through the exception's message.
+        return string.IsNullOrWhiteSpace(apiKey) ? client : new KeyRedactingChatClient(client, apiKey);
     }
 }

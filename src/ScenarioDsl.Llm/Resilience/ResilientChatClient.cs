@@ -32,9 +32,12 @@ public sealed class ResilientChatClient(IChatClient inner, RetryOptions? options
                 {
                     return await base.GetResponseAsync(list, options, attemptCancellation.Token).ConfigureAwait(false);
                 }
-                catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException)
+                catch (Exception e) when (cancellationToken.IsCancellationRequested)
                 {
-                    throw;
+                    // The caller's cancellation, however the layers below reported it (an aborted connection can surface as an
+                    // IOException, a disposed stream as ObjectDisposedException): never a retry, never an LLM failure.
+                    if (e is OperationCanceledException) throw;
+                    throw new OperationCanceledException("the LLM call was cancelled", e, cancellationToken);
                 }
                 catch (Exception e) when (attemptCancellation.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {

@@ -36,23 +36,45 @@ public static class TransientFailure
                 break;
             case LlmHttpException e:
                 seconds = e.RetryAfter;
+                milliseconds = e.RetryAfterMilliseconds;
                 break;
         }
         return Parse(milliseconds, seconds, now);
     }
 
-    /// <summary>Parses <c>retry-after-ms</c> (milliseconds) or <c>Retry-After</c> (seconds, or an HTTP date).</summary>
+    /// <summary>
+    /// The forms of an HTTP date (RFC 9110 section 5.6.7): IMF-fixdate, the obsolete RFC 850 form and asctime's, all in GMT.
+    /// Only these: a lenient parser reads things like "1,5" or "12/31" as dates years ahead.
+    /// </summary>
+    private static readonly string[] HttpDateFormats =
+    [
+        "ddd, dd MMM yyyy HH:mm:ss 'GMT'",
+        "dddd, dd-MMM-yy HH:mm:ss 'GMT'",
+        "ddd MMM d HH:mm:ss yyyy",
+    ];
+
+    /// <summary>
+    /// Parses <c>retry-after-ms</c> (milliseconds) or <c>Retry-After</c> (seconds, or an HTTP date); null for anything
+    /// else, so the caller backs off as it would without the header.
+    /// </summary>
     public static TimeSpan? Parse(string? milliseconds, string? retryAfter, DateTimeOffset now)
     {
         if (milliseconds is not null && double.TryParse(milliseconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms >= 0)
-            return TimeSpan.FromMilliseconds(ms);
+            return Milliseconds(ms);
         if (retryAfter is null) return null;
         if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0)
-            return TimeSpan.FromSeconds(s);
-        if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            return Milliseconds(s * 1000);
+        if (DateTimeOffset.TryParseExact(retryAfter.Trim(), HttpDateFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out var date))
             return date > now ? date - now : TimeSpan.Zero;
         return null;
     }
+
+    /// <summary>
+    /// A wait of <paramref name="ms"/> milliseconds; <see cref="TimeSpan.MaxValue"/> for a value no TimeSpan holds ("1e300",
+    /// "Infinity"), which is above any cap, so the call fails as "asked to retry after more than ..." instead of overflowing.
+    /// </summary>
+    private static TimeSpan Milliseconds(double ms) => ms < 1e15 ? TimeSpan.FromMilliseconds(ms) : TimeSpan.MaxValue;
 }
 
 /// <summary>An HTTP failure from a chat client that does not throw the OpenAI client's exception type.</summary>
@@ -62,6 +84,9 @@ public sealed class LlmHttpException(int status, string message, string? retryAf
 
     /// <summary>The raw Retry-After header value, if any.</summary>
     public string? RetryAfter { get; } = retryAfter;
+
+    /// <summary>The raw retry-after-ms header value, if any (it wins over <see cref="RetryAfter"/>).</summary>
+    public string? RetryAfterMilliseconds { get; init; }
 
     public HttpStatusCode StatusCode => (HttpStatusCode)Status;
 }

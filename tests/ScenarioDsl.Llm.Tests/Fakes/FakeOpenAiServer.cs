@@ -12,7 +12,10 @@ using Microsoft.Extensions.Logging;
 
 namespace ScenarioDsl.Llm.Tests.Fakes;
 
-/// <summary>One scripted answer: an HTTP status (200 answers with <see cref="Text"/>), an optional Retry-After, a delay before answering.</summary>
+/// <summary>
+/// One scripted answer: an HTTP status (200 answers with <see cref="Text"/>; another status sends <see cref="Text"/>, when
+/// given, as the error body's message), an optional Retry-After, a delay before answering.
+/// </summary>
 public sealed record FakeStep(int Status = 200, string? Text = null, string? RetryAfter = null, TimeSpan Delay = default);
 
 /// <summary>What the server saw of one request.</summary>
@@ -144,7 +147,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         if (step.RetryAfter is not null) context.Response.Headers.RetryAfter = step.RetryAfter;
         string json = step.Status == 200
             ? Completion(step.Text ?? Responder(request), request)
-            : JsonSerializer.Serialize(new { error = new { message = $"scripted failure {step.Status}", type = "fake_error", code = step.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+            : JsonSerializer.Serialize(new { error = new { message = step.Text ?? $"scripted failure {step.Status}", type = "fake_error", code = step.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
         await context.Response.WriteAsync(json, context.RequestAborted);
     }
 
