@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using ScenarioDsl.Llm.Clients;
 
 namespace ScenarioDsl.Llm.Cassettes;
 
@@ -87,14 +87,11 @@ public sealed class CassetteChatClient : IChatClient
         }
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
         ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        foreach (var update in response.ToChatResponseUpdates()) yield return update;
-    }
+        CancellationToken cancellationToken = default) =>
+        OneResponseStreaming.Updates(GetResponseAsync(messages, options, cancellationToken));
 
     public object? GetService(Type serviceType, object? serviceKey = null)
     {

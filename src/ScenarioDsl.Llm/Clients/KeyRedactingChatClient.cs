@@ -1,5 +1,4 @@
 using System.ClientModel;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using ScenarioDsl.Llm.Resilience;
 
@@ -28,14 +27,11 @@ internal sealed class KeyRedactingChatClient(IChatClient inner, string apiKey) :
         }
     }
 
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
         ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        foreach (var update in response.ToChatResponseUpdates()) yield return update;
-    }
+        CancellationToken cancellationToken = default) =>
+        OneResponseStreaming.Updates(GetResponseAsync(messages, options, cancellationToken));
 
     private bool Mentions(Exception e)
     {

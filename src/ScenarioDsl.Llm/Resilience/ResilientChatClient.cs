@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using ScenarioDsl.Llm.Clients;
 
 namespace ScenarioDsl.Llm.Resilience;
 
@@ -63,14 +63,11 @@ public sealed class ResilientChatClient(IChatClient inner, RetryOptions? options
         }
     }
 
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
         ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        foreach (var update in response.ToChatResponseUpdates()) yield return update;
-    }
+        CancellationToken cancellationToken = default) =>
+        OneResponseStreaming.Updates(GetResponseAsync(messages, options, cancellationToken));
 
     /// <summary>The wait before retry number <paramref name="attempt"/> + 1; null when Retry-After exceeds the cap.</summary>
     internal TimeSpan? WaitBefore(int attempt, Exception failure)
