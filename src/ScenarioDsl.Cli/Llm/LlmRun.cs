@@ -252,7 +252,7 @@ public sealed class LlmRun : IDisposable
                     {
                         throw;
                     }
-                    catch (Exception e) when (e is LlmCallFailedException or CassetteMissException or InvalidDataException or IOException)
+                    catch (Exception e) when (e is LlmCallFailedException or CassetteMissException or InvalidDataException or IOException or UnauthorizedAccessException)
                     {
                         lock (gate) failure ??= $"{job.Label}: {e.Message}";
                         await stop.CancelAsync().ConfigureAwait(false);
