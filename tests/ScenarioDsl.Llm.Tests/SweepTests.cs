@@ -155,6 +155,8 @@ public sealed class SweepTests : IDisposable
         Assert.Contains("--llm-endpoint must be an absolute http or https URL, not 'ftp://x'", Errors(new LlmRunRequest { Model = "m", Endpoint = "ftp://x" }, "llm"));
         Assert.Contains("--record and --replay cannot be used together", Errors(new LlmRunRequest { Model = "m", Endpoint = "http://127.0.0.1:1/v1", Record = "r", Replay = "r" }, "llm"));
         Assert.Contains("the cassette folder 'nowhere' does not exist", Errors(new LlmRunRequest { Model = "m", Replay = "nowhere" }, "llm"));
+        File.WriteAllText(context.GetFullPath("a-file"), "");
+        Assert.Contains("the cassette folder 'a-file' is a file, not a folder", Errors(new LlmRunRequest { Model = "m", Replay = "a-file" }, "llm"));
         Assert.Contains("unknown --llm-prompt 'chatty'; expected generic or persona-aligned", Errors(new LlmRunRequest { Model = "m", Endpoint = "http://127.0.0.1:1/v1", Prompts = ["chatty"] }, "llm"));
         Assert.Contains("--llm-endpoint, --llm-model, --llm-prompt, --record and --replay need --agent llm, --llm-persona or --llm-judge", Errors(new LlmRunRequest { Model = "m" }, "generic"));
         Assert.Contains("--shard expects K/N (for example 2/4), not 'x'", Errors(new LlmRunRequest { Shard = "x" }, "generic"));

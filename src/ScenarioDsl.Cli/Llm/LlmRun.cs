@@ -174,7 +174,8 @@ public sealed class LlmRun : IDisposable
         }
         catch (DirectoryNotFoundException)
         {
-            return new LlmRun(request, null, [], shard, [$"the cassette folder '{request.Replay}' does not exist"]);
+            string problem = File.Exists(settings.ReplayDirectory) ? "is a file, not a folder" : "does not exist";
+            return new LlmRun(request, null, [], shard, [$"the cassette folder '{request.Replay}' {problem}"]);
         }
         catch (ArgumentException e)
         {
