@@ -1,27 +1,17 @@
+using ScenarioDsl.Language.Text;
+
 namespace ScenarioDsl.Cli.Input;
 
 /// <summary>
 /// Turns the paths of a command line into the .emps files to read. A file is taken as named
 /// (whatever its extension); a folder gives every <c>*.emps</c> file below it, recursively
-/// (hidden files and folders and bin/, obj/ and node_modules/ folders are skipped; symbolic
-/// links to folders are not followed, so a link loop cannot make the walk endless). The result
+/// as <see cref="EmpsFolders"/> finds them (the language server's workspace finds the same). The result
 /// is sorted by display path (ordinal) with each file once, so output does not depend on the
 /// file system's order.
 /// </summary>
 public static class InputExpander
 {
-    public const string Extension = ".emps";
-
-    /// <summary>Build output and package folders: copies there would be duplicate declarations.</summary>
-    public static IReadOnlySet<string> SkippedFolders { get; } = new HashSet<string>(StringComparer.Ordinal) { "bin", "obj", "node_modules" };
-
-    private static readonly EnumerationOptions OneLevel = new()
-    {
-        RecurseSubdirectories = false,
-        IgnoreInaccessible = true,
-        MatchType = MatchType.Simple,
-        MatchCasing = MatchCasing.CaseSensitive,
-    };
+    public const string Extension = EmpsFolders.Extension;
 
     /// <summary>Expands <paramref name="paths"/>; each path that does not exist gives an error message.</summary>
     public static InputSet Expand(IEnumerable<string> paths, string workingDirectory)
@@ -55,31 +45,12 @@ public static class InputExpander
         else if (fullPath.Length > 0 && Directory.Exists(fullPath))
         {
             int before = files.Count;
-            foreach (var file in EnumerateEmpsFiles(fullPath)) Add(files, file, path, workingDirectory, foundInFolder: true);
+            foreach (var file in EmpsFolders.EnumerateFiles(fullPath)) Add(files, file, path, workingDirectory, foundInFolder: true);
             if (files.Count == before && !HasFileUnder(files.Keys, fullPath)) emptyFolders.Add(path);
         }
         else
         {
             errors.Add($"path not found: '{path}'");
-        }
-    }
-
-    /// <summary>The .emps files below <paramref name="folder"/>, without following links to folders.</summary>
-    private static IEnumerable<string> EnumerateEmpsFiles(string folder)
-    {
-        var pending = new Stack<string>();
-        pending.Push(folder);
-        while (pending.Count > 0)
-        {
-            string current = pending.Pop();
-            foreach (var file in Directory.EnumerateFiles(current, "*" + Extension, OneLevel))
-            {
-                if (file.EndsWith(Extension, StringComparison.Ordinal)) yield return file;
-            }
-            foreach (var sub in new DirectoryInfo(current).EnumerateDirectories("*", OneLevel))
-            {
-                if (sub.LinkTarget is null && !SkippedFolders.Contains(sub.Name)) pending.Push(sub.FullName);
-            }
         }
     }
 

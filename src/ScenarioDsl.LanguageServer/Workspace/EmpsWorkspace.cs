@@ -33,7 +33,7 @@ public sealed class EmpsWorkspace
         var texts = new List<SourceText>();
         if (Directory.Exists(_root))
         {
-            foreach (var file in EnumerateEmps(_root))
+            foreach (var file in EmpsFolders.EnumerateFiles(_root))
             {
                 var text = TryRead(file);
                 if (text is not null && text.Length <= MaxDocumentLength) texts.Add(text);
@@ -150,7 +150,7 @@ public sealed class EmpsWorkspace
         }
         else if (type == FileChangeType.Created && IsWorkspaceFolder(path) && new DirectoryInfo(path) is { Exists: true, LinkTarget: null })
         {
-            foreach (var file in EnumerateEmps(path))
+            foreach (var file in EmpsFolders.EnumerateFiles(path))
             {
                 if (_current.OpenDocuments.ContainsKey(file)) continue;
                 var text = TryRead(file);
@@ -184,17 +184,15 @@ public sealed class EmpsWorkspace
         _root is not null && path.StartsWith(_root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>A file <see cref="LoadFolder"/> compiles from disk: not hidden, under the root, in no folder it skips.</summary>
-    private bool IsWorkspaceFile(string path) => IsEmpsName(path) && Path.GetDirectoryName(path) is { } folder && IsWorkspaceFolder(folder);
+    private bool IsWorkspaceFile(string path) => EmpsFolders.IsEmpsFileName(Path.GetFileName(path)) && Path.GetDirectoryName(path) is { } folder && IsWorkspaceFolder(folder);
 
     /// <summary>The root or a folder under it that <see cref="LoadFolder"/> enters (no skipped folder on the way).</summary>
     private bool IsWorkspaceFolder(string folder)
     {
         if (_root is null) return false;
         if (string.Equals(folder.TrimEnd(Path.DirectorySeparatorChar), _root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)) return true;
-        return IsUnderRoot(folder) && !Path.GetRelativePath(_root, folder).Split(Path.DirectorySeparatorChar).Any(IsSkippedFolder);
+        return IsUnderRoot(folder) && !Path.GetRelativePath(_root, folder).Split(Path.DirectorySeparatorChar).Any(EmpsFolders.IsSkippedFolderName);
     }
-
-    private static bool IsSkippedFolder(string name) => name is "bin" or "obj" or "node_modules" || name.StartsWith('.');
 
     private static SourceText? TryRead(string path)
     {
@@ -223,53 +221,5 @@ public sealed class EmpsWorkspace
         {
             return DiagnosticOptions.Default;
         }
-    }
-
-    private static readonly EnumerationOptions OneLevel = new()
-    {
-        RecurseSubdirectories = false,
-        IgnoreInaccessible = true,
-        MatchType = MatchType.Simple,
-        MatchCasing = MatchCasing.CaseSensitive,
-        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-    };
-
-    /// <summary>
-    /// The .emps files under <paramref name="root"/> as <c>emps check</c> finds them in a folder: hidden files and
-    /// folders, <c>bin/</c>, <c>obj/</c> and <c>node_modules/</c> skipped, symbolic links to folders not followed (a
-    /// link loop would make the walk endless).
-    /// </summary>
-    private static IEnumerable<string> EnumerateEmps(string root)
-    {
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            string dir = pending.Pop();
-            string[] files;
-            DirectoryInfo[] dirs;
-            try
-            {
-                files = Directory.GetFiles(dir, "*.emps", OneLevel);
-                dirs = new DirectoryInfo(dir).GetDirectories("*", OneLevel);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-            foreach (var f in files.Where(IsEmpsName).OrderBy(f => f, StringComparer.Ordinal)) yield return f;
-            foreach (var d in dirs)
-            {
-                if (d.LinkTarget is not null || IsSkippedFolder(d.Name)) continue;
-                pending.Push(d.FullName);
-            }
-        }
-    }
-
-    /// <summary>A name <c>emps check</c> reads in a folder: <c>*.emps</c> (that case), not hidden.</summary>
-    private static bool IsEmpsName(string path)
-    {
-        string name = Path.GetFileName(path);
-        return name.EndsWith(".emps", StringComparison.Ordinal) && !name.StartsWith('.');
     }
 }
