@@ -33,17 +33,18 @@ public sealed class SyntaxTree
 
     public static SyntaxTree Parse(string text, string path = "") => Parse(SourceText.From(text, path));
 
-    /// <summary>The token whose span contains the position, or the one just before it.</summary>
-    public SyntaxToken? FindToken(int position)
+    /// <summary>
+    /// The name (identifier token) that <paramref name="position"/> is in or touches, or null. A name is preferred to the
+    /// punctuation the position also touches (<c>{calm</c>, <c>,trust</c>, <c>calm:</c>), so a caret at either end of a
+    /// name finds it.
+    /// </summary>
+    public SyntaxToken? FindName(int position)
     {
-        SyntaxToken? previous = null;
         foreach (var token in Root.DescendantTokens())
         {
-            if (token.IsMissing) continue;
-            if (token.Span.ContainsOrTouches(position) && token.Kind != SyntaxKind.EndOfFile) return token;
             if (token.Span.Start > position) break;
-            previous = token;
+            if (token.Kind == SyntaxKind.Identifier && !token.IsMissing && token.Span.ContainsOrTouches(position)) return token;
         }
-        return previous;
+        return null;
     }
 }

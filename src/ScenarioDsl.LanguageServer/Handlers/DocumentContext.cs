@@ -18,21 +18,6 @@ internal sealed record DocumentContext(WorkspaceSnapshot Snapshot, string Uri, s
         return tree is null ? null : new DocumentContext(snapshot, document.Uri, path, tree);
     }
 
-    /// <summary>
-    /// The name (identifier token) the caret at <paramref name="offset"/> is in or touches, or null. Unlike
-    /// <see cref="SyntaxTree.FindToken"/> it prefers the name when the caret also touches the punctuation before it
-    /// (<c>{calm</c>, <c>,trust</c>) or after it.
-    /// </summary>
-    public SyntaxToken? NameAt(int offset)
-    {
-        foreach (var token in Tree.Root.DescendantTokens())
-        {
-            if (token.Span.Start > offset) break;
-            if (token.Kind == SyntaxKind.Identifier && !token.IsMissing && token.Span.ContainsOrTouches(offset)) return token;
-        }
-        return null;
-    }
-
     public int Offset(Position? position) => position is null ? 0 : Conversions.ToOffset(Text, position);
 
     public Range Range(TextSpan span) => Conversions.ToRange(Text, span);

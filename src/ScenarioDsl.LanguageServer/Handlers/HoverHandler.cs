@@ -23,7 +23,7 @@ internal static class HoverHandler
         if (key is null) return null;
         string? text = Describe(snapshot.Compilation.Model, key);
         if (text is null) return null;
-        var token = doc.NameAt(offset);
+        var token = doc.Tree.FindName(offset);
         return new Hover(MarkupContent.Markdown(text), token is not { } t ? null : doc.Range(t.Span));
     }
 

@@ -46,7 +46,7 @@ internal static class RenameHandler
         if (doc is null) return null;
         int offset = doc.Offset(p!.Position);
         var key = snapshot.Compilation.Index.FindAt(doc.Path, offset);
-        if (key is null || doc.NameAt(offset) is not { } token) return null;
+        if (key is null || doc.Tree.FindName(offset) is not { } token) return null;
         RefuseBuiltIn(key);
         return new PrepareRenameResult(doc.Range(token.Span), token.Text);
     }

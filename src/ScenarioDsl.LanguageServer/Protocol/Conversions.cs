@@ -7,17 +7,11 @@ namespace ScenarioDsl.LanguageServer.Protocol;
 public static class Conversions
 {
     /// <summary>
-    /// The offset of an LSP position, clamped into the text (positions outside the document are tolerated). A character
-    /// past the end of its line means the end of that line, before its line break, as the LSP specification says, so
-    /// a position never lands inside a CRLF or on the next line.
+    /// The offset of an LSP position, clamped into the text (positions outside the document are tolerated; a character
+    /// past the end of its line is the end of that line, before its line break: <see cref="SourceText.GetPosition"/>).
     /// </summary>
-    public static int ToOffset(SourceText text, Position position)
-    {
-        if (position.Line < 0) return 0;
-        if (position.Line >= text.LineCount) return text.Length;
-        var line = text.GetLineSpan(position.Line);
-        return line.Start + Math.Min(Math.Max(0, position.Character), line.Length);
-    }
+    public static int ToOffset(SourceText text, Position position) =>
+        text.GetPosition(new LinePosition(position.Line, position.Character));
 
     public static Position ToPosition(SourceText text, int offset)
     {
