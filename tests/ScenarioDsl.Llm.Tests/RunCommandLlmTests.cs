@@ -229,6 +229,34 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.Equal(server.RequestCount, usage.Sum(u => u.Calls));
     }
 
+    /// <summary>
+    /// A run's usage line is written before its results line, which marks the run done: when the usage line cannot be
+    /// written (here llm-usage.jsonl is a folder), the sweep stops with the error and the run is not in results.jsonl, so
+    /// the resumed sweep makes it again and counts its calls. Written the other way round, the run was kept without usage.
+    /// </summary>
+    [Fact]
+    public async Task ARunIsNeverInResultsWithoutItsUsageLine()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = _ => "That makes sense.";
+        Directory.CreateDirectory(Path.Combine(_folder, "out", UsageFile.FileName));
+        string[] sweep = ["run", "night.emps", "--agent", "llm:generic", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "out"];
+
+        var failed = Emps(sweep);
+
+        Assert.Equal(1, failed.Exit);
+        Assert.Contains(UsageFile.FileName, failed.Error);
+        Assert.Equal("", Results("out"));
+
+        Directory.Delete(Path.Combine(_folder, "out", UsageFile.FileName));
+        var resumed = Emps(sweep);
+        Assert.True(resumed.Exit == 0, resumed.Out + resumed.Error);
+        var records = SortedLines(Results("out")).Select(l => RunRecords.TryParse(l)!).ToArray();
+        var usage = UsageFile.Read(Path.Combine(_folder, "out"));
+        Assert.NotEmpty(records);
+        Assert.Equal(records.Select(r => r.Key).Order(StringComparer.Ordinal), usage.Select(u => u.Key).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The text of a file another process or thread may be appending to ("" when absent).</summary>
     internal static string ReadShared(string path)
     {

@@ -242,10 +242,12 @@ public sealed class LlmRun : IDisposable
                         var record = RunRecords.From(result);
                         lock (gate)
                         {
-                            results.Append(record);
-                            // The usage line takes the run's name (with roles).
+                            // The usage line first (it takes the run's name, with roles): the results line is what marks the
+                            // run done, so a run is never in results.jsonl without its usage. A kill between the two leaves a
+                            // usage line for a run that a resumed sweep makes again; its new line replaces that one when read.
                             if (_factory?.Usage.Take(result.Scenario.Suite, result.ScenarioName, result.Seed, agentName) is { } usage)
                                 UsageFile.Append(outDirectory, result.Scenario.Suite, result.ScenarioName, result.Seed, result.Agent, usage);
+                            results.Append(record);
                             report(job, record);
                         }
                     }
