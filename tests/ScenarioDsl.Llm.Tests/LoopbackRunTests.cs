@@ -228,6 +228,33 @@ public sealed class LoopbackRunTests : IDisposable
         Assert.Equal(status, TransientFailure.StatusOf(failure.InnerException!));
     }
 
+    /// <summary>
+    /// An endpoint (or a proxy before it) that echoes the request's key in a successful reply: the reply the agent sends
+    /// has the key replaced, so it reaches neither the transcript nor a cassette.
+    /// </summary>
+    [Fact]
+    public async Task AKeyEchoedInASuccessfulReplyIsRedactedBeforeTheTranscriptAndTheCassette()
+    {
+        var cassettes = Path.Combine(_folder, "echo-cassettes");
+        RunResult result;
+        await using (var server = await FakeOpenAiServer.StartAsync())
+        {
+            server.Responder = r => $"I hear you. (debug: Authorization={r.Authorization})";
+            using var factory = LlmAgentFactory.Create(Settings(server.Endpoint, record: cassettes), Key);
+            result = await TestScenarios.Worrier().RunAsync(factory.CreateAgent(PromptVariant.Generic));
+        }
+
+        var replies = result.Messages.Select(t => t.Agent).ToArray();
+        Assert.NotEmpty(replies);
+        Assert.All(replies, r => Assert.Equal("I hear you. (debug: Authorization=Bearer [key redacted])", r));
+        foreach (var file in Directory.GetFiles(cassettes, "*", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            Assert.DoesNotContain(Key, text);
+            Assert.Contains("[key redacted]", text);
+        }
+    }
+
     [Fact]
     public async Task TheKeyIsNeverWrittenToAnyFile()
     {
