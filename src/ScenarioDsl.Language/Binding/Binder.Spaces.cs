@@ -58,7 +58,16 @@ internal sealed partial class Binder
                 double lo = dim.Low.NumberValue, hi = dim.High.NumberValue;
                 if (!(lo < hi) && !double.IsNaN(lo) && !double.IsNaN(hi))
                 {
-                    Report(DiagnosticCatalogue.InvalidRange, tree, Spans.Of(dim.OpenBracket, dim.CloseBracket), dimName, lo, hi);
+                    Report(DiagnosticCatalogue.InvalidRange, tree, Spans.Of(dim.OpenBracket, dim.CloseBracket), dimName,
+                        "empty or inverted", lo, hi, "the low end must be below the high end");
+                    hasErrors = true;
+                }
+                else if (double.IsInfinity(hi - lo))
+                {
+                    // Both ends are valid numbers but the width is not: the drift term drift * (s0 - s) could then overflow,
+                    // and with drift 0 or an infinite state step become NaN, which no clamp removes.
+                    Report(DiagnosticCatalogue.InvalidRange, tree, Spans.Of(dim.OpenBracket, dim.CloseBracket), dimName,
+                        "unbounded", lo, hi, "its width, high - low, is beyond the largest double; the sandbox could not compute with it");
                     hasErrors = true;
                 }
 

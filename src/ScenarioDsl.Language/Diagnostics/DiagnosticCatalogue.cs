@@ -38,7 +38,7 @@ public static class DiagnosticCatalogue
         "EMPS2001", "Duplicate dimension", "dimension '{0}' is already declared in space '{1}'", DiagnosticSeverity.Error, Space);
 
     public static readonly DiagnosticDescriptor InvalidRange = new(
-        "EMPS2002", "Empty or inverted range", "the range of dimension '{0}' is empty or inverted: [{1}, {2}] (the low end must be below the high end)", DiagnosticSeverity.Error, Space);
+        "EMPS2002", "Empty, inverted or unbounded range", "the range of dimension '{0}' is {1}: [{2}, {3}] ({4})", DiagnosticSeverity.Error, Space);
 
     public static readonly DiagnosticDescriptor UnknownDimension = new(
         "EMPS2003", "Unknown dimension", "space '{1}' has no dimension '{0}'", DiagnosticSeverity.Error, Space);

@@ -206,6 +206,10 @@ public class DiagnosticCodeTests
         AssertReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [|[1, -1]|]\n}\n" + Cues + Persona() + Goal() + Scenario());
         AssertReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [|[1, 1]|]\n}\n" + Cues + Persona() + Goal() + Scenario());
         AssertNotReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [-1e-9, 0]\n}\n" + Cues + Persona(start: "start { calm: 0.2, trust: 0 }") + Goal() + Scenario());
+        // Both ends are numbers, but the width overflows a double.
+        var wide = AssertReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [|[-1e308, 1e308]|]\n}\n" + Cues + Persona(start: "start { calm: 0.2, trust: 0 }") + Goal() + Scenario());
+        Assert.Contains("is unbounded", wide.Message);
+        AssertNotReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [-8e307, 8e307]\n}\n" + Cues + Persona(start: "start { calm: 0.2, trust: 0 }") + Goal() + Scenario());
     }
 
     [Fact]
@@ -267,15 +271,18 @@ public class DiagnosticCodeTests
     [Fact]
     public void EMPS2009_handles_targets_and_shifts_at_the_ends_of_double()
     {
-        const string wide = "space Wide {\n  x [-1e308, 1e308]\n}\n";
+        // A range whose width overflows is EMPS2002 itself; what depends on it is not checked (no EMPS2009 on top).
+        const string unbounded = "space Wide {\n  x [-1e308, 1e308]\n}\n";
         static string Far(string start, string goal) => $"persona Far in Wide {{\n  start {{ x: {start} }}\n  on mirroring => x += 1, x -= 1\n  says \"Hm.\"\n}}\n{goal}";
-        // A target inside the range is inside, though target - start overflows (the direction is still 'rise').
-        string target = wide + Far("-1e308", "goal G in Wide {\n  target { x: 1e308 }\n}\n") + "scenario S {\n  persona Far\n  goal G\n}\n";
-        AssertNotReported("EMPS2009", target);
-        Assert.Empty(EmpsCompilation.FromText(target, "test.emps").Diagnostics);
+        string target = unbounded + Far("-1e308", "goal G in Wide {\n  target { x: 1e308 }\n}\n") + "scenario S {\n  persona Far\n  goal G\n}\n";
+        Assert.Equal(["EMPS2002"], EmpsCompilation.FromText(target, "test.emps").Diagnostics.Select(x => x.Code));
+        // In the widest range that is not unbounded, a target at one end from a start at the other is inside.
+        const string wide = "space Wide {\n  x [0, 1.7e308]\n}\n";
+        string far = wide + Far("0", "goal G in Wide {\n  target { x: 1.7e308 }\n}\n") + "scenario S {\n  persona Far\n  goal G\n}\n";
+        Assert.Empty(EmpsCompilation.FromText(far, "test.emps").Diagnostics);
         // A shift whose sum overflows is outside: reported with the sum as written, not as "Infinity".
-        var d = AssertReported("EMPS2009", wide + Far("1e308", "goal G in Wide {\n  shift { x: 1e308 }\n}\n") + "scenario S {\n  persona Far\n  goal [|G|]\n}\n");
-        Assert.Equal("goal 'G' puts dimension 'x' of persona 'Far' at 1E+308 + 1E+308, outside its range [-1E+308, 1E+308]", d.Message);
+        var d = AssertReported("EMPS2009", wide + Far("1.7e308", "goal G in Wide {\n  shift { x: 1e308 }\n}\n") + "scenario S {\n  persona Far\n  goal [|G|]\n}\n");
+        Assert.Equal("goal 'G' puts dimension 'x' of persona 'Far' at 1.7E+308 + 1E+308, outside its range [0, 1.7E+308]", d.Message);
         Assert.DoesNotContain("Infinity", d.Message);
     }
 
