@@ -37,7 +37,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         var (texts, readErrors) = SourceReader.ReadAll(inputs.Files);
         if (readErrors.Count > 0) return Usage(readErrors);
 
-        var names = AgentSelection.Names(request.Agents);
+        var names = AgentSelection.Names(request.Agents, context.WorkingDirectory);
         var (builtIn, agentErrors) = AgentSelection.Create(names.Where(n => !LlmRun.IsLlmAgent(n)).ToArray(), context.WorkingDirectory);
         using var llm = LlmRun.Create(request.Llm, names, context, OpenAiCompatibleClient.ApiKeyFromEnvironment());
         var emptyAgentValues = AgentSelection.EmptyValueErrors(request.Agents);

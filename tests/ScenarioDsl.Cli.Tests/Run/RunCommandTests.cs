@@ -178,6 +178,67 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void A_scripted_file_whose_name_holds_a_comma_is_one_agent()
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        folder.Write("a,b.txt", "That makes sense.\n");
+
+        var alone = folder.Run("run", "worry.emps", "--agent", "scripted:a,b.txt");
+
+        Assert.True(alone.ExitCode == 0, alone.ToTranscript());
+        Assert.Equal(["scripted:a,b.txt"], ReadResults(folder).Select(r => r.GetProperty("agent").GetString()).Distinct());
+    }
+
+    [Fact]
+    public void A_scripted_file_whose_name_holds_a_comma_combines_with_a_repeated_agent_option()
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        folder.Write("a,b.txt", "That makes sense.\n");
+
+        var result = folder.Run("run", "worry.emps", "--agent", "scripted:a,b.txt", "--agent", "generic");
+
+        Assert.True(result.ExitCode == 0, result.ToTranscript());
+        Assert.Equal(["generic", "scripted:a,b.txt"],
+            ReadResults(folder).Select(r => r.GetProperty("agent").GetString()).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_scripted_file_followed_by_a_comma_and_an_agent_is_still_two_agents()
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+        folder.Write("x.txt", "That makes sense.\n");
+
+        var result = folder.Run("run", "worry.emps", "--agent", "scripted:x.txt,generic");
+
+        Assert.True(result.ExitCode == 0, result.ToTranscript());
+        Assert.Equal(["generic", "scripted:x.txt"],
+            ReadResults(folder).Select(r => r.GetProperty("agent").GetString()).Distinct().Order(StringComparer.Ordinal));
+
+        // A later item that names no agent is still an unknown agent when the first item is an existing file.
+        var typo = folder.Run("run", "worry.emps", "--agent", "scripted:x.txt,friendly", "--out", "other");
+        Assert.Equal(2, typo.ExitCode);
+        Assert.StartsWith("emps run: error: Unknown agent 'friendly'; ", typo.Error);
+    }
+
+    [Fact]
+    public void A_missing_scripted_file_whose_name_holds_a_comma_is_reported_by_its_name()
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+
+        var result = folder.Run("run", "worry.emps", "--agent", "scripted:a,b.txt");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            $"emps run: error: cannot read the script of agent 'scripted:a,b.txt': Could not find file '{Path.Combine(folder.Path, "a,b.txt")}'.\n",
+            result.Error);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "emps-report")));
+    }
+
+    [Fact]
     public void Files_with_errors_print_diagnostics_and_run_nothing()
     {
         using var folder = new TempFolder();
