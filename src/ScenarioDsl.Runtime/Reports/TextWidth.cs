@@ -4,8 +4,9 @@ using System.Text;
 namespace ScenarioDsl.Runtime.Reports;
 
 /// <summary>
-/// How wide text shows, without font metrics, in terminal columns (the scorecard's padding). Names hold file names, model
-/// names, CJK and emoji: a wide character takes two columns, a combining mark or format character none, not one per UTF-16 unit.
+/// How wide text shows, without font metrics: in terminal columns (the scorecard's padding) and, estimated generously, in
+/// pixels of sans-serif (the report's SVG labels). Names hold file names, model names, CJK and emoji: a wide character takes
+/// two columns, a combining mark or format character none, not one per UTF-16 unit.
 /// </summary>
 public static class TextWidth
 {
@@ -20,6 +21,51 @@ public static class TextWidth
         }
         return columns;
     }
+
+    /// <summary>A narrow character, a capital and the like, and a wide character, in em: see <see cref="Pixels"/>.</summary>
+    private const double NarrowEm = 0.65, BroadEm = 1, WideEm = 2 * NarrowEm;
+
+    /// <summary>
+    /// An upper estimate of the width of <paramref name="text"/> in sans-serif of <paramref name="fontSize"/> px. A narrow
+    /// character (ASCII lower case, digits, most punctuation: at most about 0.64 em in common sans-serif fonts) counts 0.65 em;
+    /// a capital, m, w, one of <c>#%&amp;+&lt;=&gt;@^~</c> or any other character that is not wide counts 1 em; a wide character
+    /// counts as two narrow ones (1.3 em; a CJK glyph is 1 em, a colour emoji about 1.2), and so does any character beyond the
+    /// Basic Multilingual Plane (emoji the column rule does not know); a combining mark or format character counts nothing.
+    /// </summary>
+    internal static double Pixels(string text, double fontSize)
+    {
+        double em = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!Shows(rune)) continue;
+            em += IsWide(rune.Value) || rune.Value > 0xFFFF ? WideEm
+                : rune.Value < 0x80 && !char.IsAsciiLetterUpper((char)rune.Value) && "mw#%&+<=>@^~".IndexOf((char)rune.Value) < 0 ? NarrowEm
+                : BroadEm;
+        }
+        return em * fontSize;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> when its <see cref="Pixels"/> fit <paramref name="maxPixels"/>; otherwise as many of its first
+    /// text elements as fit with an ellipsis after them, so it is never cut inside an emoji or between a letter and its accent.
+    /// </summary>
+    internal static string Shorten(string text, double maxPixels, double fontSize)
+    {
+        if (Pixels(text, fontSize) <= maxPixels) return text;
+        double budget = maxPixels - Pixels(Ellipsis, fontSize), used = 0;
+        var kept = new StringBuilder();
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            string element = elements.GetTextElement();
+            used += Pixels(element, fontSize);
+            if (used > budget) break;
+            kept.Append(element);
+        }
+        return kept.ToString().TrimEnd() + Ellipsis;
+    }
+
+    private const string Ellipsis = "\u2026";
 
     private static bool Shows(Rune rune) =>
         Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format or UnicodeCategory.Control);
