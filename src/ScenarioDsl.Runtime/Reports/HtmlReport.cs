@@ -26,7 +26,7 @@ public static class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>emps run report</title><style>")
             .Append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}")
             .Append("td:first-child,th:first-child,td.l{text-align:left}figure.run{border-top:1px solid #ddd;margin:1em 0;padding-top:.5em}")
-            .Append("figure.run svg{margin-right:1em}details{font-size:90%}.cues{color:#666}.noplot{color:#666;font-style:italic}")
+            .Append("figure.run svg{margin-right:1em;vertical-align:top}details{font-size:90%}.cues{color:#666}.noplot{color:#666;font-style:italic}")
             // Names and replies are user text: a long word breaks anywhere rather than widening the page. In table cells only
             // words over LongWord characters may (class "long"): breaking every cell let a wide table squeeze short words.
             .Append("figcaption,li,.long{overflow-wrap:anywhere}")

@@ -7,11 +7,15 @@ public static class Plots
 {
     public static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
 
-    /// <summary>Each dimension over turns, as a fraction of its range; dashed lines mark the target values.</summary>
+    /// <summary>
+    /// Each dimension over turns, as a fraction of its range; dashed lines mark the target values. The legend (each name in
+    /// its line's colour) is below the plot, in as many rows as the space's dimensions need (see <see cref="SvgWriter.LayOutLegend"/>).
+    /// </summary>
     public static string Dimensions(RunRecord run)
     {
         if (StatesProblem(run) is { } problem) return NoPlot("state", problem);
-        var svg = new SvgWriter("plot-dimensions", "state over turns (fraction of range)", 0, Math.Max(1, run.MaxTurns), 0, 1);
+        var legend = SvgWriter.LayOutLegend(run.Dimensions.Select(name => name ?? "").ToList());
+        var svg = new SvgWriter("plot-dimensions", "state over turns (fraction of range)", 0, Math.Max(1, run.MaxTurns), 0, 1, legend);
         for (int d = 0; d < run.Dimensions.Length; d++)
         {
             var range = run.Ranges is { } ranges && ranges.Length > d && ranges[d] is { Length: 2 } r ? r : [0.0, 1.0];
@@ -21,8 +25,8 @@ public static class Plots
             int c = Array.IndexOf(run.Constrained ?? [], run.Dimensions[d]);
             if (c >= 0 && run.Target is { } target && c < target.Length)
                 svg.Polyline([(0.0, Fraction(target[c], lo, hi)), (Math.Max(1, run.MaxTurns), Fraction(target[c], lo, hi))], color, dashed: true, markers: false);
-            svg.Text(SvgWriter.Left + 6 + 95 * (d % 4), SvgWriter.Top + 12 + 12 * (d / 4), run.Dimensions[d], "start", 10, color);
         }
+        svg.Legend(legend, d => Palette[d % Palette.Length]);
         svg.AxisLabels("turn", "");
         return svg.ToString();
     }
