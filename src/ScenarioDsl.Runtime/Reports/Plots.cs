@@ -118,8 +118,8 @@ public static class Plots
     /// <summary>Where x lies in [lo, hi], as a fraction (halved first, so a range near the limits of double does not overflow).</summary>
     private static double Fraction(double x, double lo, double hi) => hi > lo ? (x / 2 - lo / 2) / (hi / 2 - lo / 2) : x - lo;
 
-    /// <summary>The average width of a character of 10 px sans-serif, in pixels (generous: digits and lower case are narrower).</summary>
-    private const double LabelCharWidth = 5.5;
+    /// <summary>The font size of an agent's label under its bar, in px.</summary>
+    private const double LabelSize = 10;
 
     /// <summary>Mean headline score (0..1) per agent, one bar each.</summary>
     public static string ScoreBars(IReadOnlyList<(string Agent, double Mean, int Runs)> agents)
@@ -134,11 +134,10 @@ public static class Plots
             svg.Text(svg.X(i + 0.5), svg.Y(top) - 3, ScoreValues.Format(mean), "middle");
             // The label fits its slot (names of LLM agents with roles run to 40 characters), the whole name is its tooltip.
             string label = $"{agent} ({runs})", suffix = $" ({runs})";
-            int fits = (int)((svg.X(i + 1) - svg.X(i)) / LabelCharWidth);
-            int keep = Math.Max(0, Math.Min(agent.Length, fits - suffix.Length - 1));
-            if (keep > 0 && char.IsHighSurrogate(agent[keep - 1])) keep--; // never half an emoji
-            string shown = label.Length <= fits ? label : agent[..keep] + "\u2026" + suffix;
-            svg.Text(svg.X(i + 0.5), SvgWriter.Height - SvgWriter.Bottom + 12, shown, "middle", tooltip: shown == label ? null : label);
+            // Widths as the state plot's legend estimates them (a wide character two narrow ones), cut between whole characters.
+            double slot = svg.X(i + 1) - svg.X(i);
+            string shown = TextWidth.Pixels(label, LabelSize) <= slot ? label : TextWidth.Shorten(agent, slot - TextWidth.Pixels(suffix, LabelSize), LabelSize) + suffix;
+            svg.Text(svg.X(i + 0.5), SvgWriter.Height - SvgWriter.Bottom + 12, shown, "middle", LabelSize, tooltip: shown == label ? null : label);
         }
         return svg.ToString();
     }

@@ -202,4 +202,20 @@ public sealed class HtmlReportTests
         for (int i = 1; i <= 4; i++) Assert.Contains($"<title>aligned+llm-persona:some-long-model-name-{i} (3)</title>", svg);
         Assert.Contains(">aligned (2)</text>", Plots.ScoreBars([("aligned", 0.5, 2)])); // a short name is kept whole
     }
+
+    [Fact]
+    public void Agent_labels_of_wide_characters_fit_their_slot_too()
+    {
+        // Four slots of 96 px; 14 CJK characters at 10 px are about 140 px, though 14 characters of 5.5 px would fit.
+        var agents = Enumerable.Range(1, 4).Select(i => ($"scripted:共感的な応答の台本ファイル{i}", 0.5, 3)).ToList();
+
+        var svg = Plots.ScoreBars(agents);
+
+        var labels = System.Text.RegularExpressions.Regex.Matches(svg, "<text [^>]*>(?:<title>[^<]*</title>)?([^<]*\\(3\\))</text>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(4, labels.Count);
+        // Ten pixels per wide character and about six per other one: a generous reading of 10 px sans-serif.
+        Assert.All(labels, label => Assert.True(label.Sum(c => c >= 0x2E80 ? 10.0 : 6.0) <= 96, label));
+        Assert.All(labels, label => Assert.EndsWith("\u2026 (3)", label));
+        Assert.Contains("<title>scripted:共感的な応答の台本ファイル1 (3)</title>", svg);
+    }
 }
