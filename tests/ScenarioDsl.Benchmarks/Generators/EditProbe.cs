@@ -31,6 +31,7 @@ internal static class EditProbe
     public static void Loop(int edits, bool floor)
     {
         var (driver, compilation, edited) = Warm(floor ? new FloorGenerator() : new ScenarioDsl.Generators.EmpsGenerator(), track: false);
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         var stopwatch = Stopwatch.StartNew();
         for (int edit = 1; edit <= edits; edit++)
         {
@@ -38,7 +39,10 @@ internal static class EditProbe
             driver = driver.ReplaceAdditionalText(edited, next).RunGenerators(compilation);
             edited = next;
         }
-        Console.WriteLine($"{edits} edits, {stopwatch.Elapsed.TotalMilliseconds / edits:F2} ms per edit (first ones included)");
+        double per1000 = 1000.0 / edits;
+        Console.WriteLine($"{edits} edits, {stopwatch.Elapsed.TotalMilliseconds / edits:F2} ms per edit (first ones included); " +
+            $"collections per 1,000 edits: gen0 {(GC.CollectionCount(0) - gen0) * per1000:F1}, gen1 {(GC.CollectionCount(1) - gen1) * per1000:F1}, " +
+            $"gen2 {(GC.CollectionCount(2) - gen2) * per1000:F1}; pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms in all");
     }
 
     /// <summary>A driver that has run once over the 1,000 files, and the file the edits replace.</summary>
