@@ -6,6 +6,7 @@
 #     fresh version cannot come from anywhere else), builds it with TreatWarningsAsErrors and runs it;
 #  3. adds a broken .emps file and asserts `dotnet build` fails with `broken.emps(line,col): error EMPS....`;
 #  4. checks .globalconfig severities and TreatWarningsAsErrors on an EMPS2008 warning;
+#     copies of a file in hidden files and folders, bin/, obj/ and node_modules/ are not compiled;
 #  5. removes an .emps file (a plain build must fail: its types are gone) and adds it back with an old
 #     timestamp (a plain build must compile it again), then the EnableDefaultEmpsItems=false opt-out.
 # Usage: .ci/package-test.sh [WORKDIR]   (exit 0 = all checks passed)
@@ -113,6 +114,15 @@ printf 'is_global = true\ndotnet_diagnostic.EMPS2008.severity = error\n' > "$APP
 if dotnet build "$APP" -nologo -p:TreatWarningsAsErrors=false >"$WORK/error.log" 2>&1; then cat "$WORK/error.log"; fail ".globalconfig severity error did not fail the build"; fi
 grep -E "unreachable\.emps\([0-9]+,[0-9]+\): error EMPS2008" "$WORK/error.log" || { cat "$WORK/error.log"; fail "EMPS2008 not an error under .globalconfig"; }
 rm "$APP/.globalconfig" "$APP/unreachable.emps"
+
+step "copies in hidden files and folders, bin/, obj/ and node_modules/ are not compiled (as emps check skips them)"
+mkdir -p "$APP/.drafts" "$APP/node_modules/pkg" "$APP/scenarios/bin" "$APP/scenarios/obj"
+for copy in "$APP/.draft.emps" "$APP/.drafts/copy.emps" "$APP/node_modules/pkg/copy.emps" "$APP/scenarios/bin/copy.emps" "$APP/scenarios/obj/copy.emps"; do
+  cp "$APP/scenarios/student-under-pressure.emps" "$copy"
+done
+dotnet build "$APP" -nologo >"$WORK/skipped.log" 2>&1 || { cat "$WORK/skipped.log"; fail "a copy in a skipped place was compiled (duplicate declarations)"; }
+grep -q "EMPS1001" "$WORK/skipped.log" && { cat "$WORK/skipped.log"; fail "EMPS1001 from a copy in a skipped place"; }
+rm -rf "$APP/.draft.emps" "$APP/.drafts" "$APP/node_modules" "$APP/scenarios/bin" "$APP/scenarios/obj"
 
 step "removing an .emps file, then adding it back with an old timestamp, rebuilds (plain incremental builds)"
 dotnet build "$APP" -nologo >"$WORK/again.log" 2>&1 || { cat "$WORK/again.log"; fail "rebuild before removing a file"; }
