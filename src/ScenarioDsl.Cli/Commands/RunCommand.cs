@@ -24,7 +24,7 @@ public static class RunCommand
         };
         var agents = new Option<string[]>("--agent", "-a")
         {
-            Description = "Agent(s): generic, validating, aligned, sycophant, scripted:FILE; repeat or comma-separate (a value scripted:FILE naming an existing file is one agent, commas and all). Default: the four reference agents.",
+            Description = "Agent(s): generic, validating, aligned, sycophant, scripted:FILE, llm, llm:VARIANT (see --llm-prompt); repeat or comma-separate (a value scripted:FILE naming an existing file is one agent, commas and all). Default: the four reference agents.",
             HelpName = "NAME",
             DefaultValueFactory = _ => [],
             AllowMultipleArgumentsPerToken = false,

@@ -62,6 +62,9 @@ public static class AgentSelection
         || (part.StartsWith(ScriptedAgent.Prefix, StringComparison.Ordinal) && part.Length > ScriptedAgent.Prefix.Length)
         || LlmRun.IsLlmAgent(part);
 
+    /// <summary>What <c>--agent</c> takes, for messages.</summary>
+    internal static string Expected => string.Join(", ", AgentCatalog.BuiltInNames) + ", scripted:FILE, llm or llm:VARIANT";
+
     /// <summary>
     /// Usage errors for <c>--agent</c> values that name no agent (<c>""</c>, <c>","</c>), such as <c>--agent "$AGENT"</c>
     /// with the variable unset: the default agents are for an absent <c>--agent</c>, not an empty one.
@@ -69,7 +72,7 @@ public static class AgentSelection
     public static IReadOnlyList<string> EmptyValueErrors(IReadOnlyList<string> values) =>
         values
             .Where(v => v.Split(',', NameSplit).Length == 0)
-            .Select(v => $"--agent '{v}' names no agent; expected generic, validating, aligned, sycophant, scripted:FILE or llm (omit --agent for the four reference agents)")
+            .Select(v => $"--agent '{v}' names no agent; expected {Expected} (omit --agent for the four reference agents)")
             .ToArray();
 
     /// <summary>Creates the agents; errors (unknown names, unreadable scripts) are returned as messages.</summary>
@@ -83,9 +86,10 @@ public static class AgentSelection
             {
                 agents.Add(AgentCatalog.Create(name, workingDirectory));
             }
-            catch (ArgumentException e)
+            catch (ArgumentException)
             {
-                errors.Add(e.Message.Split(" (Parameter")[0]);
+                // The runtime's catalogue knows its own agents only; the command also takes the LLM agents (LlmRun).
+                errors.Add($"Unknown agent '{name}'; expected one of {Expected}.");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

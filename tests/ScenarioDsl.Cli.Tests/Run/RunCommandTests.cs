@@ -221,6 +221,8 @@ public class RunCommandTests
         var typo = folder.Run("run", "worry.emps", "--agent", "scripted:x.txt,friendly", "--out", "other");
         Assert.Equal(2, typo.ExitCode);
         Assert.StartsWith("emps run: error: Unknown agent 'friendly'; ", typo.Error);
+        // The message lists every kind of agent the command takes, the LLM ones included.
+        Assert.Contains("expected one of generic, validating, aligned, sycophant, scripted:FILE, llm or llm:VARIANT.", typo.Error);
     }
 
     [Fact]
@@ -307,7 +309,7 @@ public class RunCommandTests
         folder.Write("worry.emps", Small);
         var result = folder.Run("run", "worry.emps", "--agent", value);
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"emps run: error: --agent '{value}' names no agent; expected generic, validating, aligned, sycophant, scripted:FILE or llm (omit --agent for the four reference agents)\n", result.Error);
+        Assert.Equal($"emps run: error: --agent '{value}' names no agent; expected generic, validating, aligned, sycophant, scripted:FILE, llm or llm:VARIANT (omit --agent for the four reference agents)\n", result.Error);
         Assert.False(Directory.Exists(Path.Combine(folder.Path, "emps-report")));
     }
 
