@@ -22,11 +22,17 @@ public static class EmpsCli
     {
         // No response files: every argument that is not an option is a path, `@notes.emps` included.
         var parseResult = CreateRootCommand().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        // A mistyped option gets its error alone; a bare `emps` gets the help as well.
+        // A bare `emps` gets the parser's errors with the help; any other usage error is one line per error, in the
+        // same form as the verbs' own: `emps VERB: error: message`.
         if (parseResult.Action is ParseErrorAction parseError) parseError.ShowHelp = args.Length == 0;
+        if (parseResult.Errors.Count > 0 && args.Length > 0)
+        {
+            foreach (var error in parseResult.Errors) context.Error.Write($"{Who(parseResult)}: error: {OneLine(error.Message)}\n");
+            return UsageError;
+        }
         if (parseResult.Errors.Count == 0 && UnknownOptions(parseResult) is [var unknown, ..])
         {
-            context.Error.Write($"emps {parseResult.CommandResult.Command.Name}: error: unknown option '{unknown}' (a path that starts with '-' goes after '--')\n");
+            context.Error.Write($"{Who(parseResult)}: error: unknown option '{unknown}' (a path that starts with '-' goes after '--')\n");
             return UsageError;
         }
         // InvokeAsync: only the asynchronous pipeline turns Ctrl+C / SIGINT / SIGTERM into the
@@ -34,6 +40,20 @@ public static class EmpsCli
         // which ends the process at once, without the verb's cleanup).
         int exitCode = parseResult.InvokeAsync(context.ToInvocationConfiguration()).GetAwaiter().GetResult();
         return parseResult.Errors.Count > 0 ? UsageError : exitCode;
+    }
+
+    /// <summary><c>emps VERB</c>, or <c>emps</c> when no verb was recognized.</summary>
+    private static string Who(ParseResult parseResult) =>
+        parseResult.CommandResult.Command is RootCommand ? "emps" : "emps " + parseResult.CommandResult.Command.Name;
+
+    /// <summary>
+    /// A parser message on one line: a list the parser puts on lines of its own ("Must be one of:" then one value a line)
+    /// joins its first line with commas.
+    /// </summary>
+    internal static string OneLine(string message)
+    {
+        var lines = message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        return lines.Length <= 1 ? (lines.FirstOrDefault() ?? message.Trim()) : lines[0] + " " + string.Join(", ", lines.Skip(1));
     }
 
     /// <summary>

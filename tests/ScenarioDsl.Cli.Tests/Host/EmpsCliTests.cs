@@ -82,7 +82,7 @@ public sealed class EmpsCliTests
         var result = folder.Run(args);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("--out needs a folder name, not an empty one (use . for the current folder).", result.Error.TrimEnd('\n'));
+        Assert.Equal($"emps {args[0]}: error: --out needs a folder name, not an empty one (use . for the current folder).", result.Error.TrimEnd('\n'));
         Assert.Equal(before, Directory.GetFileSystemEntries(folder.Path).Order(StringComparer.Ordinal));
     }
 
@@ -126,6 +126,27 @@ public sealed class EmpsCliTests
         var result = folder.Run("run", "a.emps", "--agent", "llm", "--llm-model", "m", option, "");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"{option} needs a folder name, not an empty one (use . for the current folder).", result.Error.TrimEnd('\n'));
+        Assert.Equal($"emps run: error: {option} needs a folder name, not an empty one (use . for the current folder).", result.Error.TrimEnd('\n'));
+    }
+
+    /// <summary>Every usage error the parser finds is one line in the verbs' own form, `emps VERB: error: message`.</summary>
+    [Theory]
+    [InlineData(new[] { "run", "a.emps", "--seed", "-1" }, "emps run: error: --seed: '-1' is not a whole number in 0..2147483647.")]
+    [InlineData(new[] { "check", "a.emps", "-f", "bogus" }, "emps check: error: Argument 'bogus' not recognized. Must be one of: 'text', 'json', 'sarif'")]
+    [InlineData(new[] { "fmt" }, "emps fmt: error: Required argument missing for command: 'fmt'.")]
+    [InlineData(new[] { "frobnicate" }, "emps: error: Unrecognized command or argument 'frobnicate'.")]
+    public void A_usage_error_is_one_line_naming_the_verb(string[] args, string expected)
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.emps", "space S { x [0, 1] }\n");
+
+        var result = folder.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Error.TrimEnd('\n').Split('\n');
+        Assert.Contains(expected, lines);
+        string who = expected[..(expected.IndexOf(": error: ", StringComparison.Ordinal) + ": error: ".Length)];
+        Assert.All(lines, line => Assert.StartsWith(who, line)); // no help text, no unprefixed line
+        Assert.Equal("", result.Out);
     }
 }
