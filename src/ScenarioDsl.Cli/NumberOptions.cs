@@ -22,6 +22,21 @@ internal static class NumberOptions
         return option;
     }
 
+    /// <summary>A whole number of at least 0: <c>--name: 'value' is not a whole number of 0 or more.</c> otherwise.</summary>
+    public static Option<int> Count(this Option<int> option)
+    {
+        option.CustomParser = result =>
+        {
+            string text = Single(result);
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value)) return value;
+            result.AddError(long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+                ? $"{option.Name}: '{text}' is too large."
+                : $"{option.Name}: '{text}' is not a whole number of 0 or more.");
+            return 0;
+        };
+        return option;
+    }
+
     public static Option<double?> Number(this Option<double?> option)
     {
         option.CustomParser = result =>

@@ -32,13 +32,14 @@ public static class MergeCommand
             HelpName = "DIR",
             Required = true,
         }.RequireFolderName();
-        var command = new Command("merge", "Combine the results of several emps run folders (shards) into one results file and report.") { inputs, output };
+        var reportRuns = RunCommand.ReportRunsOption();
+        var command = new Command("merge", "Combine the results of several emps run folders (shards) into one results file and report.") { inputs, output, reportRuns };
         command.SetAction(parseResult =>
-            Run(CliContext.Of(parseResult), parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output) ?? ""));
+            Run(CliContext.Of(parseResult), parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output) ?? "", parseResult.GetValue(reportRuns)));
         return command;
     }
 
-    public static int Run(CliContext context, IReadOnlyList<string> inputs, string output)
+    public static int Run(CliContext context, IReadOnlyList<string> inputs, string output, int reportRuns = HtmlReport.DefaultMaxRuns)
     {
         var byKey = new Dictionary<string, (RunRecord Record, string Line, string Folder)>(StringComparer.Ordinal);
         var usage = new Dictionary<string, UsageFile.Line>(StringComparer.Ordinal);
@@ -104,7 +105,7 @@ public static class MergeCommand
             }
             foreach (var line in UsageFile.Read(outFolder)) usage.TryAdd(line.Key, line);
             if (usage.Count > 0) UsageFile.Write(outFolder, usage.Values.OrderBy(l => l.Key, StringComparer.Ordinal));
-            HtmlReport.Write(Path.Combine(outFolder, HtmlReport.FileName), all);
+            HtmlReport.Write(Path.Combine(outFolder, HtmlReport.FileName), all, reportRuns);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

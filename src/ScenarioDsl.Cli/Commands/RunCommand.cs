@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ScenarioDsl.Cli.Llm;
 using ScenarioDsl.Cli.Run;
+using ScenarioDsl.Runtime.Reports;
 using Spectre.Console;
 
 namespace ScenarioDsl.Cli.Commands;
@@ -49,7 +50,9 @@ public static class RunCommand
             DefaultValueFactory = _ => DefaultOut,
         }.RequireFolderName();
 
-        var command = new Command("run", "Run scenarios and suites with agents; write results and an HTML report.") { paths, agents, seed, output };
+        var reportRuns = ReportRunsOption();
+
+        var command = new Command("run", "Run scenarios and suites with agents; write results and an HTML report.") { paths, agents, seed, output, reportRuns };
         // LLM agents and sweeps (docs/llm.md): --llm-endpoint/--llm-model/--llm-prompt, --record/--replay, --shard, --parallel, --dry-run.
         var llm = new LlmRunOptions();
         llm.AddTo(command);
@@ -63,11 +66,20 @@ public static class RunCommand
                 parseResult.GetValue(output) ?? DefaultOut)
             {
                 Llm = llm.Read(parseResult),
+                ReportRuns = parseResult.GetValue(reportRuns),
             };
             return RunAsync(context, request, cancellationToken);
         });
         return command;
     }
+
+    /// <summary><c>--report-runs N</c> of run and merge: how many runs report.html shows in its table and figures.</summary>
+    internal static Option<int> ReportRunsOption() => new Option<int>("--report-runs")
+    {
+        Description = $"How many runs report.html shows in its scorecard table and figures, the first ones (default {HtmlReport.DefaultMaxRuns}, about 10 KB each; its score bars cover every run).",
+        HelpName = "N",
+        DefaultValueFactory = _ => HtmlReport.DefaultMaxRuns,
+    }.Count();
 
     public static Task<int> RunAsync(CliContext context, RunRequest request, CancellationToken cancellationToken)
     {

@@ -15,6 +15,9 @@ public sealed record RunRequest(IReadOnlyList<string> Paths, IReadOnlyList<strin
 {
     /// <summary>The LLM agent and sweep options (docs/llm.md).</summary>
     public LlmRunRequest Llm { get; init; } = LlmRunRequest.None;
+
+    /// <summary>How many runs report.html shows in its table and figures (<c>--report-runs</c>).</summary>
+    public int ReportRuns { get; init; } = HtmlReport.DefaultMaxRuns;
 }
 
 /// <summary>
@@ -129,7 +132,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         string? reportError = null;
         try
         {
-            HtmlReport.Write(Path.Combine(outDirectory, HtmlReport.FileName), all);
+            HtmlReport.Write(Path.Combine(outDirectory, HtmlReport.FileName), all, request.ReportRuns);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -8,20 +8,27 @@ namespace ScenarioDsl.Runtime.Reports;
 /// The self-contained HTML report: a scorecard, score bars per agent, and per run (one
 /// <c>&lt;figure class="run"&gt;</c> each) the dimensions over turns and the projection toward the target,
 /// plus the transcript. No scripts, fonts or external URLs. Written to a temp file, then renamed.
+/// A run takes about 10 KB, so a large sweep shows its first <c>maxRuns</c> runs in the scorecard table and
+/// the figures (the score bars cover every run, and the page says how many it shows).
 /// </summary>
 public static class HtmlReport
 {
     public const string FileName = "report.html";
 
-    public static void Write(string path, IReadOnlyList<RunRecord> runs)
+    /// <summary>How many runs the scorecard table and the figures show unless told otherwise: about 10 MB of page.</summary>
+    public const int DefaultMaxRuns = 1000;
+
+    public static void Write(string path, IReadOnlyList<RunRecord> runs, int maxRuns = DefaultMaxRuns)
     {
         var temp = path + ".tmp";
-        File.WriteAllText(temp, Render(runs), new UTF8Encoding(false));
+        File.WriteAllText(temp, Render(runs, maxRuns), new UTF8Encoding(false));
         File.Move(temp, path, overwrite: true);
     }
 
-    public static string Render(IReadOnlyList<RunRecord> runs)
+    public static string Render(IReadOnlyList<RunRecord> runs, int maxRuns = DefaultMaxRuns)
     {
+        if (maxRuns < 0) throw new ArgumentOutOfRangeException(nameof(maxRuns), maxRuns, "the number of runs to show cannot be negative");
+        int shown = Math.Min(runs.Count, maxRuns);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>emps run report</title><style>")
             .Append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}")
@@ -31,7 +38,12 @@ public static class HtmlReport
             // words over LongWord characters may (class "long"): breaking every cell let a wide table squeeze short words.
             .Append("figcaption,li,.long{overflow-wrap:anywhere}")
             .Append("</style></head><body>\n<h1>emps run report</h1>\n");
-        html.Append("<p>").Append(runs.Count).Append(" runs.</p>\n");
+        html.Append("<p>").Append(runs.Count).Append(" runs.");
+        if (shown < runs.Count)
+            html.Append(" The scorecard table and the runs below show the first ").Append(shown).Append(";")
+                .Append(" the score bars cover all ").Append(runs.Count).Append(", and every run is in results.jsonl")
+                .Append(" (<code>--report-runs N</code> sets how many are shown).");
+        html.Append("</p>\n");
 
         var agents = runs.GroupBy(r => r.Agent)
             .Select(g => (g.Key, g.Average(r => r.Headline), g.Count()))
@@ -40,8 +52,9 @@ public static class HtmlReport
         html.Append("<h2>Scores per agent</h2>\n").Append(Plots.ScoreBars(agents)).Append('\n');
 
         html.Append("<h2>Scorecard</h2>\n<table><tr><th>scenario</th><th>seed</th><th>agent</th><th>profile</th><th>score</th><th>converged</th><th>turns</th><th>details</th></tr>\n");
-        foreach (var run in runs)
+        for (int i = 0; i < shown; i++)
         {
+            var run = runs[i];
             html.Append("<tr><td>").Append(C(run.Scenario)).Append(run.Suite is null ? "" : " (suite " + C(run.Suite) + ")").Append("</td><td>").Append(run.Seed).Append("</td><td>").Append(C(run.Agent))
                 .Append("</td><td>").Append(E(run.Profile)).Append(" v").Append(E(run.ProfileVersion))
                 .Append("</td><td>").Append(N(run.Headline)).Append("</td><td>").Append(run.Converged ? "yes" : "no")
@@ -49,8 +62,9 @@ public static class HtmlReport
         }
         html.Append("</table>\n<h2>Runs</h2>\n");
 
-        foreach (var run in runs)
+        for (int i = 0; i < shown; i++)
         {
+            var run = runs[i];
             html.Append("<figure class=\"run\" id=\"").Append(E(Anchor(run))).Append("\"><figcaption><b>").Append(I(run.Scenario))
                 .Append("</b>").Append(run.Suite is null ? "" : " (suite " + I(run.Suite) + ")").Append(" seed ").Append(run.Seed).Append(", agent ").Append(I(run.Agent)).Append(", ").Append(E(run.Profile))
                 .Append(": ").Append(N(run.Headline)).Append("</figcaption>\n");

@@ -377,4 +377,44 @@ public class RunCommandTests
         var report = File.ReadAllText(Path.Combine(folder.Path, "emps-report", "report.html"));
         Assert.Equal(runs.Count, Regex.Matches(report, "<figure class=\"run\"").Count);
     }
+
+    [Fact]
+    public void Report_runs_sets_how_many_runs_the_report_shows_for_run_and_merge()
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+
+        // 5 scenarios and cases x 2 agents = 10 runs; the report shows the first 3.
+        var run = folder.Run("run", "worry.emps", "--agent", "generic,validating", "--report-runs", "3");
+        Assert.True(run.ExitCode == 0, run.ToTranscript());
+        Assert.Equal(10, ReadResults(folder).Count);
+        string report = File.ReadAllText(Path.Combine(folder.Path, "emps-report", "report.html"));
+        Assert.Equal(3, report.Split("<figure class=\"run\"").Length - 1);
+        Assert.Contains("<p>10 runs. The scorecard table and the runs below show the first 3;", report);
+
+        var merge = folder.Run("merge", "emps-report", "--out", "merged", "--report-runs", "4");
+        Assert.True(merge.ExitCode == 0, merge.ToTranscript());
+        string merged = File.ReadAllText(Path.Combine(folder.Path, "merged", "report.html"));
+        Assert.Equal(4, merged.Split("<figure class=\"run\"").Length - 1);
+
+        // The default shows all of a sweep this small.
+        Assert.Equal(0, folder.Run("run", "worry.emps", "--agent", "generic", "--out", "all").ExitCode);
+        Assert.Contains("<p>5 runs.</p>", File.ReadAllText(Path.Combine(folder.Path, "all", "report.html")));
+    }
+
+    [Theory]
+    [InlineData("-1", "is not a whole number of 0 or more")]
+    [InlineData("many", "is not a whole number of 0 or more")]
+    [InlineData("99999999999", "is too large")]
+    public void A_bad_report_runs_is_a_usage_error(string value, string reason)
+    {
+        using var folder = new TempFolder();
+        folder.Write("worry.emps", Small);
+
+        var result = folder.Run("run", "worry.emps", "--report-runs", value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"emps run: error: --report-runs: '{value}' {reason}.\n", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "emps-report")));
+    }
 }

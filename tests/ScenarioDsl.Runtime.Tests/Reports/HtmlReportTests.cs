@@ -218,4 +218,44 @@ public sealed class HtmlReportTests
         Assert.All(labels, label => Assert.EndsWith("\u2026 (3)", label));
         Assert.Contains("<title>scripted:共感的な応答の台本ファイル1 (3)</title>", svg);
     }
+
+    private static RunRecord Scored(string scenario, double composite) => Line(
+        $$$"""{"scenario":"{{{scenario}}}","agent":"a","profile":"process","dimensions":["d"],"ranges":[[0,1]],"constrained":["d"],"target":[1],"states":[[0],[0.5]],"scores":{"composite":{{{composite.ToString(System.Globalization.CultureInfo.InvariantCulture)}}},"converged":false,"turns":1}}""");
+
+    private static int Count(string html, string what) => html.Split(what).Length - 1;
+
+    [Fact]
+    public void A_large_sweep_shows_its_first_runs_in_the_table_and_figures_and_says_so()
+    {
+        // A run is about 10 KB of page: a sweep of tens of thousands of runs made a report no browser opens.
+        var runs = Enumerable.Range(1, 5).Select(i => Scored($"S{i}", i / 10.0)).ToList();
+
+        var html = HtmlReport.Render(runs, maxRuns: 2);
+
+        Assert.Equal(2, Count(html, "<figure class=\"run\""));
+        Assert.Contains("id=\"S1-s0-a\"", html);
+        Assert.Contains("id=\"S2-s0-a\"", html);
+        Assert.DoesNotContain("S3", html);
+        Assert.Equal(2, Count(html, "<tr><td>"));
+        Assert.Contains("<p>5 runs. The scorecard table and the runs below show the first 2;", html);
+        // The bars cover every run: agent a's mean of 0.1..0.5 over all five.
+        Assert.Contains(">a (5)</text>", html);
+        Assert.Contains(">0.300</text>", html);
+    }
+
+    [Fact]
+    public void A_sweep_within_the_limit_is_shown_whole_and_a_limit_of_0_shows_no_run()
+    {
+        var runs = Enumerable.Range(1, 3).Select(i => Scored($"S{i}", 0.5)).ToList();
+
+        var whole = HtmlReport.Render(runs, maxRuns: 3);
+        Assert.Equal(3, Count(whole, "<figure class=\"run\""));
+        Assert.Contains("<p>3 runs.</p>", whole);
+
+        var none = HtmlReport.Render(runs, maxRuns: 0);
+        Assert.Equal(0, Count(none, "<figure class=\"run\""));
+        Assert.Equal(0, Count(none, "<tr><td>"));
+        Assert.Contains("show the first 0;", none);
+        Assert.Throws<ArgumentOutOfRangeException>(() => HtmlReport.Render(runs, maxRuns: -1));
+    }
 }
