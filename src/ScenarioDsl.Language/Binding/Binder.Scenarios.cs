@@ -268,7 +268,8 @@ internal sealed partial class Binder
             double t = goal.Kind == GoalKind.Target ? c.Value : s0 + u;
             norm2 += u * u;
             var dim = space.Dimensions[c.Dimension];
-            if (t < dim.Low || t > dim.High)
+            // An empty or inverted range is EMPS2002 already (and EMPS2004 skips it too): nothing lies inside it.
+            if (dim.Low < dim.High && (t < dim.Low || t > dim.High))
                 outside.Add((dim, double.IsInfinity(t) ? $"{Format(s0)} + {Format(u)}" : Format(t)));
         }
 

@@ -269,6 +269,18 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS2009_is_not_reported_against_an_inverted_range()
+    {
+        // The range is EMPS2002 itself; measuring the target point against it only repeats that error, once per
+        // scenario and suite case (as EMPS2004 is not reported for a start value there either).
+        const string inverted = "space Mood {\n  calm [1, 0]\n  trust [-1, 1]\n}\n";
+        string text = inverted + Cues + Persona() + Goal("shift { calm: 0.5 }") + Scenario();
+        Assert.Equal(["EMPS2002"], EmpsCompilation.FromText(text, "test.emps").Diagnostics.Where(d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Code));
+        Assert.Equal(["EMPS2002"], EmpsCompilation.FromText(inverted + Cues + Persona() + Goal("target { calm: 2 }") + Scenario(), "test.emps")
+            .Diagnostics.Where(d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Code));
+    }
+
+    [Fact]
     public void EMPS2009_handles_targets_and_shifts_at_the_ends_of_double()
     {
         // A range whose width overflows is EMPS2002 itself; what depends on it is not checked (no EMPS2009 on top).
