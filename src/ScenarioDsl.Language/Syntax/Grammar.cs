@@ -260,11 +260,18 @@ internal static partial class Grammar
         Sequence(Name, Token(SyntaxKind.Colon), NumberLiteral, (n, c, v) => new EntrySyntax(n, c, v)),
         SyntaxKind.Identifier, k => k == SyntaxKind.Colon, SyntaxKind.Number, (n, c, v) => new EntrySyntax(n, c, v));
 
+    private static readonly string[] CommaOrCloseBrace = { SyntaxFacts.Describe(SyntaxKind.Comma), SyntaxFacts.Describe(SyntaxKind.CloseBrace) };
+
     private static readonly Parser<SeparatedSyntaxList<EntrySyntax>> Entries = input =>
     {
         var t = (TokenInput)input;
         if (!t.AtEnd && t.Kind == SyntaxKind.CloseBrace) return Result.Success(SeparatedSyntaxList<EntrySyntax>.Empty, input);
-        return SeparatedBy(Entry, IsKind(SyntaxKind.Comma), allowTrailing: true, terminator: IsKind(SyntaxKind.CloseBrace))(input);
+        var entries = SeparatedBy(Entry, IsKind(SyntaxKind.Comma), allowTrailing: true, terminator: IsKind(SyntaxKind.CloseBrace))(input);
+        // After an entry only ',' or '}' may follow: a forgotten comma (`{ calm: 0.2 trust: 0 }`) says so, where the
+        // closing brace alone would read "expected '}'".
+        if (entries.WasSuccessful && entries.Remainder is TokenInput rest && (rest.AtEnd || rest.Kind != SyntaxKind.CloseBrace))
+            return Result.Failure<SeparatedSyntaxList<EntrySyntax>>(rest, "unexpected", CommaOrCloseBrace);
+        return entries;
     };
 
     public static Parser<MemberSyntax> EntriesMember(string keyword) => WithFastPath(

@@ -77,6 +77,19 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS0001_a_missing_comma_between_entries_names_the_comma()
+    {
+        // After an entry only ',' or '}' may come: a forgotten comma was reported as "expected '}'".
+        var d = AssertReported("EMPS0001", Space + Cues + Persona(start: "start { calm: 0.2 [|trust|]: 0 }") + Goal() + Scenario());
+        Assert.Equal("unexpected 'trust'; expected ',' or '}'", d.Message);
+        var target = AssertReported("EMPS0001", Space + Cues + Persona() + Goal("target { calm: 0.8 [|trust|]: 0.5 }") + Scenario());
+        Assert.Equal("unexpected 'trust'; expected ',' or '}'", target.Message);
+        // A block left open at the end of its line: either was expected right after the last entry.
+        var open = AssertReported("EMPS0001", Space + Cues + Persona(start: "start { calm: 0.2, trust: 0$$") + Goal() + Scenario());
+        Assert.Equal("expected ',' or '}'", open.Message);
+    }
+
+    [Fact]
     public void EMPS0001_a_declaration_after_another_on_its_line_must_start_a_new_line()
     {
         var d = AssertReported("EMPS0001", Valid + "space Other { x [0, 1] } [|space|] Far { y [0, 1] }\n");
