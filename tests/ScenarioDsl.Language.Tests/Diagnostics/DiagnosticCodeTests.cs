@@ -90,6 +90,16 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS0001_a_seed_range_written_with_a_dash_asks_for_dot_dot()
+    {
+        // `1-3` lexes as 1 and -3; a number can never follow `seeds N`, so the range syntax is what was meant.
+        const string suite = "suite All_of_them {\n  personas Worrier\n  goals Calm\n  seeds 1[|-3|]\n}\n";
+        var d = AssertReported("EMPS0001", Space + Cues + Persona() + Goal() + Scenario() + suite);
+        Assert.Equal("unexpected number '-3'; expected '..'", d.Message);
+        AssertNotReported("EMPS0001", Space + Cues + Persona() + Goal() + Scenario() + suite.Replace("1[|-3|]", "1..3"));
+    }
+
+    [Fact]
     public void EMPS0001_a_declaration_after_another_on_its_line_must_start_a_new_line()
     {
         var d = AssertReported("EMPS0001", Valid + "space Other { x [0, 1] } [|space|] Far { y [0, 1] }\n");
