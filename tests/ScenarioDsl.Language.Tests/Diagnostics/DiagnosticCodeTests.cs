@@ -90,6 +90,24 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS0001_a_missing_comma_after_a_list_on_its_line_names_the_comma()
+    {
+        // A list (suite names, a rule's effects, a cue's phrases) that ends where its line goes on: the comma was forgotten.
+        const string other = "persona Other in Mood {\n  start { calm: 0.2, trust: 0 }\n  on warmth => calm += 0.1\n  says \"x\"\n}\n";
+        var names = AssertReported("EMPS0001", Space + Cues + Persona() + other + Goal() + Scenario()
+            + "suite Both {\n  personas Worrier [|Other|]\n  goals Calm\n}\n");
+        Assert.Equal("unexpected 'Other'; expected ',', a member (personas, goals, seeds) or '}'", names.Message);
+        var effects = AssertReported("EMPS0001", Space + Cues + Persona("  on advice => calm += 0.1 [|trust|] -= 0.1") + Goal() + Scenario());
+        Assert.Equal("unexpected 'trust'; expected ',', a member (about, traits, start, opens, on, drift, noise, says) or '}'", effects.Message);
+        var phrases = AssertReported("EMPS0001", Space + "cues {\n  warmth \"i hear you\" [|\"that sounds hard\"|]\n  advice \"you should\"\n}\n" + Persona() + Goal() + Scenario());
+        Assert.Equal("unexpected string \"that sounds hard\"; expected ',', a cue or '}'", phrases.Message);
+        // On the next line a member is what was expected: no comma offered.
+        var nextLine = AssertReported("EMPS0001", Space + Cues + Persona() + other + Goal() + Scenario()
+            + "suite Both {\n  personas Worrier\n  [|Other|]\n  goals Calm\n}\n");
+        Assert.Equal("unexpected 'Other'; expected a member (personas, goals, seeds) or '}'", nextLine.Message);
+    }
+
+    [Fact]
     public void EMPS0001_a_seed_range_written_with_a_dash_asks_for_dot_dot()
     {
         // `1-3` lexes as 1 and -3; a number can never follow `seeds N`, so the range syntax is what was meant.
