@@ -470,6 +470,22 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS3007_not_reported_for_a_member_inside_a_syntax_error_on_its_line()
+    {
+        // `goals Calm` is skipped with the broken rest of its line: the syntax error is the one to fix, the suite has
+        // its goals (and the scenario its goal) as written.
+        var suite = EmpsCompilation.FromText(Valid + "suite One_line { personas Worrier Worrier goals Calm }\n", "test.emps");
+        Assert.Equal(["EMPS0001"], suite.Diagnostics.Where(d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Code));
+        var scenario = EmpsCompilation.FromText(Valid + "scenario One_line { persona Worrier Calm goal Calm }\n", "test.emps");
+        Assert.Equal(["EMPS0001"], scenario.Diagnostics.Where(d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Code));
+        // A member given again on a later line is not a duplicate of the unreadable one.
+        var later = EmpsCompilation.FromText(Valid + "suite Two_lines {\n  personas Worrier Worrier goals Calm\n  goals Calm\n}\n", "test.emps");
+        Assert.Equal(["EMPS0001"], later.Diagnostics.Where(d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Code));
+        // Still reported when the member is nowhere.
+        AssertReported("EMPS3007", Valid + "suite [|No_goals|] { personas Worrier Worrier }\n");
+    }
+
+    [Fact]
     public void EMPS3007_for_a_space_says_how_a_dimension_is_written()
     {
         var d = AssertReported("EMPS3007", "space [|E|] { }\n");
