@@ -4,7 +4,8 @@
 #     folder feed;
 #  2. restores a throwaway console project from that feed (PackageReference, not ProjectReference; the
 #     fresh version cannot come from anywhere else), builds it with TreatWarningsAsErrors and runs it;
-#  3. adds a broken .emps file and asserts `dotnet build` fails with `broken.emps(line,col): error EMPS....`;
+#  3. adds a broken .emps file and asserts `dotnet build` fails with `broken.emps(line,col): error EMPS....`, also
+#     when C# names the broken declaration's type (the compiler then runs no analyzer: the generator reports errors);
 #  4. checks .globalconfig severities and TreatWarningsAsErrors on an EMPS2008 warning;
 #     copies of a file in hidden files and folders, bin/, obj/ and node_modules/ are not compiled;
 #  5. removes an .emps file (a plain build must fail: its types are gone) and adds it back with an old
@@ -90,7 +91,13 @@ step "a broken .emps file fails the build on its line"
 printf 'space Broken {\n  calm [1, 0]\n}\n' > "$APP/broken.emps"
 if dotnet build "$APP" -nologo >"$WORK/broken.log" 2>&1; then cat "$WORK/broken.log"; fail "build with a broken .emps succeeded"; fi
 grep -E "broken\.emps\(2,[0-9]+\): error EMPS2002" "$WORK/broken.log" || { cat "$WORK/broken.log"; fail "no 'broken.emps(2,col): error EMPS2002'"; }
-rm "$APP/broken.emps"
+# C# that names the broken space's type: the compiler then stops at the C# declaration error before it runs
+# analyzers, so the .emps error must come from the generator to be printed at all.
+printf 'namespace Consumer;\npublic static class UsesBroken\n{\n    public static BrokenState State;\n}\n' > "$APP/UsesBroken.cs"
+if dotnet build "$APP" -nologo >"$WORK/broken-cs.log" 2>&1; then cat "$WORK/broken-cs.log"; fail "build with a broken .emps and C# naming its type succeeded"; fi
+grep -q "error CS0246" "$WORK/broken-cs.log" || { cat "$WORK/broken-cs.log"; fail "no CS0246 for the missing BrokenState"; }
+grep -E "broken\.emps\(2,[0-9]+\): error EMPS2002" "$WORK/broken-cs.log" || { cat "$WORK/broken-cs.log"; fail "the .emps error is not printed beside the C# declaration error"; }
+rm "$APP/broken.emps" "$APP/UsesBroken.cs"
 
 step "EMPS2008 warning: TreatWarningsAsErrors and .globalconfig severities"
 cat > "$APP/unreachable.emps" <<'EMPS'

@@ -11,7 +11,10 @@ namespace ScenarioDsl.Generators;
 /// <summary>
 /// The .emps source generator (SPEC section 4): typed states, personas with compiled rules, goals,
 /// scenarios and suites, emitted into <c>$(EmpsNamespace)</c> or else <c>$(RootNamespace)</c>.
-/// It never reports diagnostics (<see cref="EmpsAnalyzer"/> does) and skips declarations with errors.
+/// It skips declarations with errors and reports the errors of the catalogue itself (<see cref="EmpsAnalyzer"/>
+/// reports the warnings and infos): the compiler stops before running analyzers when the C# declarations do not
+/// compile, which is exactly what a test that names a type of a broken .emps declaration does, so errors reported
+/// by the analyzer alone were never shown then (only the C# error for the missing type).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class EmpsGenerator : IIncrementalGenerator
@@ -52,6 +55,16 @@ public sealed class EmpsGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(items, static (spc, item) =>
             spc.AddSource(item.HintName, SourceText.From(EmpsEmitter.Emit(item), Encoding.UTF8)));
+
+        // The catalogue's errors, in the order the language core reports them. Roslyn applies NoWarn, .globalconfig
+        // severities and warnings-as-errors to these as to the analyzer's.
+        var errors = allFiles
+            .Select(static (all, _) => EmpsParseCache.GetCompilation(all).Diagnostics.Where(EmpsAnalyzer.IsReportedByGenerator).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Errors);
+        context.RegisterSourceOutput(errors, static (spc, all) =>
+        {
+            foreach (var diagnostic in all) spc.ReportDiagnostic(EmpsAnalyzer.ToRoslyn(diagnostic));
+        });
     }
 
     /// <summary>

@@ -9,17 +9,47 @@ using LanguageSeverity = ScenarioDsl.Language.Diagnostics.DiagnosticSeverity;
 
 namespace ScenarioDsl.Generators.Tests;
 
-/// <summary>The analyzer reports the language core's catalogue on the .emps lines (CompilationWithAnalyzers).</summary>
+/// <summary>
+/// The catalogue on the .emps lines: the generator reports the errors, the analyzer (CompilationWithAnalyzers) the
+/// warnings and infos, and a build prints both.
+/// </summary>
 public sealed class AnalyzerTests
 {
+    /// <summary>What a build reports on .emps files: the generator's diagnostics, then the analyzer's.</summary>
     internal static ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Analyze(params (string Path, string Text)[] files)
+    {
+        var (fromGenerator, fromAnalyzer) = Report(files);
+        return fromGenerator.AddRange(fromAnalyzer);
+    }
+
+    private static (ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Generator, ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Analyzer) Report(
+        params (string Path, string Text)[] files)
     {
         // Warnings stay warnings here (the harness's compilation makes every warning an error).
         var compilation = GeneratorHarness.CreateCompilation("namespace User { public static class Code { } }")
             .WithOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var options = new AnalyzerOptions(GeneratorHarness.Texts(files).ToImmutableArray());
-        var withAnalyzers = compilation.WithAnalyzers([new EmpsAnalyzer()], options);
-        return withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var texts = GeneratorHarness.Texts(files);
+        GeneratorHarness.CreateDriver(texts).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var fromGenerator);
+        var options = new AnalyzerOptions(texts.ToImmutableArray());
+        var fromAnalyzer = generated.WithAnalyzers([new EmpsAnalyzer()], options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return (fromGenerator, fromAnalyzer);
+    }
+
+    [Fact]
+    public void The_generator_reports_the_errors_and_the_analyzer_everything_else_each_once()
+    {
+        // The compiler stops before running analyzers when the C# declarations do not compile (a test naming a type
+        // of a broken space, say), so only what the generator reports is printed then: the errors must be there.
+        string text = DiagnosticSamples.ByCode["EMPS3006"] + "space Bad { a [1, 0] }\n";
+        var (fromGenerator, fromAnalyzer) = Report(("/project/mixed.emps", text));
+        var expected = EmpsCompilation.FromText(text, "/project/mixed.emps").Diagnostics;
+        Assert.Contains(expected, d => d.Severity == LanguageSeverity.Error);
+        Assert.Contains(expected, d => d.Severity != LanguageSeverity.Error);
+        Assert.Equal(expected.Where(d => d.Severity == LanguageSeverity.Error).Select(d => d.Code), fromGenerator.Select(d => d.Id));
+        Assert.All(fromGenerator, d => Assert.Equal(RoslynSeverity.Error, d.Severity));
+        Assert.Equal(
+            expected.Where(d => d.Severity != LanguageSeverity.Error).Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal),
+            fromAnalyzer.Select(d => d.Id).OrderBy(c => c, StringComparer.Ordinal));
     }
 
     public static TheoryData<string> Codes => new(DiagnosticCatalogue.All.Select(d => d.Code));

@@ -110,7 +110,7 @@ public sealed class IncrementalityTests
         var changed = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace User { public static class More { } }", GeneratorHarness.ParseOptions));
         driver = driver.RunGenerators(changed);
 
-        foreach (var step in new[] { TrackingNames.FileInput, TrackingNames.AllFiles, TrackingNames.BoundModel, TrackingNames.Options, TrackingNames.EmitModels, TrackingNames.EmitItem })
+        foreach (var step in new[] { TrackingNames.FileInput, TrackingNames.AllFiles, TrackingNames.BoundModel, TrackingNames.Options, TrackingNames.EmitModels, TrackingNames.EmitItem, TrackingNames.Errors })
             Assert.All(Outputs(driver, step), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         // The xunit check reads the compilation, so it runs again, finds the same answer and stops there.
         Assert.All(Outputs(driver, TrackingNames.Xunit), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));

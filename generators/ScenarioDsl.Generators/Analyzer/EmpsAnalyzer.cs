@@ -9,9 +9,11 @@ using LanguageDiagnostic = ScenarioDsl.Language.Diagnostics.Diagnostic;
 namespace ScenarioDsl.Generators;
 
 /// <summary>
-/// Reports the language core's whole diagnostic catalogue on .emps additional files, at build time and
-/// in the IDE. All .emps files of the project form one compilation (names are global); each file's
-/// action reports the diagnostics located in that file. Parses through the cache the generator uses.
+/// Reports the language core's warnings and infos on .emps additional files, at build time and in the IDE;
+/// the catalogue's errors are reported by <see cref="EmpsGenerator"/> (<see cref="IsReportedByGenerator"/>), which
+/// runs even when the C# declarations do not compile. All .emps files of the project form one compilation (names
+/// are global); each file's action reports the diagnostics located in that file. Parses through the cache the
+/// generator uses.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmpsAnalyzer : DiagnosticAnalyzer
@@ -42,10 +44,19 @@ public sealed class EmpsAnalyzer : DiagnosticAnalyzer
                 var file = fileContext.AdditionalFile;
                 if (!EmpsGenerator.IsEmpsFile(file.Path)) return;
                 foreach (var diagnostic in byFile.Value[file.Path])
-                    fileContext.ReportDiagnostic(ToRoslyn(diagnostic));
+                {
+                    if (!IsReportedByGenerator(diagnostic)) fileContext.ReportDiagnostic(ToRoslyn(diagnostic));
+                }
             });
         });
     }
+
+    /// <summary>
+    /// The codes whose default severity is error go through the generator, every other code through the analyzer:
+    /// each diagnostic is reported once, and a configured severity (.globalconfig) applies to either.
+    /// </summary>
+    internal static bool IsReportedByGenerator(LanguageDiagnostic diagnostic) =>
+        diagnostic.Descriptor.DefaultSeverity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error;
 
     internal static Diagnostic ToRoslyn(LanguageDiagnostic diagnostic)
     {

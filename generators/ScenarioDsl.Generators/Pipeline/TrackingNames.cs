@@ -21,6 +21,9 @@ public static class TrackingNames
     /// <summary>The generated files: one per .emps file with declarations to emit, and the cue list.</summary>
     public const string EmitModels = "EmpsEmitModels";
 
+    /// <summary>The diagnostics of error severity, which the generator reports.</summary>
+    public const string Errors = "EmpsErrors";
+
     /// <summary>The generated files, one per item.</summary>
     public const string EmitItem = "EmpsEmitItem";
 }

@@ -71,7 +71,8 @@ internal sealed partial class Binder
         var start = new double[space?.Dimensions.Count ?? 0];
         if (!members.TryGetValue("start", out var startMember))
         {
-            Report(DiagnosticCatalogue.MissingMember, tree, persona.Name.Value.Span, "persona", name, "`start`");
+            if (!InSkippedMember(persona.Members, "start"))
+                Report(DiagnosticCatalogue.MissingMember, tree, persona.Name.Value.Span, "persona", name, "`start`");
         }
         else if (space is not null && startMember is EntriesMemberSyntax entries)
         {

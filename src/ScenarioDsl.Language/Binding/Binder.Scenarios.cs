@@ -49,8 +49,8 @@ internal sealed partial class Binder
         var members = FirstMembers(scenario.Members, "scenario", name, tree, ScenarioUniqueMembers);
         var personaRef = Reference(members, "persona");
         var goalRef = Reference(members, "goal");
-        if (personaRef is null && !members.ContainsKey("persona")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "`persona`");
-        if (goalRef is null && !members.ContainsKey("goal")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "`goal`");
+        if (personaRef is null && !members.ContainsKey("persona") && !InSkippedMember(scenario.Members, "persona")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "`persona`");
+        if (goalRef is null && !members.ContainsKey("goal") && !InSkippedMember(scenario.Members, "goal")) Report(DiagnosticCatalogue.MissingMember, tree, scenario.Name!.Value.Span, "scenario", name, "`goal`");
 
         int seed = 0;
         if (members.TryGetValue("seed", out var seedMember) && seedMember is ValueMemberSyntax seedValue) seed = BindSeed(seedValue.Value, tree) ?? 0;
@@ -196,6 +196,7 @@ internal sealed partial class Binder
         {
             ok = false;
             if (member is not null) return result; // present but broken: already reported
+            if (_suites[suite].Syntax is BlockDeclarationSyntax block && InSkippedMember(block.Members, keyword)) return result; // inside a broken member: already reported
             var suiteName = _suites[suite].Syntax.Name!;
             Report(DiagnosticCatalogue.MissingMember, tree, suiteName.Value.Span, "suite", suite, "`" + keyword + "`");
             ok = false;
@@ -268,7 +269,8 @@ internal sealed partial class Binder
             double t = goal.Kind == GoalKind.Target ? c.Value : s0 + u;
             norm2 += u * u;
             var dim = space.Dimensions[c.Dimension];
-            if (t < dim.Low || t > dim.High)
+            // An empty or inverted range is EMPS2002 already (and EMPS2004 skips it too): nothing lies inside it.
+            if (dim.Low < dim.High && (t < dim.Low || t > dim.High))
                 outside.Add((dim, double.IsInfinity(t) ? $"{Format(s0)} + {Format(u)}" : Format(t)));
         }
 

@@ -253,6 +253,23 @@ internal sealed partial class Binder
         return new SourceLocation(tree.Path, pos.Line + 1, pos.Character + 1);
     }
 
+    /// <summary>
+    /// Whether a member that could not be read (its syntax error is reported) holds <paramref name="keyword"/> after its
+    /// first token: recovery skips a broken member to the end of its line, so `personas A B goals X` loses `goals X`,
+    /// which is there as written; the missing-member error (EMPS3007) would only repeat the syntax error wrongly.
+    /// </summary>
+    private static bool InSkippedMember(IReadOnlyList<MemberSyntax> members, string keyword)
+    {
+        for (int i = 0; i < members.Count; i++)
+        {
+            if (members[i] is not SkippedSyntax skipped) continue;
+            var tokens = skipped.Tokens;
+            for (int t = 1; t < tokens.Count; t++)
+                if (tokens[t].IsKeyword(keyword)) return true;
+        }
+        return false;
+    }
+
     /// <summary>The first member of each keyword in <paramref name="unique"/>; later ones are reported (EMPS3008).</summary>
     private MemberTable FirstMembers(IReadOnlyList<MemberSyntax> members, string kindName, string owner, SyntaxTree tree, string[] unique)
     {

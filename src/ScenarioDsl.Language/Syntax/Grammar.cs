@@ -260,11 +260,18 @@ internal static partial class Grammar
         Sequence(Name, Token(SyntaxKind.Colon), NumberLiteral, (n, c, v) => new EntrySyntax(n, c, v)),
         SyntaxKind.Identifier, k => k == SyntaxKind.Colon, SyntaxKind.Number, (n, c, v) => new EntrySyntax(n, c, v));
 
+    private static readonly string[] CommaOrCloseBrace = { SyntaxFacts.Describe(SyntaxKind.Comma), SyntaxFacts.Describe(SyntaxKind.CloseBrace) };
+
     private static readonly Parser<SeparatedSyntaxList<EntrySyntax>> Entries = input =>
     {
         var t = (TokenInput)input;
         if (!t.AtEnd && t.Kind == SyntaxKind.CloseBrace) return Result.Success(SeparatedSyntaxList<EntrySyntax>.Empty, input);
-        return SeparatedBy(Entry, IsKind(SyntaxKind.Comma), allowTrailing: true, terminator: IsKind(SyntaxKind.CloseBrace))(input);
+        var entries = SeparatedBy(Entry, IsKind(SyntaxKind.Comma), allowTrailing: true, terminator: IsKind(SyntaxKind.CloseBrace))(input);
+        // After an entry only ',' or '}' may follow: a forgotten comma (`{ calm: 0.2 trust: 0 }`) says so, where the
+        // closing brace alone would read "expected '}'".
+        if (entries.WasSuccessful && entries.Remainder is TokenInput rest && (rest.AtEnd || rest.Kind != SyntaxKind.CloseBrace))
+            return Result.Failure<SeparatedSyntaxList<EntrySyntax>>(rest, "unexpected", CommaOrCloseBrace);
+        return entries;
     };
 
     public static Parser<MemberSyntax> EntriesMember(string keyword) => WithFastPath(
@@ -344,11 +351,26 @@ internal static partial class Grammar
 
     private sealed record SeedRange(SyntaxToken DotDot, SyntaxToken To);
 
-    public static readonly Parser<MemberSyntax> Seeds =
+    private static readonly string[] DotDotExpected = { SyntaxFacts.Describe(SyntaxKind.DotDot) };
+
+    private static readonly Parser<MemberSyntax> SeedsMember =
         Sequence(
             Keyword("seeds"), NumberLiteral,
             OptionalIf(IsKind(SyntaxKind.DotDot), Sequence(Token(SyntaxKind.DotDot), NumberLiteral, (d, to) => new SeedRange(d, to))),
             (k, from, range) => (MemberSyntax)new SeedsSyntax(k, from, range?.DotDot, range?.To));
+
+    /// <summary>
+    /// <c>seeds N</c> or <c>seeds N..M</c>. No member starts with a number, so a number right after <c>seeds N</c> on its
+    /// line is a range written another way (<c>1-3</c> lexes as 1 and -3): "expected '..'" says how to write it.
+    /// </summary>
+    public static readonly Parser<MemberSyntax> Seeds = input =>
+    {
+        var seeds = SeedsMember(input);
+        if (seeds.WasSuccessful && seeds.Value is SeedsSyntax { DotDot: null } && seeds.Remainder is TokenInput rest
+            && !rest.AtEnd && rest.Kind == SyntaxKind.Number && !rest.Token.IsFirstOnLine)
+            return Result.Failure<MemberSyntax>(rest, "unexpected", DotDotExpected);
+        return seeds;
+    };
 
     // ---- member tables: the members each block accepts, by leading keyword ----------------
 

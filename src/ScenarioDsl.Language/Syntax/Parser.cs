@@ -182,6 +182,10 @@ internal sealed class Parser
                 string expected = keywords.Count > 0
                     ? "a member (" + string.Join(", ", keywords) + ") or '}'"
                     : kind == DeclarationKind.Space ? "a dimension or '}'" : "a cue or '}'";
+                // A list that ended where its line goes on (`personas A B`, `=> a += 1 b += 1`, `warmth "x" "y"`): a
+                // forgotten comma is the likely mistake, so the comma is named first.
+                if (!token.IsFirstOnLine && members.Count > 0 && EndsWithList(members[members.Count - 1]))
+                    expected = "',', " + expected;
                 ReportUnexpected(token, expected, keywords);
             }
             else
@@ -209,6 +213,15 @@ internal sealed class Parser
             position = stop;
         }
     }
+
+    /// <summary>A member whose last part is a comma-separated list that another item could continue.</summary>
+    private static bool EndsWithList(MemberSyntax member) => member switch
+    {
+        ReferenceMemberSyntax reference => reference.Keyword.Text is "personas" or "goals",
+        RuleSyntax => true,
+        CueSyntax => true,
+        _ => false,
+    };
 
     private static Parser<MemberSyntax>? MemberParser(DeclarationKind kind, SyntaxToken token)
     {

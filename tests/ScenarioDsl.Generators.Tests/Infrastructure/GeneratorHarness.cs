@@ -108,15 +108,39 @@ internal static class GeneratorHarness
     public static Output Generate(IEnumerable<(string Path, string Text)> files, string csharp = "", AnalyzerConfigOptionsProvider? options = null, bool xunit = true)
     {
         var compilation = CreateCompilation(csharp, xunit: xunit);
-        var driver = CreateDriver(Texts(files.ToArray()), options);
+        var texts = Texts(files.ToArray());
+        var driver = CreateDriver(texts, options);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        Assert.Empty(generatorDiagnostics);
+        AssertReportsExactlyTheErrors(texts, generatorDiagnostics);
         var run = driver.GetRunResult();
         Assert.All(run.Results, r => Assert.Null(r.Exception));
         return new Output(output, run);
     }
 
     public static Output Generate(string path, string text, string csharp = "") => Generate([(path, text)], csharp);
+
+    /// <summary>
+    /// The generator reports the language core's errors, and nothing else: each at its .emps location with its
+    /// message, in the core's order (files in path order, as a build hands them). Warnings and infos are the analyzer's.
+    /// </summary>
+    public static void AssertReportsExactlyTheErrors(IEnumerable<AdditionalText> texts, ImmutableArray<Diagnostic> generatorDiagnostics)
+    {
+        var errors = ScenarioDsl.Language.Binding.EmpsCompilation.Create(texts
+                .Where(t => t.Path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase))
+                .OrderBy(t => t.Path, StringComparer.Ordinal)
+                .Select(t => ScenarioDsl.Language.Text.SourceText.From(t.GetText()!.ToString(), t.Path)))
+            .Diagnostics
+            .Where(d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error)
+            .Select(d => $"{d.Location.Path}({d.Location.LineSpan.Start.Line},{d.Location.LineSpan.Start.Character})-({d.Location.LineSpan.End.Line},{d.Location.LineSpan.End.Character})"
+                + $": error {d.Code}: {d.Message}");
+        var reported = generatorDiagnostics.Select(d =>
+        {
+            var span = d.Location.GetLineSpan();
+            return $"{span.Path}({span.StartLinePosition.Line},{span.StartLinePosition.Character})-({span.EndLinePosition.Line},{span.EndLinePosition.Character})"
+                + $": {d.Severity.ToString().ToLowerInvariant()} {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+        });
+        Assert.Equal(errors, reported);
+    }
 
     /// <summary>Asserts the output compiles with no warning or error (nullable, warnings as errors, XML docs checked).</summary>
     public static void AssertCompilesClean(Output output, string context = "")

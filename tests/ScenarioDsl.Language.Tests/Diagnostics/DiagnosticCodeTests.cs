@@ -77,6 +77,47 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS0001_a_missing_comma_between_entries_names_the_comma()
+    {
+        // After an entry only ',' or '}' may come: a forgotten comma was reported as "expected '}'".
+        var d = AssertReported("EMPS0001", Space + Cues + Persona(start: "start { calm: 0.2 [|trust|]: 0 }") + Goal() + Scenario());
+        Assert.Equal("unexpected 'trust'; expected ',' or '}'", d.Message);
+        var target = AssertReported("EMPS0001", Space + Cues + Persona() + Goal("target { calm: 0.8 [|trust|]: 0.5 }") + Scenario());
+        Assert.Equal("unexpected 'trust'; expected ',' or '}'", target.Message);
+        // A block left open at the end of its line: either was expected right after the last entry.
+        var open = AssertReported("EMPS0001", Space + Cues + Persona(start: "start { calm: 0.2, trust: 0$$") + Goal() + Scenario());
+        Assert.Equal("expected ',' or '}'", open.Message);
+    }
+
+    [Fact]
+    public void EMPS0001_a_missing_comma_after_a_list_on_its_line_names_the_comma()
+    {
+        // A list (suite names, a rule's effects, a cue's phrases) that ends where its line goes on: the comma was forgotten.
+        const string other = "persona Other in Mood {\n  start { calm: 0.2, trust: 0 }\n  on warmth => calm += 0.1\n  says \"x\"\n}\n";
+        var names = AssertReported("EMPS0001", Space + Cues + Persona() + other + Goal() + Scenario()
+            + "suite Both {\n  personas Worrier [|Other|]\n  goals Calm\n}\n");
+        Assert.Equal("unexpected 'Other'; expected ',', a member (personas, goals, seeds) or '}'", names.Message);
+        var effects = AssertReported("EMPS0001", Space + Cues + Persona("  on advice => calm += 0.1 [|trust|] -= 0.1") + Goal() + Scenario());
+        Assert.Equal("unexpected 'trust'; expected ',', a member (about, traits, start, opens, on, drift, noise, says) or '}'", effects.Message);
+        var phrases = AssertReported("EMPS0001", Space + "cues {\n  warmth \"i hear you\" [|\"that sounds hard\"|]\n  advice \"you should\"\n}\n" + Persona() + Goal() + Scenario());
+        Assert.Equal("unexpected string \"that sounds hard\"; expected ',', a cue or '}'", phrases.Message);
+        // On the next line a member is what was expected: no comma offered.
+        var nextLine = AssertReported("EMPS0001", Space + Cues + Persona() + other + Goal() + Scenario()
+            + "suite Both {\n  personas Worrier\n  [|Other|]\n  goals Calm\n}\n");
+        Assert.Equal("unexpected 'Other'; expected a member (personas, goals, seeds) or '}'", nextLine.Message);
+    }
+
+    [Fact]
+    public void EMPS0001_a_seed_range_written_with_a_dash_asks_for_dot_dot()
+    {
+        // `1-3` lexes as 1 and -3; a number can never follow `seeds N`, so the range syntax is what was meant.
+        const string suite = "suite All_of_them {\n  personas Worrier\n  goals Calm\n  seeds 1[|-3|]\n}\n";
+        var d = AssertReported("EMPS0001", Space + Cues + Persona() + Goal() + Scenario() + suite);
+        Assert.Equal("unexpected number '-3'; expected '..'", d.Message);
+        AssertNotReported("EMPS0001", Space + Cues + Persona() + Goal() + Scenario() + suite.Replace("1[|-3|]", "1..3"));
+    }
+
+    [Fact]
     public void EMPS0001_a_declaration_after_another_on_its_line_must_start_a_new_line()
     {
         var d = AssertReported("EMPS0001", Valid + "space Other { x [0, 1] } [|space|] Far { y [0, 1] }\n");
@@ -269,6 +310,18 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS2009_is_not_reported_against_an_inverted_range()
+    {
+        // The range is EMPS2002 itself; measuring the target point against it only repeats that error, once per
+        // scenario and suite case (as EMPS2004 is not reported for a start value there either).
+        const string inverted = "space Mood {\n  calm [1, 0]\n  trust [-1, 1]\n}\n";
+        string text = inverted + Cues + Persona() + Goal("shift { calm: 0.5 }") + Scenario();
+        Assert.Equal(["EMPS2002"], EmpsCompilation.FromText(text, "test.emps").Diagnostics.Where(d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Code));
+        Assert.Equal(["EMPS2002"], EmpsCompilation.FromText(inverted + Cues + Persona() + Goal("target { calm: 2 }") + Scenario(), "test.emps")
+            .Diagnostics.Where(d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Code));
+    }
+
+    [Fact]
     public void EMPS2009_handles_targets_and_shifts_at_the_ends_of_double()
     {
         // A range whose width overflows is EMPS2002 itself; what depends on it is not checked (no EMPS2009 on top).
@@ -414,6 +467,22 @@ public class DiagnosticCodeTests
         Assert.Equal(new ScenarioDsl.Language.Text.TextSpan("space N { a [0, ".Length, 1), broken.Location.Span);
         AssertNotReported("EMPS3007", "space E { dimension calm [0, 1] }\n");
         AssertNotReported("EMPS3007", Space.Replace("trust [-1, 1]", "trust [-1, 1") + Cues + Persona() + Goal() + Scenario());
+    }
+
+    [Fact]
+    public void EMPS3007_not_reported_for_a_member_inside_a_syntax_error_on_its_line()
+    {
+        // `goals Calm` is skipped with the broken rest of its line: the syntax error is the one to fix, the suite has
+        // its goals (and the scenario its goal) as written.
+        var suite = EmpsCompilation.FromText(Valid + "suite One_line { personas Worrier Worrier goals Calm }\n", "test.emps");
+        Assert.Equal(["EMPS0001"], suite.Diagnostics.Where(d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Code));
+        var scenario = EmpsCompilation.FromText(Valid + "scenario One_line { persona Worrier Calm goal Calm }\n", "test.emps");
+        Assert.Equal(["EMPS0001"], scenario.Diagnostics.Where(d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Code));
+        // A member given again on a later line is not a duplicate of the unreadable one.
+        var later = EmpsCompilation.FromText(Valid + "suite Two_lines {\n  personas Worrier Worrier goals Calm\n  goals Calm\n}\n", "test.emps");
+        Assert.Equal(["EMPS0001"], later.Diagnostics.Where(d => d.Severity == ScenarioDsl.Language.Diagnostics.DiagnosticSeverity.Error).Select(d => d.Code));
+        // Still reported when the member is nowhere.
+        AssertReported("EMPS3007", Valid + "suite [|No_goals|] { personas Worrier Worrier }\n");
     }
 
     [Fact]
