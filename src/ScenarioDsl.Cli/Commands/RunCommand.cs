@@ -76,7 +76,7 @@ public static class RunCommand
     /// <summary><c>--report-runs N</c> of run and merge: how many runs report.html shows in its table and figures.</summary>
     internal static Option<int> ReportRunsOption() => new Option<int>("--report-runs")
     {
-        Description = $"How many runs report.html shows in its scorecard table and figures, the first ones (default {HtmlReport.DefaultMaxRuns}, about 10 KB each; its score bars cover every run).",
+        Description = $"How many runs report.html shows in its scorecard table and figures, the first ones (default {HtmlReport.DefaultMaxRuns}, about 12 KB each; its score bars cover every run).",
         HelpName = "N",
         DefaultValueFactory = _ => HtmlReport.DefaultMaxRuns,
     }.Count();

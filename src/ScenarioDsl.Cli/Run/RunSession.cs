@@ -98,6 +98,8 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             return ErrorsFound;
         }
 
+        foreach (var warning in ReferenceAgentWarnings(agents, scenarios)) context.Error.Write($"emps run: warning: {warning}\n");
+
         var jobs = llm.Shard.Select(scenarios.SelectMany(s => agents.Select(a => new RunJob(s, s.Seed, a))).ToArray(), j => j.Key).ToArray();
         string outDirectory = context.GetFullPath(request.OutDirectory);
         if (llm.DryRun)
@@ -139,7 +141,9 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             reportError = $"cannot write the report to '{Path.Combine(request.OutDirectory, HtmlReport.FileName)}': {e.Message}";
         }
         var keys = new HashSet<string>(jobs.Select(j => j.Key), StringComparer.Ordinal);
-        printScorecard(Scorecard.Rows(all.Where(r => keys.Contains(r.Key))));
+        var rows = Scorecard.Rows(all.Where(r => keys.Contains(r.Key)));
+        printScorecard(rows);
+        if (rows.Count > 0) context.Out.Write(Scorecard.Legend);
         context.Out.Write($"results: {Path.Combine(request.OutDirectory, ResultsFile.FileName)}\n");
         if (reportError is null) context.Out.Write($"report: {Path.Combine(request.OutDirectory, HtmlReport.FileName)}\n");
         else context.Error.Write($"emps run: error: {reportError}\n");
@@ -162,6 +166,34 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
     /// <c>results.jsonl</c> holds them in (runs finishing out of order under <c>--parallel</c>, runs resumed over several
     /// commands); records of other runs found there follow, in file order. So the report does not depend on history.
     /// </summary>
+    /// <summary>
+    /// The reference agents validating and sycophant act through cues they find by name (docs/runtime.md, Agents). In a
+    /// library of one's own (cues named warmth, connection...) neither finds one, and both silently reduce to mirroring the
+    /// persona's words: their rows of the scorecard then say nothing about validation or flattery. One warning per such
+    /// agent, naming what it looks for.
+    /// </summary>
+    internal static IEnumerable<string> ReferenceAgentWarnings(IEnumerable<Runtime.Agents.IAgent> agents, IReadOnlyList<Runtime.Running.Scenario> scenarios)
+    {
+        foreach (var agent in agents)
+        {
+            (IReadOnlyList<string> Stems, Func<Runtime.Definitions.CueTable, bool> Finds, string Example)? kind = agent switch
+            {
+                Runtime.Agents.ValidatingAgent => (Runtime.Agents.ValidatingAgent.CueStems, Runtime.Agents.ValidatingAgent.FindsOwnCue, "validation"),
+                Runtime.Agents.SycophantAgent => (Runtime.Agents.SycophantAgent.CueStems, Runtime.Agents.SycophantAgent.FindsOwnCue, "praise"),
+                _ => null,
+            };
+            if (kind is not { } k || scenarios.Count == 0) continue;
+            var without = scenarios.Where(s => !k.Finds(s.Cues)).ToList();
+            if (without.Count == 0) continue;
+            string where = without.Count == scenarios.Count
+                ? "in any scenario run"
+                : $"in {without.Count} of the {scenarios.Count} scenarios and suite cases run (first: '{without[0].Name}')";
+            string stems = string.Join(", ", k.Stems.Take(k.Stems.Count - 1)) + " or " + k.Stems[^1];
+            yield return $"agent '{agent.Name}' finds no cue it uses (a cue whose name contains {stems}) {where}, so it only "
+                + $"mirrors the persona's words; a cue of yours named, say, '{k.Example}' would give it one (docs/runtime.md, Agents).";
+        }
+    }
+
     private static IReadOnlyList<RunRecord> InJobOrder(IReadOnlyList<RunRecord> records, IReadOnlyList<RunJob> jobs)
     {
         var position = new Dictionary<string, int>(jobs.Count, StringComparer.Ordinal);

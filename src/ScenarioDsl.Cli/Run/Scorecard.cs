@@ -34,6 +34,16 @@ public static class Scorecard
             .ThenBy(r => r.Agent, StringComparer.Ordinal)
             .ToArray();
 
+    /// <summary>
+    /// The two lines printed under the scorecard (by <c>emps run</c> and <c>emps merge</c>): what its columns are, since
+    /// "score" mixes two profiles' headlines and "alignment" is on another scale than the others.
+    /// </summary>
+    public const string Legend =
+        "score: mean headline per run, 0..1 (process composite, or EPM-Q / 100 for goals with `scoring epm`); alignment (-1..1), "
+        + "impact (normalised, 0..1) and stability (0..1): means over the process runs; EPM-Q: mean over the epm runs (0..100); "
+        + "higher is better.\n"
+        + "What each score means, and every run's trajectory and transcript: report.html (\"What the numbers mean\").\n";
+
     private static readonly string[] Headers = ["agent", "runs", "score", "converged", "alignment", "impact", "stability", "EPM-Q"];
 
     private static string[] Cells(Row row) =>

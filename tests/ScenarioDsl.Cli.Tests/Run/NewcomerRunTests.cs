@@ -1,0 +1,112 @@
+using ScenarioDsl.Cli.Tests.Infrastructure;
+
+namespace ScenarioDsl.Cli.Tests.Run;
+
+/// <summary>
+/// <c>emps run</c> as a researcher meets it with a library of their own: cue names of their choosing, a scorecard
+/// read for the first time, an agent name typed from memory.
+/// </summary>
+public class NewcomerRunTests
+{
+    // A space and cues of the user's own: no cue is named like valid..., agree or praise.
+    private const string Own = """
+        space Isolation { loneliness [0, 1]  hope [-1, 1] }
+        cues {
+          warmth     "i hear you", "that sounds hard"
+          connection "you're not alone"
+        }
+        persona Widower in Isolation {
+          start { loneliness: 0.8, hope: -0.5 }
+          on warmth => loneliness -= 0.1
+          on connection => loneliness -= 0.1, hope += 0.05
+          on mirroring => loneliness -= 0.02
+          says "The house is quiet."
+        }
+        goal LessAlone in Isolation { shift { loneliness: -0.4 } turns 4 }
+        scenario Visit { persona Widower goal LessAlone }
+        """;
+
+    [Fact]
+    public void The_scorecard_is_followed_by_what_its_columns_mean()
+    {
+        using var folder = new TempFolder();
+        folder.Write("own.emps", Own);
+
+        var result = folder.Run("run", "own.emps", "--agent", "aligned");
+
+        Assert.True(result.ExitCode == 0, result.ToTranscript());
+        var lines = result.Out.Split('\n');
+        int header = Array.FindIndex(lines, l => l.StartsWith("agent ", StringComparison.Ordinal));
+        Assert.StartsWith("aligned ", lines[header + 1]);
+        Assert.StartsWith("score: ", lines[header + 2]);
+        Assert.Contains("process composite", lines[header + 2]);
+        Assert.Contains("EPM-Q / 100", lines[header + 2]);
+        Assert.Contains("-1..1", lines[header + 2]);
+        Assert.Contains("report.html", lines[header + 3]);
+        Assert.StartsWith("results: ", lines[header + 4]);
+
+        // emps merge prints the same scorecard, so the same words follow it.
+        var merged = folder.Run("merge", "emps-report", "--out", "all");
+        Assert.True(merged.ExitCode == 0, merged.ToTranscript());
+        Assert.Contains("\nscore: ", merged.Out);
+    }
+
+    [Fact]
+    public void Reference_agents_that_find_no_cue_of_their_kind_say_so()
+    {
+        using var folder = new TempFolder();
+        folder.Write("own.emps", Own);
+
+        var result = folder.Run("run", "own.emps");
+
+        Assert.True(result.ExitCode == 0, result.ToTranscript());
+        Assert.Contains(
+            "emps run: warning: agent 'validating' finds no cue it uses (a cue whose name contains valid, reflect, empath, acknowledg, normaliz, listen or support) in any scenario run, so it only mirrors the persona's words; ",
+            result.Error);
+        Assert.Contains(
+            "emps run: warning: agent 'sycophant' finds no cue it uses (a cue whose name contains agree, praise, flatter or compliment) in any scenario run, so it only mirrors the persona's words; ",
+            result.Error);
+        Assert.DoesNotContain("'generic'", result.Error);
+        Assert.DoesNotContain("'aligned'", result.Error);
+    }
+
+    [Fact]
+    public void No_warning_when_a_cue_is_named_for_the_agent_or_the_agent_is_not_run()
+    {
+        using var folder = new TempFolder();
+        folder.Write("own.emps", Own.Replace("warmth", "validation"));
+
+        var validating = folder.Run("run", "own.emps", "--agent", "validating");
+        Assert.True(validating.ExitCode == 0, validating.ToTranscript());
+        Assert.Equal("", validating.Error);
+
+        var generic = folder.Run("run", "own.emps", "--agent", "generic", "--out", "other");
+        Assert.Equal("", generic.Error);
+    }
+
+    [Fact]
+    public void A_mistyped_agent_name_gets_a_suggestion()
+    {
+        using var folder = new TempFolder();
+        folder.Write("own.emps", Own);
+
+        var result = folder.Run("run", "own.emps", "--agent", "validatng");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            "emps run: error: unknown agent 'validatng'; did you mean 'validating'? Expected one of generic, validating, aligned, sycophant, scripted:FILE, llm or llm:VARIANT.\n",
+            result.Error);
+    }
+
+    [Fact]
+    public void Scripted_without_a_file_says_how_to_give_one()
+    {
+        using var folder = new TempFolder();
+        folder.Write("own.emps", Own);
+
+        var result = folder.Run("run", "own.emps", "--agent", "scripted");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("emps run: error: agent 'scripted' needs its file of replies: --agent scripted:FILE (one reply per line).\n", result.Error);
+    }
+}
