@@ -106,7 +106,8 @@ internal sealed class Parser
         }
 
         var h = header.Value;
-        var (members, closeBrace, rest) = ParseBody((TokenInput)header.Remainder, kind);
+        string owner = kind == DeclarationKind.Cues ? "the cues block" : $"{h.Keyword.Text} '{h.Name!.Value.Text}'";
+        var (members, closeBrace, rest) = ParseBody((TokenInput)header.Remainder, kind, $"{owner} (opened on line {_text.GetLinePosition(h.OpenBrace.Span.Start).Line + 1})");
         DeclarationSyntax declaration = kind switch
         {
             DeclarationKind.Space => new SpaceDeclarationSyntax(h.Keyword, h.Name!.Value, h.Description, h.OpenBrace, members, closeBrace),
@@ -145,13 +146,13 @@ internal sealed class Parser
     [ThreadStatic] private static List<MemberSyntax>? t_members;
 
     /// <summary>Members up to the closing brace, recovering member by member.</summary>
-    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseBody(TokenInput body, DeclarationKind kind)
+    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseBody(TokenInput body, DeclarationKind kind, string owner)
     {
         var members = t_members ??= new List<MemberSyntax>();
         members.Clear();
         try
         {
-            return ParseMembers(body, kind, members);
+            return ParseMembers(body, kind, members, owner);
         }
         finally
         {
@@ -159,7 +160,8 @@ internal sealed class Parser
         }
     }
 
-    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseMembers(TokenInput body, DeclarationKind kind, List<MemberSyntax> members)
+    // owner: the declaration, for the message when its closing brace is missing: "persona 'P' (opened on line 3)".
+    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseMembers(TokenInput body, DeclarationKind kind, List<MemberSyntax> members, string owner)
     {
         var keywords = Grammar.MemberKeywords(kind);
         int position = body.Position, end = body.End;
@@ -168,7 +170,7 @@ internal sealed class Parser
             if (position >= end)
             {
                 var missing = _table.AddMissing(SyntaxKind.CloseBrace, Tok(position - 1).Span.End);
-                ReportExpected(position, "'}'");
+                ReportExpected(position, "'}' to close " + owner);
                 return (members.ToArray(), missing, position);
             }
 
@@ -293,12 +295,45 @@ internal sealed class Parser
     /// <summary>"expected X" just after the previous token: the place where X was expected.</summary>
     private void ReportExpected(int position, string expected)
     {
+        if (AfterSkippedText(position)) return;
         int at = position > 0 ? Tok(position - 1).Span.End : 0;
         Report(DiagnosticCatalogue.SyntaxError, new TextSpan(at, 0), null, "expected " + expected);
     }
 
+    /// <summary>
+    /// Whether the lexer skipped characters right before the token at <paramref name="position"/>, on the line of that
+    /// token or of the one before it (<c>on warmth = calm += 1</c>, <c>when a &lt; 1 &amp;&amp; b &gt; 0</c>, <c>hope + 0.1</c>).
+    /// The lexer has reported them, with what to write instead; that the parser then finds something unexpected
+    /// is the same mistake, so it is not reported twice. Skipped text on lines of its own does not count.
+    /// </summary>
+    private bool AfterSkippedText(int position)
+    {
+        if (position <= 0 || position >= _table.LexedCount) return false;
+        foreach (var trivia in Tok(position - 1).TrailingTrivia)
+            if (trivia.Kind == SyntaxKind.SkippedText) return true;
+        bool sameLine = true;
+        var leading = Tok(position).LeadingTrivia;
+        for (int i = leading.Count - 1; i >= 0 && sameLine; i--)
+        {
+            if (leading[i].Kind == SyntaxKind.EndOfLine) sameLine = false;
+            else if (leading[i].Kind == SyntaxKind.SkippedText) return true;
+        }
+        return false;
+    }
+
     private void ReportUnexpected(SyntaxToken token, string expected, IEnumerable<string> keywordCandidates)
     {
+        if (token.Index < _table.LexedCount && AfterSkippedText(token.Index)) return;
+        // "0,5": a decimal comma splits a number into two; name that, not only the unexpected second half.
+        if (token.Kind == SyntaxKind.Number && token.Index >= 2 && Tok(token.Index - 1).Kind == SyntaxKind.Comma
+            && Tok(token.Index - 2).Kind == SyntaxKind.Number && Tok(token.Index - 2).Span.End == Tok(token.Index - 1).Span.Start
+            && Tok(token.Index - 1).Span.End == token.Span.Start && !token.Text.StartsWith("-", StringComparison.Ordinal) && !token.Text.StartsWith("+", StringComparison.Ordinal))
+        {
+            string written = Tok(token.Index - 2).Text + "." + token.Text;
+            Report(DiagnosticCatalogue.SyntaxError, token.Span, null,
+                $"unexpected {Describe(token)}; expected {expected}; a decimal number is written with a point: '{written}'");
+            return;
+        }
         Suggestion? suggestion = null;
         if (token.Kind == SyntaxKind.Identifier)
         {
