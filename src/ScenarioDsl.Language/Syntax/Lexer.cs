@@ -338,9 +338,9 @@ public sealed class Lexer
         }
         if (otherStart >= 0)
         {
-            string name = _text.Substring(nameStart, _pos - nameStart);
+            string name = _pos - nameStart > 40 ? _text.Substring(nameStart, 37) + "..." : _text.Substring(nameStart, _pos - nameStart);
             Report(DiagnosticCatalogue.SyntaxError, TextSpan.FromBounds(otherStart, otherEnd),
-                $"unexpected character {DescribeChars(_text.Substring(otherStart, otherEnd - otherStart))} in the name '{name}'; names are made of ASCII letters, digits and '_'");
+                $"unexpected character {DescribeChars(_text.Substring(otherStart, Math.Min(otherEnd - otherStart, 8)))} in the name '{name}'; names are made of ASCII letters, digits and '_'");
         }
         return SyntaxKind.Identifier;
     }
@@ -372,16 +372,24 @@ public sealed class Lexer
         _ => null,
     };
 
+    // Per opening quotation mark, the end of the line that a search for its closing mark has found none before: a line of
+    // thousands of '«' without a '»' is searched once, not once per '«' (which was quadratic).
+    private Dictionary<char, int>? _noCloserBefore;
+
     /// <summary>The position just after the quotation mark that closes the one at <paramref name="at"/> on its line; -1 when none does.</summary>
     private int OtherQuoteEnd(int at)
     {
-        string closers = OtherQuoteClosers(_text[at])!;
-        for (int i = at + 1; i < _text.Length; i++)
+        char open = _text[at];
+        if (_noCloserBefore is not null && _noCloserBefore.TryGetValue(open, out int failedUntil) && at < failedUntil) return -1;
+        string closers = OtherQuoteClosers(open)!;
+        int i = at + 1;
+        for (; i < _text.Length; i++)
         {
             char c = _text[i];
-            if (c == '\r' || c == '\n') return -1;
+            if (c == '\r' || c == '\n') break;
             if (closers.IndexOf(c) >= 0) return i + 1;
         }
+        (_noCloserBefore ??= new Dictionary<char, int>())[open] = i;
         return -1;
     }
 

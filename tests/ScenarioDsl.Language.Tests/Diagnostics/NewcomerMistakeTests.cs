@@ -189,4 +189,20 @@ public class NewcomerMistakeTests
 
         Assert.Equal("unexpected character '.'; a range is written with two dots: '1..5'", d.Message);
     }
+
+    [Theory]
+    [InlineData('\u00AB')]
+    [InlineData('\u201E')]
+    [InlineData('\u201A')]
+    public void A_long_line_of_opening_quotes_without_closing_ones_is_read_in_one_pass(char quote)
+    {
+        // Each quote looked for its closing one to the end of the line: 200,000 of them took tens of seconds.
+        var text = "space A { x [0, 1] }\n" + new string(quote, 200_000) + "\n";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var diagnostics = EmpsCompilation.FromText(text, "t.emps").Diagnostics;
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.NotEmpty(diagnostics);
+    }
 }
