@@ -99,7 +99,11 @@ internal sealed class Parser
         var header = headerParser(input);
         if (!header.WasSuccessful)
         {
-            ReportFailure(header, input);
+            // `persona Worrier {`: the space is what is missing, not only the word 'in'.
+            string? inHint = kind is DeclarationKind.Persona or DeclarationKind.Goal && start + 1 < end && KindAt(start + 1) == SyntaxKind.Identifier
+                ? $"a {keyword.Text} names its space: '{keyword.Text} {Tok(start + 1).Text} in {(start + 2 < end && KindAt(start + 2) == SyntaxKind.Identifier ? Tok(start + 2).Text : "Space")} {{'"
+                : null;
+            ReportFailure(header, input, inHint);
             SyntaxToken? name = start + 1 < end && KindAt(start + 1) == SyntaxKind.Identifier && kind != DeclarationKind.Cues ? Tok(start + 1) : null;
             SyntaxToken? space = start + 3 < end && Tok(start + 2).IsKeyword("in") && KindAt(start + 3) == SyntaxKind.Identifier ? Tok(start + 3) : null;
             return new IncompleteDeclarationSyntax(kind, keyword, name, space, Skip(start + 1, end));
@@ -271,7 +275,7 @@ internal sealed class Parser
 
     // ---- error reporting -------------------------------------------------------------------
 
-    private void ReportFailure<T>(IResult<T> failure, TokenInput input)
+    private void ReportFailure<T>(IResult<T> failure, TokenInput input, string? inHint = null)
     {
         int position = Math.Min(failure.Remainder.Position, input.End);
         var token = Tok(position);
@@ -283,6 +287,7 @@ internal sealed class Parser
 
         var expectations = failure.Expectations.Distinct().ToList();
         string expected = JoinAlternatives(expectations);
+        if (inHint is not null && expectations.Count == 1 && expectations[0] == "'in'") expected += "; " + inHint;
         if (position >= input.End || token.Kind == SyntaxKind.EndOfFile || (token.IsFirstOnLine && position > 0))
         {
             ReportExpected(position, expected);

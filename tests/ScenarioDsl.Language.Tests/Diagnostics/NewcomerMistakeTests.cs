@@ -205,4 +205,14 @@ public class NewcomerMistakeTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.NotEmpty(diagnostics);
     }
+
+    [Theory]
+    [InlineData("persona Worrier {\n  start { calm: 0.2, trust: 0 }\n}\n", "unexpected '{'; expected 'in'; a persona names its space: 'persona Worrier in Space {'")]
+    [InlineData("goal Calm \"Calmer\" {\n  target { calm: 0.8 }\n}\n", "unexpected string \"Calmer\"; expected 'in'; a goal names its space: 'goal Calm in Space {'")]
+    public void A_persona_or_goal_without_its_space_says_how_to_name_it(string declaration, string message)
+    {
+        var d = Assert.Single(EmpsCompilation.FromText(Head + declaration, "t.emps").Diagnostics, d => d.Code == "EMPS0001");
+
+        Assert.Equal(message, d.Message);
+    }
 }
