@@ -231,6 +231,14 @@ public sealed class Lexer
                 Report(DiagnosticCatalogue.SyntaxError, span, $"'{(c == '#' ? "#" : "--")}' does not start a comment; write '//' (or '/* ... */')");
                 AddTrivia(SyntaxKind.SkippedText, span);
             }
+            else if (c == '*' && Peek(1) == '/')
+            {
+                // A '*/' outside a comment: most often the end of a comment nested in another, which the first '*/' closed.
+                _pos += 2;
+                var span = TextSpan.FromBounds(start, _pos);
+                Report(DiagnosticCatalogue.SyntaxError, span, "'*/' closes no comment: block comments do not nest, so the comment ended at the '*/' before this one");
+                AddTrivia(SyntaxKind.SkippedText, span);
+            }
             else if (IsTokenStart(c))
             {
                 break;

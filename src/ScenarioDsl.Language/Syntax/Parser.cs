@@ -174,7 +174,11 @@ internal sealed class Parser
             if (position >= end)
             {
                 var missing = _table.AddMissing(SyntaxKind.CloseBrace, Tok(position - 1).Span.End);
-                ReportExpected(position, "'}' to close " + owner);
+                // `warmth "x" // the cue }`: the brace is part of the comment.
+                bool braceInComment = false;
+                foreach (var trivia in Tok(position - 1).TrailingTrivia)
+                    braceInComment |= trivia.Kind == SyntaxKind.LineComment && _text.Text.IndexOf('}', trivia.Span.Start, trivia.Span.Length) >= 0;
+                ReportExpected(position, "'}' to close " + owner + (braceInComment ? "; the '}' in the // comment after it is part of the comment" : ""));
                 return (members.ToArray(), missing, position);
             }
 

@@ -215,4 +215,25 @@ public class NewcomerMistakeTests
 
         Assert.Equal(message, d.Message);
     }
+
+    [Fact]
+    public void A_closing_brace_inside_a_line_comment_is_named_as_the_one_that_does_not_count()
+    {
+        var text = "space Mood { calm [0, 1] }\ncues { warmth \"i hear you\" // the main cue }\n";
+
+        var d = Assert.Single(EmpsCompilation.FromText(text, "t.emps").Diagnostics, d => d.Code == "EMPS0001");
+
+        Assert.Equal("expected '}' to close the cues block (opened on line 2); the '}' in the // comment after it is part of the comment", d.Message);
+    }
+
+    [Fact]
+    public void A_nested_block_comment_says_that_comments_do_not_nest()
+    {
+        var text = Head + Persona("  /* outer /* inner */ */");
+
+        var d = Assert.Single(EmpsCompilation.FromText(text, "t.emps").Diagnostics);
+
+        Assert.Equal("'*/' closes no comment: block comments do not nest, so the comment ended at the '*/' before this one", d.Message);
+        Assert.Equal(2, d.Location.Span.Length);
+    }
 }
