@@ -104,4 +104,13 @@ public sealed class ReportReadingTests
         Assert.Contains("start: <bdi>loneliness</bdi> 0.850", html); // the first state fits
         Assert.Single(Regex.Matches(html, "class=\"state\""));
     }
+
+    [Fact]
+    public void The_score_bars_title_does_not_read_as_a_division_of_the_composite_by_EPM_Q()
+    {
+        // "(process composite / EPM-Q)" read as one divided by the other; the bars are the composite or EPM-Q / 100.
+        var svg = Plots.ScoreBars([("a", 0.5, 2)]);
+
+        Assert.Contains("<title>mean score per agent, 0..1 (process composite, or EPM-Q / 100)</title>", svg);
+    }
 }
