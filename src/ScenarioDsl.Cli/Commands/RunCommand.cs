@@ -25,7 +25,7 @@ public static class RunCommand
         };
         var agents = new Option<string[]>("--agent", "-a")
         {
-            Description = "Agent(s): generic, validating, aligned, sycophant, scripted:FILE, llm, llm:VARIANT (see --llm-prompt); repeat or comma-separate (a value scripted:FILE naming an existing file is one agent, commas and all). Default: the four reference agents.",
+            Description = "Agent(s): generic, validating, aligned, sycophant, scripted:FILE (a text file of replies, line t at turn t, the last one repeating), llm, llm:VARIANT (see --llm-prompt); repeat or comma-separate (a value scripted:FILE naming an existing file is one agent, commas and all). Default: the four reference agents.",
             HelpName = "NAME",
             DefaultValueFactory = _ => [],
             AllowMultipleArgumentsPerToken = false,

@@ -111,4 +111,14 @@ public class NewcomerRunTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("emps run: error: agent 'scripted' needs its file of replies: --agent scripted:FILE (one reply per line).\n", result.Error);
     }
+
+    [Fact]
+    public void The_help_of_run_says_what_a_script_file_holds()
+    {
+        using var folder = new TempFolder();
+
+        var help = folder.Run("run", "--help");
+
+        Assert.Contains("scripted:FILE (a text file of replies, line t at turn t, the last one repeating)", help.Out.Replace("\n", " "));
+    }
 }
