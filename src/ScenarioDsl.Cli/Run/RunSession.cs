@@ -119,6 +119,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         }
         using var results = opened;
         var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
+        if (StaleWarning(jobs, results.Records, request.OutDirectory) is { } stale) context.Error.Write($"emps run: warning: {stale}\n");
         bool cancelled = false;
         string? failure = null;
 
@@ -192,6 +193,25 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             yield return $"agent '{agent.Name}' finds no cue it uses (a cue whose name contains {stems}) {where}, so it only "
                 + $"mirrors the persona's words; a cue of yours named, say, '{k.Example}' would give it one (docs/runtime.md, Agents).";
         }
+    }
+
+    /// <summary>
+    /// Resuming skips a run whose key is in results.jsonl, also when the .emps files were edited since it was made: the
+    /// numbers then belong to the old declarations. Those runs are kept (a sweep of paid LLM calls is not discarded for
+    /// any edit), but said, with how to run them anew. Records from before the fingerprint
+    /// existed carry none and are not judged.
+    /// </summary>
+    internal static string? StaleWarning(IReadOnlyList<RunJob> jobs, IReadOnlyList<RunRecord> records, string outDirectory)
+    {
+        var byKey = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
+        foreach (var record in records) byKey.TryAdd(record.Key, record);
+        var stale = jobs.Where(j => byKey.TryGetValue(j.Key, out var r) && r.Declarations is { } d && d != j.Scenario.DeclarationsFingerprint).ToList();
+        if (stale.Count == 0) return null;
+        var first = stale[0];
+        string results = Path.Combine(outDirectory, ResultsFile.FileName);
+        return (stale.Count == 1 ? $"1 run in {results} was made" : $"{stale.Count} runs in {results} were made") + " from declarations that have changed since "
+            + $"(first: {first.Label}); they are kept and not run again. "
+            + $"To run the edited scenarios, use another --out or delete {results}.";
     }
 
     private static IReadOnlyList<RunRecord> InJobOrder(IReadOnlyList<RunRecord> records, IReadOnlyList<RunJob> jobs)

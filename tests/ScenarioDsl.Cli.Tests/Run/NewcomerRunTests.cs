@@ -121,4 +121,28 @@ public class NewcomerRunTests
 
         Assert.Contains("scripted:FILE (a text file of replies, line t at turn t, the last one repeating)", help.Out.Replace("\n", " "));
     }
+
+    [Fact]
+    public void Resuming_after_an_edit_of_the_files_says_which_results_are_from_before_it()
+    {
+        // Editing a persona and running again with the same --out gave the old numbers back, and nothing said so.
+        using var folder = new TempFolder();
+        folder.Write("own.emps", Own);
+        Assert.Equal(0, folder.Run("run", "own.emps", "--agent", "aligned").ExitCode);
+        var before = File.ReadAllText(Path.Combine(folder.Path, "emps-report", "results.jsonl"));
+
+        var unchanged = folder.Run("run", "own.emps", "--agent", "aligned");
+        Assert.DoesNotContain("warning", unchanged.Error);
+
+        folder.Write("own.emps", Own.Replace("on warmth => loneliness -= 0.1", "on warmth => loneliness -= 0.2"));
+        var edited = folder.Run("run", "own.emps", "--agent", "aligned");
+
+        Assert.Equal(0, edited.ExitCode);
+        Assert.Equal(
+            $"emps run: warning: 1 run in {Path.Combine("emps-report", "results.jsonl")} was made from declarations that have changed since "
+            + "(first: Visit seed 0 aligned); they are kept and not run again. "
+            + $"To run the edited scenarios, use another --out or delete {Path.Combine("emps-report", "results.jsonl")}.\n",
+            edited.Error);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(folder.Path, "emps-report", "results.jsonl")));
+    }
 }
