@@ -50,10 +50,12 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         var agents = llm.WithRoles(builtIn.Concat(llm.Agents));
 
         var compilation = EmpsCompilation.Create(texts);
-        IReadOnlyList<Diagnostic> errors;
+        IReadOnlyList<Diagnostic> errors, warnings;
         try
         {
-            errors = Errors(compilation.Diagnostics, inputs.Files);
+            var configured = Configured(compilation.Diagnostics, inputs.Files);
+            errors = configured.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+            warnings = configured.Where(d => d.Severity == DiagnosticSeverity.Warning).ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -65,6 +67,9 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             context.Error.Write("emps run: the files have errors; nothing was run.\n");
             return ErrorsFound;
         }
+        // Warnings do not stop the runs, but they often explain their numbers (a target no rule can reach, a condition that
+        // never holds): shown as emps check shows them, rather than only to those who ran it first.
+        foreach (var diagnostic in warnings) context.Error.Write(diagnostic + "\n");
 
         Runtime.Running.Scenario[] scenarios;
         try
@@ -235,10 +240,19 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             ? scenario.WithSeed(seed)
             : scenario.WithSeed(seed).WithName($"{scenario.Persona.Name}_{scenario.Goal.Name}_s{seed.ToString(CultureInfo.InvariantCulture)}", scenario.Suite);
 
-    private static IReadOnlyList<Diagnostic> Errors(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<InputFile> files) =>
-        SeverityConfiguration.Apply(diagnostics, files, new Dictionary<string, DiagnosticSeverity>())
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
+    /// <summary>The diagnostics with each file's .globalconfig applied (hidden ones dropped), in emps check's order.</summary>
+    private static IReadOnlyList<Diagnostic> Configured(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<InputFile> files)
+    {
+        var fileOrder = files.Select((f, i) => (f.DisplayPath, i)).ToDictionary(p => p.DisplayPath, p => p.i, StringComparer.Ordinal);
+        return SeverityConfiguration.Apply(diagnostics, files, new Dictionary<string, DiagnosticSeverity>())
+            .Where(d => d.Severity != DiagnosticSeverity.Hidden)
+            .OrderBy(d => fileOrder.TryGetValue(d.Location.Path, out int i) ? i : int.MaxValue)
+            .ThenBy(d => d.Location.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Span.Start)
+            .ThenBy(d => d.Location.Span.End)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToArray();
+    }
 
     private int Usage(IEnumerable<string> messages)
     {

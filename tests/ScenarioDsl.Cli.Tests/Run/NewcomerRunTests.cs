@@ -145,4 +145,24 @@ public class NewcomerRunTests
             edited.Error);
         Assert.Equal(before, File.ReadAllText(Path.Combine(folder.Path, "emps-report", "results.jsonl")));
     }
+
+    [Fact]
+    public void Warnings_of_the_files_are_shown_before_the_runs()
+    {
+        // A goal no rule can reach ran and scored 0.500 with no word on why, unless one had run emps check first.
+        using var folder = new TempFolder();
+        folder.Write("own.emps", Own.Replace("goal LessAlone in Isolation { shift { loneliness: -0.4 } turns 4 }", "goal LessAlone in Isolation { shift { hope: -0.4 } turns 4 }"));
+
+        var result = folder.Run("run", "own.emps", "--agent", "aligned");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            "own.emps(14,39): warning EMPS2008: goal 'LessAlone' needs dimension 'hope' of persona 'Widower' to fall, but no rule of the persona lowers it\n",
+            result.Error);
+        Assert.Single(File.ReadAllLines(Path.Combine(folder.Path, "emps-report", "results.jsonl")));
+
+        // A .globalconfig that hides the code hides it here too, as for emps check.
+        folder.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.EMPS2008.severity = none\n");
+        Assert.Equal("", folder.Run("run", "own.emps", "--agent", "aligned", "--out", "other").Error);
+    }
 }
