@@ -51,4 +51,40 @@ public class MalformedResponseTests
         for (Exception? e = error; e is not null; e = e.InnerException) Assert.DoesNotContain(key, e.Message);
         Assert.Contains("[key redacted]", error.Message);
     }
+
+    [Fact]
+    public async Task AnHttpErrorNamesItsStatusOnceAndLeavesOutAnEmptyErrorType()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(new FakeStep(400) { Body = "{\"error\":{\"message\":\"model 'x' does not exist\"}}" });
+        using var client = Client(server);
+
+        var error = await Assert.ThrowsAsync<LlmCallFailedException>(() => client.GetResponseAsync(Hello));
+
+        Assert.Equal("the LLM call failed: HTTP 400: model 'x' does not exist", error.Message);
+    }
+
+    [Fact]
+    public async Task AnHttpErrorKeepsTheErrorTypeWhenTheServerSendsOne()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(new FakeStep(404, "no such model"));
+        using var client = Client(server);
+
+        var error = await Assert.ThrowsAsync<LlmCallFailedException>(() => client.GetResponseAsync(Hello));
+
+        Assert.Equal("the LLM call failed: HTTP 404 (fake_error: 404): no such model", error.Message);
+    }
+
+    [Fact]
+    public async Task OneAttemptIsOneAttempt()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(new FakeStep(503, "overloaded"));
+        using var client = new ResilientChatClient(OpenAiCompatibleClient.Create(server.Endpoint, "fake-model", "sk-test"), new RetryOptions { MaxRetries = 0, Timeout = TimeSpan.FromSeconds(30) });
+
+        var error = await Assert.ThrowsAsync<LlmCallFailedException>(() => client.GetResponseAsync(Hello));
+
+        Assert.StartsWith("the LLM call failed after 1 attempt: HTTP 503", error.Message);
+    }
 }
