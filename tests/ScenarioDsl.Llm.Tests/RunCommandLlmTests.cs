@@ -362,4 +362,33 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.Equal(2, error.Exit);
         Assert.Contains("--agent llm needs --llm-endpoint URL (or --replay DIR)", error.Error);
     }
+
+    /// <summary>Runs <paramref name="args"/> with EMPS_LLM_API_KEY set to <paramref name="key"/> (null: unset), then restores it.</summary>
+    private (int Exit, string Out, string Error) EmpsWithKey(string? key, params string[] args)
+    {
+        var previous = Environment.GetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, key);
+            return Emps(args);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, previous);
+        }
+    }
+
+    /// <summary>The full URL of the chat completions call, copied from a provider's documentation, is not the API base.</summary>
+    [Fact]
+    public async Task AnEndpointEndingInChatCompletionsIsAUsageErrorThatSaysWhatToGive()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        var full = server.Endpoint.ToString().TrimEnd('/') + "/chat/completions";
+
+        var run = Emps("run", "night.emps", "--agent", "llm", "--llm-endpoint", full, "--llm-model", "fake-model", "--out", "out");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains($"--llm-endpoint is the API base, without /chat/completions (requests go to ENDPOINT/chat/completions): give '{server.Endpoint.ToString().TrimEnd('/')}'", run.Error);
+        Assert.Equal(0, server.RequestCount);
+    }
 }

@@ -145,6 +145,8 @@ public sealed class LlmRun : IDisposable
             if (request.Endpoint is null) errors.Add($"{what} needs --llm-endpoint URL (or --replay DIR)");
             else if (!Uri.TryCreate(request.Endpoint, UriKind.Absolute, out endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
                 errors.Add($"--llm-endpoint must be an absolute http or https URL, not '{request.Endpoint}'");
+            else if (ApiBaseOf(endpoint) is { } apiBase)
+                errors.Add($"--llm-endpoint is the API base, without {ChatCompletionsPath} (requests go to ENDPOINT{ChatCompletionsPath}): give '{apiBase}'");
         }
         if (request.Record is not null && request.Replay is not null) errors.Add("--record and --replay cannot be used together");
         if (errors.Count > 0) return new LlmRun(request, null, [], shard, errors);
@@ -186,6 +188,19 @@ public sealed class LlmRun : IDisposable
             // The record folder is created here: a file in the way, or no permission, is the user's to fix.
             return new LlmRun(request, null, [], shard, [$"--record: cannot create the cassette folder '{request.Record}': {e.Message}"]);
         }
+    }
+
+    private const string ChatCompletionsPath = "/chat/completions";
+
+    /// <summary>
+    /// The API base of an endpoint given as the full URL of the chat completions call (…/v1/chat/completions, as a
+    /// provider's documentation shows it), or null when the endpoint does not end so. The client appends the path itself.
+    /// </summary>
+    private static string? ApiBaseOf(Uri endpoint)
+    {
+        string path = endpoint.AbsolutePath.TrimEnd('/');
+        if (!path.EndsWith(ChatCompletionsPath, StringComparison.OrdinalIgnoreCase)) return null;
+        return new UriBuilder(endpoint) { Path = path[..^ChatCompletionsPath.Length], Query = "", Fragment = "" }.Uri.ToString().TrimEnd('/');
     }
 
     /// <summary>What a dry run prints: runs, runs already done in OUT, and the most LLM calls the rest can make.</summary>
