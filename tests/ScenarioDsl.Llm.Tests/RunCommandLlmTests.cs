@@ -391,4 +391,65 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.Contains($"--llm-endpoint is the API base, without /chat/completions (requests go to ENDPOINT/chat/completions): give '{server.Endpoint.ToString().TrimEnd('/')}'", run.Error);
         Assert.Equal(0, server.RequestCount);
     }
+
+    /// <summary>A 404 is a wrong endpoint path or a model the server does not serve: the message says both, and the remedy.</summary>
+    [Fact]
+    public async Task A404SaysWhereTheRequestWentAndWhatToCheck()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(new FakeStep(404) { Body = "" });
+
+        var run = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "out");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("HTTP 404", run.Error);
+        Assert.Contains("check that --llm-endpoint is the API base (the request went to /v1/chat/completions on its host) and that the server serves --llm-model 'fake-model'", run.Error);
+        Assert.Contains("emps run: stopped; finished runs are kept: fix the cause above, then run the same command again to resume.", run.Error);
+        Assert.DoesNotContain(Key, run.Out + run.Error);
+    }
+
+    [Theory]
+    [InlineData(401, null, "EMPS_LLM_API_KEY is not set: the requests carried a placeholder key")]
+    [InlineData(401, Key, "check the key in EMPS_LLM_API_KEY")]
+    [InlineData(403, Key, "check the key in EMPS_LLM_API_KEY")]
+    public async Task A401Or403SaysToCheckTheKey(int status, string? key, string hint)
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(new FakeStep(status, "Unauthorized"));
+
+        var run = EmpsWithKey(key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "out");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains($"HTTP {status}", run.Error);
+        Assert.Contains(hint, run.Error);
+        Assert.Contains("fix the cause above, then run the same command again to resume", run.Error);
+        Assert.DoesNotContain(Key, run.Out + run.Error);
+    }
+
+    /// <summary>A replay miss happens again on the same command: the stop line says to fix the cause first.</summary>
+    [Fact]
+    public void AReplayMissSaysToFixTheCauseBeforeRunningAgain()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "empty-cassettes"));
+
+        var miss = Emps("run", "night.emps", "--agent", "llm", "--llm-model", "m", "--replay", "empty-cassettes", "--out", "out");
+
+        Assert.Equal(1, miss.Exit);
+        Assert.Contains("emps run: stopped; finished runs are kept: fix the cause above, then run the same command again to resume.", miss.Error);
+    }
+
+    /// <summary>Retries used up on a passing failure (5xx, 429, timeouts): running the same command again is the remedy.</summary>
+    [Fact]
+    public async Task RetriesUsedUpSayToRunTheSameCommandAgain()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(new FakeStep(503, "overloaded"));
+
+        var run = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model",
+            "--llm-retries", "0", "--out", "out");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("the LLM call failed after 1 attempt: HTTP 503", run.Error);
+        Assert.Contains("emps run: stopped; finished runs are kept: run the same command again to resume once the endpoint answers (--llm-retries and --llm-timeout give each call more attempts and time).", run.Error);
+    }
 }

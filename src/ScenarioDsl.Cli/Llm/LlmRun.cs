@@ -33,6 +33,12 @@ public sealed class LlmRun : IDisposable
     /// </summary>
     private readonly CancellationTokenSource _stop = new();
 
+    /// <summary>The endpoint calls go to (null when replaying or on a usage error), for explaining a 404.</summary>
+    private Uri? _endpoint;
+
+    /// <summary>Whether EMPS_LLM_API_KEY was set (never its value), for explaining a 401 or 403.</summary>
+    private bool _keySet;
+
     private LlmRun(LlmRunRequest request, LlmAgentFactory? factory, IReadOnlyList<IAgent> agents, Shard shard, IReadOnlyList<string> errors, IReadOnlyList<string>? warnings = null)
     {
         Request = request;
@@ -172,7 +178,11 @@ public sealed class LlmRun : IDisposable
             if (request.DryRun)
                 return new LlmRun(request, null, llmNames.Length == 0 ? [] : settings.Variants.Select(v => (IAgent)new NamedAgent(LlmAgent.DefaultName(v, settings.Model))).ToArray(), shard, [], warnings);
             var factory = LlmAgentFactory.Create(settings, request.Replay is null ? apiKey : null);
-            return new LlmRun(request, factory, llmNames.Length > 0 ? factory.CreateAgents() : [], shard, [], warnings);
+            return new LlmRun(request, factory, llmNames.Length > 0 ? factory.CreateAgents() : [], shard, [], warnings)
+            {
+                _endpoint = endpoint,
+                _keySet = !string.IsNullOrWhiteSpace(apiKey),
+            };
         }
         catch (DirectoryNotFoundException)
         {
@@ -203,6 +213,31 @@ public sealed class LlmRun : IDisposable
         return new UriBuilder(endpoint) { Path = path[..^ChatCompletionsPath.Length], Query = "", Fragment = "" }.Uri.ToString().TrimEnd('/');
     }
 
+    /// <summary>
+    /// A failure that stopped the sweep, with what to check when the status says it: a 404 (a wrong endpoint path or a
+    /// model the server does not serve), a 401 or 403 (the key). Never the key, nor the endpoint's host.
+    /// </summary>
+    private string Explain(Exception e)
+    {
+        string message = e.Message;
+        if (e is not LlmCallFailedException { InnerException: { } inner } || TransientFailure.StatusOf(inner) is not { } status) return message;
+        if (status == 404 && _endpoint is not null)
+            message += $"; check that --llm-endpoint is the API base (the request went to {_endpoint.AbsolutePath.TrimEnd('/')}{ChatCompletionsPath} on its host) and that the server serves --llm-model '{Request.Model}'";
+        else if (status is 401 or 403)
+            message += _keySet
+                ? $"; check the key in {OpenAiCompatibleClient.ApiKeyVariable} (it is never printed)"
+                : $"; {OpenAiCompatibleClient.ApiKeyVariable} is not set: the requests carried a placeholder key (set the variable to the server's key)";
+        return message;
+    }
+
+    /// <summary>
+    /// Whether running the same command again may get past the failure as it is: retries used up on a passing failure
+    /// (429, 5xx, timeouts, no connection). A replay miss, a 400, 401 or 404, an unreadable cassette entry or a file that
+    /// cannot be written fails again until its cause is fixed.
+    /// </summary>
+    private static bool IsPassing(Exception e) =>
+        e is LlmCallFailedException { InnerException: { } inner } && TransientFailure.IsTransient(inner);
+
     /// <summary>What a dry run prints: runs, runs already done in OUT, and the most LLM calls the rest can make.</summary>
     public string DescribeDryRun(IReadOnlyList<RunJob> jobs, string outDirectory)
     {
@@ -224,7 +259,11 @@ public sealed class LlmRun : IDisposable
     }
 
     /// <summary>The outcome of <see cref="RunPendingAsync"/>: cancelled, or stopped by a failure (message), or done.</summary>
-    public sealed record Outcome(bool Cancelled, string? Failure);
+    public sealed record Outcome(bool Cancelled, string? Failure)
+    {
+        /// <summary>The failure may pass by itself (retries used up on a 429, 5xx, timeout...): the same command may get past it.</summary>
+        public bool Passing { get; init; }
+    }
 
     /// <summary>
     /// Runs the jobs, at most <see cref="Parallel"/> at once (in order when 1), appending each finished run's
@@ -238,6 +277,7 @@ public sealed class LlmRun : IDisposable
         var gate = new object();
         bool cancelled = false;
         string? failure = null;
+        bool passing = false;
         var stop = _stop;
         using var forward = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), stop);
         try
@@ -272,7 +312,14 @@ public sealed class LlmRun : IDisposable
                     }
                     catch (Exception e) when (e is LlmCallFailedException or CassetteMissException or InvalidDataException or IOException or UnauthorizedAccessException)
                     {
-                        lock (gate) failure ??= $"{job.Label}: {e.Message}";
+                        lock (gate)
+                        {
+                            if (failure is null)
+                            {
+                                failure = $"{job.Label}: {Explain(e)}";
+                                passing = IsPassing(e);
+                            }
+                        }
                         await stop.CancelAsync().ConfigureAwait(false);
                     }
                 }).ConfigureAwait(false);
@@ -281,7 +328,7 @@ public sealed class LlmRun : IDisposable
         {
             cancelled = failure is null;
         }
-        return new Outcome(cancelled, failure);
+        return new Outcome(cancelled, failure) { Passing = passing };
     }
 
     public void Dispose()
