@@ -321,4 +321,41 @@ public sealed class SweepTests : IDisposable
         Assert.Contains("HTTP 401", outcome.Failure);
         Assert.Single(results.Records);
     }
+
+    /// <summary>
+    /// A kill between a run's usage line and its results line leaves a usage line for a run the resumed sweep makes again:
+    /// llm-usage.jsonl must still hold one line per finished run, so that a sum over its lines counts each run once.
+    /// </summary>
+    [Fact]
+    public async Task AResumedSweepAfterAKillBetweenUsageAndResultsCountsEachRunOnce()
+    {
+        var outDirectory = Path.Combine(_folder, "usage-once");
+        await using var server = await FakeOpenAiServer.StartAsync();
+        var request = new LlmRunRequest { Model = "fake-model", Endpoint = server.Endpoint.ToString(), TimeoutSeconds = 30 };
+        var context = Context(out _, out _);
+        using (var run = LlmRun.Create(request, ["llm"], context, Key))
+        {
+            var jobs = Jobs([.. run.Agents]);
+            Assert.True(jobs.Length >= 2);
+            using var results = ResultsFile.Open(outDirectory);
+            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(jobs, results, outDirectory, (_, _) => { }, CancellationToken.None));
+        }
+        // The kill: the last run's usage line was written, its results line was not.
+        var resultsPath = Path.Combine(outDirectory, ResultsFile.FileName);
+        File.WriteAllLines(resultsPath, File.ReadAllLines(resultsPath)[..^1]);
+
+        using (var run = LlmRun.Create(request, ["llm"], context, Key))
+        {
+            var jobs = Jobs([.. run.Agents]);
+            using var results = ResultsFile.Open(outDirectory);
+            var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
+            Assert.Single(pending);
+            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(pending, results, outDirectory, (_, _) => { }, CancellationToken.None));
+        }
+
+        var lines = File.ReadAllLines(Path.Combine(outDirectory, UsageFile.FileName));
+        var keys = File.ReadAllLines(resultsPath).Select(l => RunRecords.TryParse(l)!.Key).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(keys.Length, lines.Length);
+        Assert.Equal(keys, UsageFile.Read(outDirectory).Select(u => u.Key).Order(StringComparer.Ordinal));
+    }
 }

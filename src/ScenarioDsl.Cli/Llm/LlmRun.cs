@@ -279,6 +279,8 @@ public sealed class LlmRun : IDisposable
         string? failure = null;
         bool passing = false;
         var stop = _stop;
+        // One usage line per finished run, whatever a kill left: only then are this sweep's lines appended.
+        UsageFile.Tidy(outDirectory, results.Records.Select(r => r.Key).ToHashSet(StringComparer.Ordinal));
         using var forward = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), stop);
         try
         {
