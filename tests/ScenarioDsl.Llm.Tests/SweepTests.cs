@@ -358,4 +358,24 @@ public sealed class SweepTests : IDisposable
         Assert.Equal(keys.Length, lines.Length);
         Assert.Equal(keys, UsageFile.Read(outDirectory).Select(u => u.Key).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>emps merge writes the usage of the runs it holds, not the stray line of a run a killed shard never finished.</summary>
+    [Fact]
+    public async Task MergeLeavesOutTheUsageOfRunsItDoesNotHold()
+    {
+        var jobs = Jobs(new GenericAgent());
+        Assert.True(jobs.Length >= 2);
+        var shard = Path.Combine(_folder, "a");
+        await WriteShardAsync(shard, jobs[..1]);
+        var done = jobs[0].Scenario;
+        var stray = jobs[1].Scenario;
+        UsageFile.Append(shard, done.Suite, done.Name, jobs[0].Seed, jobs[0].Agent.Name, new Usage.RunUsage(3, 30, 3, 33, 1, 1));
+        UsageFile.Append(shard, stray.Suite, stray.Name, jobs[1].Seed, jobs[1].Agent.Name, new Usage.RunUsage(5, 50, 5, 55, 1, 1));
+
+        Assert.Equal(0, EmpsCli.Run(["merge", "a", "--out", "m"], Context(out _, out var error)));
+
+        var merged = UsageFile.Read(Path.Combine(_folder, "m"));
+        Assert.Equal([jobs[0].Key], merged.Select(u => u.Key));
+        Assert.Single(File.ReadAllLines(Path.Combine(_folder, "m", UsageFile.FileName)));
+    }
 }
