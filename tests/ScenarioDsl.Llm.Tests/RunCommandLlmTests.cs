@@ -452,4 +452,31 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.Contains("the LLM call failed after 1 attempt: HTTP 503", run.Error);
         Assert.Contains("emps run: stopped; finished runs are kept: run the same command again to resume once the endpoint answers (--llm-retries and --llm-timeout give each call more attempts and time).", run.Error);
     }
+
+    /// <summary>
+    /// A model that answers with no text (a reasoning model that spends the 200 output tokens before answering, a refusal)
+    /// gives runs in which the agent said nothing: they are scored all the same, so emps run says so instead of keeping quiet.
+    /// </summary>
+    [Fact]
+    public async Task EmptyRepliesOfTheLlmAgentAreWarnedAbout()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = _ => "That makes sense.";
+        server.Enqueue(new FakeStep(200, ""), new FakeStep(200, "   "));
+
+        var run = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm,aligned", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model",
+            "--record", "cassettes", "--out", "out");
+
+        Assert.True(run.Exit == 0, run.Error);
+        // Two runs: the scenario and the suite case of the same seed send the same requests, answered from the cassette.
+        Assert.Contains("emps run: warning: 4 replies of the LLM agent in 2 runs had no text", run.Error);
+        // The same warning on a replay, which serves the same empty answers.
+        var replay = Emps("run", "night.emps", "--agent", "llm,aligned", "--llm-model", "fake-model", "--replay", "cassettes", "--out", "replayed");
+        Assert.True(replay.Exit == 0, replay.Error);
+        Assert.Contains("emps run: warning: 4 replies of the LLM agent in 2 runs had no text", replay.Error);
+
+        // Without empty replies: no warning.
+        var full = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "full");
+        Assert.Equal("", full.Error);
+    }
 }

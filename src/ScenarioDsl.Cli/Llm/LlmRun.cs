@@ -238,6 +238,28 @@ public sealed class LlmRun : IDisposable
     private static bool IsPassing(Exception e) =>
         e is LlmCallFailedException { InnerException: { } inner } && TransientFailure.IsTransient(inner);
 
+    /// <summary>
+    /// A warning when LLM agents answered with no text in <paramref name="records"/> (this command's runs), or null: such a
+    /// turn is recorded and scored as an empty message, which a study should not take for the model's answer. Replies are
+    /// trimmed, so white space alone is no text. A reasoning model can spend the 200 output tokens before it answers; a
+    /// refusal or a content filter can answer nothing.
+    /// </summary>
+    public static string? EmptyRepliesWarning(IEnumerable<RunRecord> records)
+    {
+        int replies = 0, runs = 0;
+        foreach (var record in records.Where(r => IsLlmAgent(r.Agent)))
+        {
+            int empty = record.Messages.Count(m => m.Agent.Length == 0);
+            if (empty == 0) continue;
+            replies += empty;
+            runs++;
+        }
+        if (replies == 0) return null;
+        string count = string.Create(CultureInfo.InvariantCulture, $"{replies} {(replies == 1 ? "reply" : "replies")} of the LLM agent in {runs} {(runs == 1 ? "run" : "runs")}");
+        return count + " had no text, and each was scored as an empty message (\"agent\":\"\" in results.jsonl): the model answered nothing " +
+            "(a reasoning model that spent the 200 output tokens before answering, a refusal, a content filter?); check the model before using these runs";
+    }
+
     /// <summary>What a dry run prints: runs, runs already done in OUT, and the most LLM calls the rest can make.</summary>
     public string DescribeDryRun(IReadOnlyList<RunJob> jobs, string outDirectory)
     {
