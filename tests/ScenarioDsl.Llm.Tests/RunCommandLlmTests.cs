@@ -479,4 +479,16 @@ public sealed class RunCommandLlmTests : IDisposable
         var full = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "full");
         Assert.Equal("", full.Error);
     }
+
+    /// <summary>The help of the endpoint and model options says what they serve: the roles use them too, and the path is appended.</summary>
+    [Fact]
+    public void TheHelpOfTheEndpointAndModelSaysWhatTheyServe()
+    {
+        var help = Emps("run", "--help");
+
+        Assert.Equal(0, help.Exit);
+        var text = string.Join(" ", help.Out.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("OpenAI-compatible API base URL (for example http://localhost:8080/v1; requests go to URL/chat/completions) for --agent llm, --llm-persona and --llm-judge.", text);
+        Assert.Contains("Model name for --agent llm, --llm-persona and --llm-judge", text);
+    }
 }
