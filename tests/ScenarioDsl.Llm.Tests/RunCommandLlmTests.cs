@@ -475,6 +475,12 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.True(replay.Exit == 0, replay.Error);
         Assert.Contains("emps run: warning: 4 replies of the LLM agent in 2 runs had no text", replay.Error);
 
+        // One empty reply is one.
+        server.Enqueue(new FakeStep(200, ""));
+        var single = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model",
+            "--llm-prompt", "generic", "--out", "single");
+        Assert.Contains("emps run: warning: 1 reply of the LLM agent in 1 run had no text, and was scored as an empty message", single.Error);
+
         // Without empty replies: no warning.
         var full = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "full");
         Assert.Equal("", full.Error);

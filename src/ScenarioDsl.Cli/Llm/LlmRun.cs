@@ -256,7 +256,7 @@ public sealed class LlmRun : IDisposable
         }
         if (replies == 0) return null;
         string count = string.Create(CultureInfo.InvariantCulture, $"{replies} {(replies == 1 ? "reply" : "replies")} of the LLM agent in {runs} {(runs == 1 ? "run" : "runs")}");
-        return count + " had no text, and each was scored as an empty message (\"agent\":\"\" in results.jsonl): the model answered nothing " +
+        return count + (replies == 1 ? " had no text, and was scored" : " had no text, and each was scored") + " as an empty message (\"agent\":\"\" in results.jsonl): the model answered nothing " +
             "(a reasoning model that spent the 200 output tokens before answering, a refusal, a content filter?); check the model before using these runs";
     }
 
