@@ -497,4 +497,19 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.Contains("OpenAI-compatible API base URL (for example http://localhost:8080/v1; requests go to URL/chat/completions) for --agent llm, --llm-persona and --llm-judge.", text);
         Assert.Contains("Model name for --agent llm, --llm-persona and --llm-judge", text);
     }
+
+    /// <summary>A dry run previews the command: a --replay folder that is not there is the same usage error as on the real run.</summary>
+    [Fact]
+    public void ADryRunWithAMissingReplayFolderIsTheRunsUsageError()
+    {
+        var dry = Emps("run", "night.emps", "--agent", "llm", "--llm-model", "m", "--replay", "no-such-cassettes", "--dry-run", "--out", "dry");
+        var real = Emps("run", "night.emps", "--agent", "llm", "--llm-model", "m", "--replay", "no-such-cassettes", "--out", "real");
+
+        Assert.Equal(2, real.Exit);
+        Assert.Equal(2, dry.Exit);
+        Assert.Equal(real.Error, dry.Error);
+        Assert.Contains("the cassette folder 'no-such-cassettes' does not exist", dry.Error);
+        Assert.DoesNotContain("all served from the cassettes", dry.Out);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "dry")));
+    }
 }

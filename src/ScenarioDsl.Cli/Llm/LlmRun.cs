@@ -174,7 +174,11 @@ public sealed class LlmRun : IDisposable
         };
         try
         {
-            // No factory on a dry run: it makes no call, and needs no cassette folder yet.
+            // No factory on a dry run: it makes no call, and needs no cassette folder yet (--record creates its own). A --replay
+            // folder must be there, though: the dry run would otherwise promise calls "served from the cassettes" that the
+            // real run refuses with a usage error.
+            if (request.DryRun && settings.ReplayDirectory is { } replay && !Directory.Exists(replay))
+                throw new DirectoryNotFoundException(replay);
             if (request.DryRun)
                 return new LlmRun(request, null, llmNames.Length == 0 ? [] : settings.Variants.Select(v => (IAgent)new NamedAgent(LlmAgent.DefaultName(v, settings.Model))).ToArray(), shard, [], warnings);
             var factory = LlmAgentFactory.Create(settings, request.Replay is null ? apiKey : null);
