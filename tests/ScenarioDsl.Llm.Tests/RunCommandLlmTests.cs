@@ -512,4 +512,32 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.DoesNotContain("all served from the cassettes", dry.Out);
         Assert.False(Directory.Exists(Path.Combine(_folder, "dry")));
     }
+
+    /// <summary>
+    /// A judge whose answers are not the JSON asked for (a server that ignores response_format, a model that answers in prose)
+    /// counts no cue at all: every judged run then looks as if the agent said nothing that matters. emps run says so.
+    /// </summary>
+    [Fact]
+    public async Task JudgeVerdictsThatAreNotTheJsonAskedForAreWarnedAbout()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = r => r.MessageText(0).StartsWith("You judge", StringComparison.Ordinal) ? "The reply shows validation." : "It still bothers me.";
+
+        var prose = Emps("run", "night.emps", "--agent", "aligned", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model",
+            "--record", "cassettes", "--out", "prose");
+
+        Assert.True(prose.Exit == 0, prose.Error);
+        Assert.Matches(@"emps run: warning: (\d+) of \1 verdicts of the LLM judge were not the JSON asked for \(\{""cues"": \[\.\.\.\]\}\) and counted as no cue", prose.Error);
+        // The same on a replay of the same verdicts.
+        var replay = Emps("run", "night.emps", "--agent", "aligned", "--llm-judge", "--llm-model", "fake-model", "--replay", "cassettes", "--out", "replayed");
+        Assert.Matches(@"emps run: warning: (\d+) of \1 verdicts of the LLM judge were not the JSON asked for", replay.Error);
+
+        // Proper verdicts, "none" included: no warning.
+        server.Responder = r => r.MessageText(0).StartsWith("You judge", StringComparison.Ordinal)
+            ? (r.LastMessage.Contains("sense", StringComparison.Ordinal) ? "{\"cues\":[\"validation\"]}" : "{\"cues\":[]}")
+            : "It still bothers me.";
+        var json = Emps("run", "night.emps", "--agent", "aligned", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "json");
+        Assert.True(json.Exit == 0, json.Error);
+        Assert.Equal("", json.Error);
+    }
 }

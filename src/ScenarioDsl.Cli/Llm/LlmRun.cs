@@ -81,7 +81,22 @@ public sealed class LlmRun : IDisposable
     public Scenario ApplyRoles(Scenario scenario) =>
         _factory is null || !(Request.PersonaSpeech || Request.CueJudge)
             ? scenario
-            : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? RoleClient : null, Request.CueJudge ? RoleClient : null, _stop.Token);
+            : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? RoleClient : null, Request.CueJudge ? RoleClient : null, _stop.Token, _judgeTally);
+
+    /// <summary>The verdicts of this command's LLM judge (<c>--llm-judge</c>), and how many were not the JSON asked for.</summary>
+    private readonly LlmJudgeTally _judgeTally = new();
+
+    /// <summary>
+    /// A warning when verdicts of the LLM judge in this command's calls were not the JSON asked for, or null. Each counted as
+    /// no cue, so a judge that never answers in JSON (a server that ignores response_format, a model that answers in prose)
+    /// silently finds no cue in any reply.
+    /// </summary>
+    public string? JudgeWarning =>
+        _judgeTally.Malformed == 0
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{_judgeTally.Malformed} of {_judgeTally.Verdicts} verdicts of the LLM judge were not the JSON asked for ") +
+              "({\"cues\": [...]}) and counted as no cue: does the endpoint support structured output (response_format with a JSON schema), " +
+              "and does the model answer in JSON? Check before using these runs";
 
     /// <summary>
     /// What the LLM roles add to every agent's name, and so to the resume key (scenario, seed, agent):

@@ -143,6 +143,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         var keys = new HashSet<string>(jobs.Select(j => j.Key), StringComparer.Ordinal);
         printScorecard(Scorecard.Rows(all.Where(r => keys.Contains(r.Key))));
         if (LlmRun.EmptyRepliesWarning(all.Where(r => keys.Contains(r.Key))) is { } empty) context.Error.Write($"emps run: warning: {empty}\n");
+        if (llm.JudgeWarning is { } judge) context.Error.Write($"emps run: warning: {judge}\n");
         context.Out.Write($"results: {Path.Combine(request.OutDirectory, ResultsFile.FileName)}\n");
         if (reportError is null) context.Out.Write($"report: {Path.Combine(request.OutDirectory, HtmlReport.FileName)}\n");
         else context.Error.Write($"emps run: error: {reportError}\n");
