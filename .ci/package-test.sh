@@ -97,7 +97,13 @@ printf 'namespace Consumer;\npublic static class UsesBroken\n{\n    public stati
 if dotnet build "$APP" -nologo >"$WORK/broken-cs.log" 2>&1; then cat "$WORK/broken-cs.log"; fail "build with a broken .emps and C# naming its type succeeded"; fi
 grep -q "error CS0246" "$WORK/broken-cs.log" || { cat "$WORK/broken-cs.log"; fail "no CS0246 for the missing BrokenState"; }
 grep -E "broken\.emps\(2,[0-9]+\): error EMPS2002" "$WORK/broken-cs.log" || { cat "$WORK/broken-cs.log"; fail "the .emps error is not printed beside the C# declaration error"; }
-rm "$APP/broken.emps" "$APP/UsesBroken.cs"
+rm "$APP/UsesBroken.cs"
+# An error the generator reports takes its .globalconfig severity like any other (the project builds with
+# TreatWarningsAsErrors, so it is switched off for this one build).
+printf 'is_global = true\ndotnet_diagnostic.EMPS2002.severity = warning\n' > "$APP/.globalconfig"
+dotnet build "$APP" -nologo -p:TreatWarningsAsErrors=false >"$WORK/broken-warn.log" 2>&1 || { cat "$WORK/broken-warn.log"; fail "EMPS2002 configured as a warning still failed the build"; }
+grep -E "broken\.emps\(2,[0-9]+\): warning EMPS2002" "$WORK/broken-warn.log" || { cat "$WORK/broken-warn.log"; fail "EMPS2002 not reported as a warning under .globalconfig"; }
+rm "$APP/broken.emps" "$APP/.globalconfig"
 
 step "EMPS2008 warning: TreatWarningsAsErrors and .globalconfig severities"
 cat > "$APP/unreachable.emps" <<'EMPS'

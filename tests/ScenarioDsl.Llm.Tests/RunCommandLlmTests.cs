@@ -362,4 +362,182 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.Equal(2, error.Exit);
         Assert.Contains("--agent llm needs --llm-endpoint URL (or --replay DIR)", error.Error);
     }
+
+    /// <summary>Runs <paramref name="args"/> with EMPS_LLM_API_KEY set to <paramref name="key"/> (null: unset), then restores it.</summary>
+    private (int Exit, string Out, string Error) EmpsWithKey(string? key, params string[] args)
+    {
+        var previous = Environment.GetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, key);
+            return Emps(args);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(OpenAiCompatibleClient.ApiKeyVariable, previous);
+        }
+    }
+
+    /// <summary>The full URL of the chat completions call, copied from a provider's documentation, is not the API base.</summary>
+    [Fact]
+    public async Task AnEndpointEndingInChatCompletionsIsAUsageErrorThatSaysWhatToGive()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        var full = server.Endpoint.ToString().TrimEnd('/') + "/chat/completions";
+
+        var run = Emps("run", "night.emps", "--agent", "llm", "--llm-endpoint", full, "--llm-model", "fake-model", "--out", "out");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains($"--llm-endpoint is the API base, without /chat/completions (requests go to ENDPOINT/chat/completions): give '{server.Endpoint.ToString().TrimEnd('/')}'", run.Error);
+        Assert.Equal(0, server.RequestCount);
+    }
+
+    /// <summary>A 404 is a wrong endpoint path or a model the server does not serve: the message says both, and the remedy.</summary>
+    [Fact]
+    public async Task A404SaysWhereTheRequestWentAndWhatToCheck()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(new FakeStep(404) { Body = "" });
+
+        var run = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "out");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("HTTP 404", run.Error);
+        Assert.Contains("check that --llm-endpoint is the API base (the request went to /v1/chat/completions on its host) and that the server serves --llm-model 'fake-model'", run.Error);
+        Assert.Contains("emps run: stopped; finished runs are kept: fix the cause above, then run the same command again to resume.", run.Error);
+        Assert.DoesNotContain(Key, run.Out + run.Error);
+    }
+
+    [Theory]
+    [InlineData(401, null, "EMPS_LLM_API_KEY is not set: the requests carried a placeholder key")]
+    [InlineData(401, Key, "check the key in EMPS_LLM_API_KEY")]
+    [InlineData(403, Key, "check the key in EMPS_LLM_API_KEY")]
+    public async Task A401Or403SaysToCheckTheKey(int status, string? key, string hint)
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(new FakeStep(status, "Unauthorized"));
+
+        var run = EmpsWithKey(key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "out");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains($"HTTP {status}", run.Error);
+        Assert.Contains(hint, run.Error);
+        Assert.Contains("fix the cause above, then run the same command again to resume", run.Error);
+        Assert.DoesNotContain(Key, run.Out + run.Error);
+    }
+
+    /// <summary>A replay miss happens again on the same command: the stop line says to fix the cause first.</summary>
+    [Fact]
+    public void AReplayMissSaysToFixTheCauseBeforeRunningAgain()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "empty-cassettes"));
+
+        var miss = Emps("run", "night.emps", "--agent", "llm", "--llm-model", "m", "--replay", "empty-cassettes", "--out", "out");
+
+        Assert.Equal(1, miss.Exit);
+        Assert.Contains("emps run: stopped; finished runs are kept: fix the cause above, then run the same command again to resume.", miss.Error);
+    }
+
+    /// <summary>Retries used up on a passing failure (5xx, 429, timeouts): running the same command again is the remedy.</summary>
+    [Fact]
+    public async Task RetriesUsedUpSayToRunTheSameCommandAgain()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(new FakeStep(503, "overloaded"));
+
+        var run = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model",
+            "--llm-retries", "0", "--out", "out");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("the LLM call failed after 1 attempt: HTTP 503", run.Error);
+        Assert.Contains("emps run: stopped; finished runs are kept: run the same command again to resume once the endpoint answers (--llm-retries and --llm-timeout give each call more attempts and time).", run.Error);
+    }
+
+    /// <summary>
+    /// A model that answers with no text (a reasoning model that spends the 200 output tokens before answering, a refusal)
+    /// gives runs in which the agent said nothing: they are scored all the same, so emps run says so instead of keeping quiet.
+    /// </summary>
+    [Fact]
+    public async Task EmptyRepliesOfTheLlmAgentAreWarnedAbout()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = _ => "That makes sense.";
+        server.Enqueue(new FakeStep(200, ""), new FakeStep(200, "   "));
+
+        var run = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm,aligned", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model",
+            "--record", "cassettes", "--out", "out");
+
+        Assert.True(run.Exit == 0, run.Error);
+        // Two runs: the scenario and the suite case of the same seed send the same requests, answered from the cassette.
+        Assert.Contains("emps run: warning: 4 replies of the LLM agent in 2 runs had no text", run.Error);
+        // The same warning on a replay, which serves the same empty answers.
+        var replay = Emps("run", "night.emps", "--agent", "llm,aligned", "--llm-model", "fake-model", "--replay", "cassettes", "--out", "replayed");
+        Assert.True(replay.Exit == 0, replay.Error);
+        Assert.Contains("emps run: warning: 4 replies of the LLM agent in 2 runs had no text", replay.Error);
+
+        // One empty reply is one.
+        server.Enqueue(new FakeStep(200, ""));
+        var single = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model",
+            "--llm-prompt", "generic", "--out", "single");
+        Assert.Contains("emps run: warning: 1 reply of the LLM agent in 1 run had no text, and was scored as an empty message", single.Error);
+
+        // Without empty replies: no warning.
+        var full = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "full");
+        Assert.Equal("", full.Error);
+    }
+
+    /// <summary>The help of the endpoint and model options says what they serve: the roles use them too, and the path is appended.</summary>
+    [Fact]
+    public void TheHelpOfTheEndpointAndModelSaysWhatTheyServe()
+    {
+        var help = Emps("run", "--help");
+
+        Assert.Equal(0, help.Exit);
+        var text = string.Join(" ", help.Out.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("OpenAI-compatible API base URL (for example http://localhost:8080/v1; requests go to URL/chat/completions) for --agent llm, --llm-persona and --llm-judge.", text);
+        Assert.Contains("Model name for --agent llm, --llm-persona and --llm-judge", text);
+    }
+
+    /// <summary>A dry run previews the command: a --replay folder that is not there is the same usage error as on the real run.</summary>
+    [Fact]
+    public void ADryRunWithAMissingReplayFolderIsTheRunsUsageError()
+    {
+        var dry = Emps("run", "night.emps", "--agent", "llm", "--llm-model", "m", "--replay", "no-such-cassettes", "--dry-run", "--out", "dry");
+        var real = Emps("run", "night.emps", "--agent", "llm", "--llm-model", "m", "--replay", "no-such-cassettes", "--out", "real");
+
+        Assert.Equal(2, real.Exit);
+        Assert.Equal(2, dry.Exit);
+        Assert.Equal(real.Error, dry.Error);
+        Assert.Contains("the cassette folder 'no-such-cassettes' does not exist", dry.Error);
+        Assert.DoesNotContain("all served from the cassettes", dry.Out);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "dry")));
+    }
+
+    /// <summary>
+    /// A judge whose answers are not the JSON asked for (a server that ignores response_format, a model that answers in prose)
+    /// counts no cue at all: every judged run then looks as if the agent said nothing that matters. emps run says so.
+    /// </summary>
+    [Fact]
+    public async Task JudgeVerdictsThatAreNotTheJsonAskedForAreWarnedAbout()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = r => r.MessageText(0).StartsWith("You judge", StringComparison.Ordinal) ? "The reply shows validation." : "It still bothers me.";
+
+        var prose = Emps("run", "night.emps", "--agent", "aligned", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model",
+            "--record", "cassettes", "--out", "prose");
+
+        Assert.True(prose.Exit == 0, prose.Error);
+        Assert.Matches(@"emps run: warning: (\d+) of \1 verdicts of the LLM judge were not the JSON asked for \(\{""cues"": \[\.\.\.\]\}\) and counted as no cue", prose.Error);
+        // The same on a replay of the same verdicts.
+        var replay = Emps("run", "night.emps", "--agent", "aligned", "--llm-judge", "--llm-model", "fake-model", "--replay", "cassettes", "--out", "replayed");
+        Assert.Matches(@"emps run: warning: (\d+) of \1 verdicts of the LLM judge were not the JSON asked for", replay.Error);
+
+        // Proper verdicts, "none" included: no warning.
+        server.Responder = r => r.MessageText(0).StartsWith("You judge", StringComparison.Ordinal)
+            ? (r.LastMessage.Contains("sense", StringComparison.Ordinal) ? "{\"cues\":[\"validation\"]}" : "{\"cues\":[]}")
+            : "It still bothers me.";
+        var json = Emps("run", "night.emps", "--agent", "aligned", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "json");
+        Assert.True(json.Exit == 0, json.Error);
+        Assert.Equal("", json.Error);
+    }
 }

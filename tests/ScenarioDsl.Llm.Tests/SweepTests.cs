@@ -321,4 +321,61 @@ public sealed class SweepTests : IDisposable
         Assert.Contains("HTTP 401", outcome.Failure);
         Assert.Single(results.Records);
     }
+
+    /// <summary>
+    /// A kill between a run's usage line and its results line leaves a usage line for a run the resumed sweep makes again:
+    /// llm-usage.jsonl must still hold one line per finished run, so that a sum over its lines counts each run once.
+    /// </summary>
+    [Fact]
+    public async Task AResumedSweepAfterAKillBetweenUsageAndResultsCountsEachRunOnce()
+    {
+        var outDirectory = Path.Combine(_folder, "usage-once");
+        await using var server = await FakeOpenAiServer.StartAsync();
+        var request = new LlmRunRequest { Model = "fake-model", Endpoint = server.Endpoint.ToString(), TimeoutSeconds = 30 };
+        var context = Context(out _, out _);
+        using (var run = LlmRun.Create(request, ["llm"], context, Key))
+        {
+            var jobs = Jobs([.. run.Agents]);
+            Assert.True(jobs.Length >= 2);
+            using var results = ResultsFile.Open(outDirectory);
+            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(jobs, results, outDirectory, (_, _) => { }, CancellationToken.None));
+        }
+        // The kill: the last run's usage line was written, its results line was not.
+        var resultsPath = Path.Combine(outDirectory, ResultsFile.FileName);
+        File.WriteAllLines(resultsPath, File.ReadAllLines(resultsPath)[..^1]);
+
+        using (var run = LlmRun.Create(request, ["llm"], context, Key))
+        {
+            var jobs = Jobs([.. run.Agents]);
+            using var results = ResultsFile.Open(outDirectory);
+            var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
+            Assert.Single(pending);
+            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(pending, results, outDirectory, (_, _) => { }, CancellationToken.None));
+        }
+
+        var lines = File.ReadAllLines(Path.Combine(outDirectory, UsageFile.FileName));
+        var keys = File.ReadAllLines(resultsPath).Select(l => RunRecords.TryParse(l)!.Key).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(keys.Length, lines.Length);
+        Assert.Equal(keys, UsageFile.Read(outDirectory).Select(u => u.Key).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>emps merge writes the usage of the runs it holds, not the stray line of a run a killed shard never finished.</summary>
+    [Fact]
+    public async Task MergeLeavesOutTheUsageOfRunsItDoesNotHold()
+    {
+        var jobs = Jobs(new GenericAgent());
+        Assert.True(jobs.Length >= 2);
+        var shard = Path.Combine(_folder, "a");
+        await WriteShardAsync(shard, jobs[..1]);
+        var done = jobs[0].Scenario;
+        var stray = jobs[1].Scenario;
+        UsageFile.Append(shard, done.Suite, done.Name, jobs[0].Seed, jobs[0].Agent.Name, new Usage.RunUsage(3, 30, 3, 33, 1, 1));
+        UsageFile.Append(shard, stray.Suite, stray.Name, jobs[1].Seed, jobs[1].Agent.Name, new Usage.RunUsage(5, 50, 5, 55, 1, 1));
+
+        Assert.Equal(0, EmpsCli.Run(["merge", "a", "--out", "m"], Context(out _, out var error)));
+
+        var merged = UsageFile.Read(Path.Combine(_folder, "m"));
+        Assert.Equal([jobs[0].Key], merged.Select(u => u.Key));
+        Assert.Single(File.ReadAllLines(Path.Combine(_folder, "m", UsageFile.FileName)));
+    }
 }

@@ -104,7 +104,10 @@ public static class MergeCommand
                 all = results.Records;
             }
             foreach (var line in UsageFile.Read(outFolder)) usage.TryAdd(line.Key, line);
-            if (usage.Count > 0) UsageFile.Write(outFolder, usage.Values.OrderBy(l => l.Key, StringComparer.Ordinal));
+            // Only the usage of runs the merged results hold: a killed shard can leave a line for a run it never finished.
+            var merged = all.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+            var lines = usage.Values.Where(l => merged.Contains(l.Key)).OrderBy(l => l.Key, StringComparer.Ordinal).ToArray();
+            if (lines.Length > 0 || File.Exists(Path.Combine(outFolder, UsageFile.FileName))) UsageFile.Write(outFolder, lines);
             HtmlReport.Write(Path.Combine(outFolder, HtmlReport.FileName), all, reportRuns);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

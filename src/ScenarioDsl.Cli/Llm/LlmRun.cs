@@ -33,6 +33,12 @@ public sealed class LlmRun : IDisposable
     /// </summary>
     private readonly CancellationTokenSource _stop = new();
 
+    /// <summary>The endpoint calls go to (null when replaying or on a usage error), for explaining a 404.</summary>
+    private Uri? _endpoint;
+
+    /// <summary>Whether EMPS_LLM_API_KEY was set (never its value), for explaining a 401 or 403.</summary>
+    private bool _keySet;
+
     private LlmRun(LlmRunRequest request, LlmAgentFactory? factory, IReadOnlyList<IAgent> agents, Shard shard, IReadOnlyList<string> errors, IReadOnlyList<string>? warnings = null)
     {
         Request = request;
@@ -75,7 +81,22 @@ public sealed class LlmRun : IDisposable
     public Scenario ApplyRoles(Scenario scenario) =>
         _factory is null || !(Request.PersonaSpeech || Request.CueJudge)
             ? scenario
-            : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? RoleClient : null, Request.CueJudge ? RoleClient : null, _stop.Token);
+            : LlmRoles.Apply(scenario, _factory.Settings.Model, Request.PersonaSpeech ? RoleClient : null, Request.CueJudge ? RoleClient : null, _stop.Token, _judgeTally);
+
+    /// <summary>The verdicts of this command's LLM judge (<c>--llm-judge</c>), and how many were not the JSON asked for.</summary>
+    private readonly LlmJudgeTally _judgeTally = new();
+
+    /// <summary>
+    /// A warning when verdicts of the LLM judge in this command's calls were not the JSON asked for, or null. Each counted as
+    /// no cue, so a judge that never answers in JSON (a server that ignores response_format, a model that answers in prose)
+    /// silently finds no cue in any reply.
+    /// </summary>
+    public string? JudgeWarning =>
+        _judgeTally.Malformed == 0
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{_judgeTally.Malformed} of {_judgeTally.Verdicts} verdicts of the LLM judge were not the JSON asked for ") +
+              "({\"cues\": [...]}) and counted as no cue: does the endpoint support structured output (response_format with a JSON schema), " +
+              "and does the model answer in JSON? Check before using these runs";
 
     /// <summary>
     /// What the LLM roles add to every agent's name, and so to the resume key (scenario, seed, agent):
@@ -145,6 +166,8 @@ public sealed class LlmRun : IDisposable
             if (request.Endpoint is null) errors.Add($"{what} needs --llm-endpoint URL (or --replay DIR)");
             else if (!Uri.TryCreate(request.Endpoint, UriKind.Absolute, out endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
                 errors.Add($"--llm-endpoint must be an absolute http or https URL, not '{request.Endpoint}'");
+            else if (ApiBaseOf(endpoint) is { } apiBase)
+                errors.Add($"--llm-endpoint is the API base, without {ChatCompletionsPath} (requests go to ENDPOINT{ChatCompletionsPath}): give '{apiBase}'");
         }
         if (request.Record is not null && request.Replay is not null) errors.Add("--record and --replay cannot be used together");
         if (errors.Count > 0) return new LlmRun(request, null, [], shard, errors);
@@ -166,11 +189,19 @@ public sealed class LlmRun : IDisposable
         };
         try
         {
-            // No factory on a dry run: it makes no call, and needs no cassette folder yet.
+            // No factory on a dry run: it makes no call, and needs no cassette folder yet (--record creates its own). A --replay
+            // folder must be there, though: the dry run would otherwise promise calls "served from the cassettes" that the
+            // real run refuses with a usage error.
+            if (request.DryRun && settings.ReplayDirectory is { } replay && !Directory.Exists(replay))
+                throw new DirectoryNotFoundException(replay);
             if (request.DryRun)
                 return new LlmRun(request, null, llmNames.Length == 0 ? [] : settings.Variants.Select(v => (IAgent)new NamedAgent(LlmAgent.DefaultName(v, settings.Model))).ToArray(), shard, [], warnings);
             var factory = LlmAgentFactory.Create(settings, request.Replay is null ? apiKey : null);
-            return new LlmRun(request, factory, llmNames.Length > 0 ? factory.CreateAgents() : [], shard, [], warnings);
+            return new LlmRun(request, factory, llmNames.Length > 0 ? factory.CreateAgents() : [], shard, [], warnings)
+            {
+                _endpoint = endpoint,
+                _keySet = !string.IsNullOrWhiteSpace(apiKey),
+            };
         }
         catch (DirectoryNotFoundException)
         {
@@ -186,6 +217,66 @@ public sealed class LlmRun : IDisposable
             // The record folder is created here: a file in the way, or no permission, is the user's to fix.
             return new LlmRun(request, null, [], shard, [$"--record: cannot create the cassette folder '{request.Record}': {e.Message}"]);
         }
+    }
+
+    private const string ChatCompletionsPath = "/chat/completions";
+
+    /// <summary>
+    /// The API base of an endpoint given as the full URL of the chat completions call (…/v1/chat/completions, as a
+    /// provider's documentation shows it), or null when the endpoint does not end so. The client appends the path itself.
+    /// </summary>
+    private static string? ApiBaseOf(Uri endpoint)
+    {
+        string path = endpoint.AbsolutePath.TrimEnd('/');
+        if (!path.EndsWith(ChatCompletionsPath, StringComparison.OrdinalIgnoreCase)) return null;
+        return new UriBuilder(endpoint) { Path = path[..^ChatCompletionsPath.Length], Query = "", Fragment = "" }.Uri.ToString().TrimEnd('/');
+    }
+
+    /// <summary>
+    /// A failure that stopped the sweep, with what to check when the status says it: a 404 (a wrong endpoint path or a
+    /// model the server does not serve), a 401 or 403 (the key). Never the key, nor the endpoint's host.
+    /// </summary>
+    private string Explain(Exception e)
+    {
+        string message = e.Message;
+        if (e is not LlmCallFailedException { InnerException: { } inner } || TransientFailure.StatusOf(inner) is not { } status) return message;
+        if (status == 404 && _endpoint is not null)
+            message += $"; check that --llm-endpoint is the API base (the request went to {_endpoint.AbsolutePath.TrimEnd('/')}{ChatCompletionsPath} on its host) and that the server serves --llm-model '{Request.Model}'";
+        else if (status is 401 or 403)
+            message += _keySet
+                ? $"; check the key in {OpenAiCompatibleClient.ApiKeyVariable} (it is never printed)"
+                : $"; {OpenAiCompatibleClient.ApiKeyVariable} is not set: the requests carried a placeholder key (set the variable to the server's key)";
+        return message;
+    }
+
+    /// <summary>
+    /// Whether running the same command again may get past the failure as it is: retries used up on a passing failure
+    /// (429, 5xx, timeouts, no connection). A replay miss, a 400, 401 or 404, an unreadable cassette entry or a file that
+    /// cannot be written fails again until its cause is fixed.
+    /// </summary>
+    private static bool IsPassing(Exception e) =>
+        e is LlmCallFailedException { InnerException: { } inner } && TransientFailure.IsTransient(inner);
+
+    /// <summary>
+    /// A warning when LLM agents answered with no text in <paramref name="records"/> (this command's runs), or null: such a
+    /// turn is recorded and scored as an empty message, which a study should not take for the model's answer. Replies are
+    /// trimmed, so white space alone is no text. A reasoning model can spend the 200 output tokens before it answers; a
+    /// refusal or a content filter can answer nothing.
+    /// </summary>
+    public static string? EmptyRepliesWarning(IEnumerable<RunRecord> records)
+    {
+        int replies = 0, runs = 0;
+        foreach (var record in records.Where(r => IsLlmAgent(r.Agent)))
+        {
+            int empty = record.Messages.Count(m => m.Agent.Length == 0);
+            if (empty == 0) continue;
+            replies += empty;
+            runs++;
+        }
+        if (replies == 0) return null;
+        string count = string.Create(CultureInfo.InvariantCulture, $"{replies} {(replies == 1 ? "reply" : "replies")} of the LLM agent in {runs} {(runs == 1 ? "run" : "runs")}");
+        return count + (replies == 1 ? " had no text, and was scored" : " had no text, and each was scored") + " as an empty message (\"agent\":\"\" in results.jsonl): the model answered nothing " +
+            "(a reasoning model that spent the 200 output tokens before answering, a refusal, a content filter?); check the model before using these runs";
     }
 
     /// <summary>What a dry run prints: runs, runs already done in OUT, and the most LLM calls the rest can make.</summary>
@@ -209,7 +300,11 @@ public sealed class LlmRun : IDisposable
     }
 
     /// <summary>The outcome of <see cref="RunPendingAsync"/>: cancelled, or stopped by a failure (message), or done.</summary>
-    public sealed record Outcome(bool Cancelled, string? Failure);
+    public sealed record Outcome(bool Cancelled, string? Failure)
+    {
+        /// <summary>The failure may pass by itself (retries used up on a 429, 5xx, timeout...): the same command may get past it.</summary>
+        public bool Passing { get; init; }
+    }
 
     /// <summary>
     /// Runs the jobs, at most <see cref="Parallel"/> at once (in order when 1), appending each finished run's
@@ -223,7 +318,10 @@ public sealed class LlmRun : IDisposable
         var gate = new object();
         bool cancelled = false;
         string? failure = null;
+        bool passing = false;
         var stop = _stop;
+        // One usage line per finished run, whatever a kill left: only then are this sweep's lines appended.
+        UsageFile.Tidy(outDirectory, results.Records.Select(r => r.Key).ToHashSet(StringComparer.Ordinal));
         using var forward = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), stop);
         try
         {
@@ -257,7 +355,14 @@ public sealed class LlmRun : IDisposable
                     }
                     catch (Exception e) when (e is LlmCallFailedException or CassetteMissException or InvalidDataException or IOException or UnauthorizedAccessException)
                     {
-                        lock (gate) failure ??= $"{job.Label}: {e.Message}";
+                        lock (gate)
+                        {
+                            if (failure is null)
+                            {
+                                failure = $"{job.Label}: {Explain(e)}";
+                                passing = IsPassing(e);
+                            }
+                        }
                         await stop.CancelAsync().ConfigureAwait(false);
                     }
                 }).ConfigureAwait(false);
@@ -266,7 +371,7 @@ public sealed class LlmRun : IDisposable
         {
             cancelled = failure is null;
         }
-        return new Outcome(cancelled, failure);
+        return new Outcome(cancelled, failure) { Passing = passing };
     }
 
     public void Dispose()

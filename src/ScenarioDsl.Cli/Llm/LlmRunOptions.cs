@@ -51,13 +51,13 @@ public sealed class LlmRunOptions
 {
     public Option<string> Endpoint { get; } = new("--llm-endpoint")
     {
-        Description = "OpenAI-compatible API base URL for --agent llm (for example http://localhost:8080/v1). The key is read from EMPS_LLM_API_KEY.",
+        Description = "OpenAI-compatible API base URL (for example http://localhost:8080/v1; requests go to URL/chat/completions) for --agent llm, --llm-persona and --llm-judge. The key is read from EMPS_LLM_API_KEY.",
         HelpName = "URL",
     };
 
     public Option<string> Model { get; } = new("--llm-model")
     {
-        Description = "Model name for --agent llm.",
+        Description = "Model name for --agent llm, --llm-persona and --llm-judge (also part of the runs' names).",
         HelpName = "NAME",
     };
 

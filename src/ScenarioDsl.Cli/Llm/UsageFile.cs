@@ -71,6 +71,23 @@ public static class UsageFile
         return lines.Values.ToArray();
     }
 
+    /// <summary>
+    /// Makes DIR/llm-usage.jsonl hold one line per run of <paramref name="finished"/> (the runs results.jsonl holds), the
+    /// last of each, before a sweep appends to it: a kill between a run's usage line and its results line leaves a line
+    /// for a run that is made again (which would then have two, and be counted twice by anyone summing the lines), and a
+    /// kill during a write leaves a torn line. Rewritten (temp file and rename) only when there is such a line.
+    /// </summary>
+    public static void Tidy(string directory, IReadOnlySet<string> finished)
+    {
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path)) return;
+        var text = File.ReadAllText(path, Encoding.UTF8);
+        int count = text.Split('\n').Length - 1;
+        var kept = Read(directory).Where(l => finished.Contains(l.Key)).ToArray();
+        if (kept.Length == count && text.EndsWith('\n')) return;
+        lock (Gate) Write(directory, kept);
+    }
+
     public static void Write(string directory, IEnumerable<Line> lines)
     {
         var path = Path.Combine(directory, FileName);

@@ -127,6 +127,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         if (StaleWarning(jobs, results.Records, request.OutDirectory) is { } stale) context.Error.Write($"emps run: warning: {stale}\n");
         bool cancelled = false;
         string? failure = null;
+        bool passing = false;
 
         await progress.RunAsync(jobs.Length, jobs.Length - pending.Length, async report =>
         {
@@ -134,6 +135,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             var outcome = await llm.RunPendingAsync(pending, results, outDirectory, report, cancellationToken).ConfigureAwait(false);
             cancelled = outcome.Cancelled;
             failure = outcome.Failure;
+            passing = outcome.Passing;
         }).ConfigureAwait(false);
 
         var all = InJobOrder(results.Records, jobs);
@@ -150,12 +152,17 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         var rows = Scorecard.Rows(all.Where(r => keys.Contains(r.Key)));
         printScorecard(rows);
         if (rows.Count > 0) context.Out.Write(Scorecard.Legend);
+        if (LlmRun.EmptyRepliesWarning(all.Where(r => keys.Contains(r.Key))) is { } empty) context.Error.Write($"emps run: warning: {empty}\n");
+        if (llm.JudgeWarning is { } judge) context.Error.Write($"emps run: warning: {judge}\n");
         context.Out.Write($"results: {Path.Combine(request.OutDirectory, ResultsFile.FileName)}\n");
         if (reportError is null) context.Out.Write($"report: {Path.Combine(request.OutDirectory, HtmlReport.FileName)}\n");
         else context.Error.Write($"emps run: error: {reportError}\n");
         if (failure is not null)
         {
-            context.Error.Write($"emps run: error: {failure}\nemps run: stopped; finished runs are kept, run the same command again to resume.\n");
+            // Running the same command again gets past a passing failure (retries used up); anything else fails again until fixed.
+            context.Error.Write($"emps run: error: {failure}\nemps run: stopped; finished runs are kept: " + (passing
+                ? "run the same command again to resume once the endpoint answers (--llm-retries and --llm-timeout give each call more attempts and time).\n"
+                : "fix the cause above, then run the same command again to resume.\n"));
             return ErrorsFound;
         }
         if (cancelled)

@@ -44,6 +44,8 @@ public static class OpenAiCompatibleClient
             NetworkTimeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
         if (transport is not null) options.Transport = new HttpClientPipelineTransport(transport);
+        // A 200 whose body is not a chat completion fails with a message that says so (not the JSON parser's).
+        options.AddPolicy(new ChatCompletionCheckPolicy(), PipelinePosition.PerTry);
         var chat = new ChatClient(model, new ApiKeyCredential(apiKey ?? NoKey), options);
         var client = chat.AsIChatClient();
         // An endpoint may echo the key in an error body, which would reach the user through the exception's message.

@@ -54,7 +54,7 @@ public sealed class ResilientChatClient(IChatClient inner, RetryOptions? options
             }
 
             if (attempt >= _options.MaxRetries)
-                throw new LlmCallFailedException($"the LLM call failed after {attempt + 1} attempts: {Describe(failure)}", attempt + 1, failure);
+                throw new LlmCallFailedException($"the LLM call failed after {Attempts(attempt + 1)}: {Describe(failure)}", attempt + 1, failure);
 
             var wait = WaitBefore(attempt, failure);
             if (wait is null)
@@ -80,8 +80,28 @@ public sealed class ResilientChatClient(IChatClient inner, RetryOptions? options
         return TimeSpan.FromMilliseconds(capped * (0.5 + 0.5 * jitter));
     }
 
-    private static string Describe(Exception e) =>
-        TransientFailure.StatusOf(e) is { } status ? $"HTTP {status}: {OneLine(e.Message)}" : OneLine(e.Message);
+    private static string Attempts(int count) => count == 1 ? "1 attempt" : $"{count} attempts";
+
+    /// <summary>
+    /// The failure on one line. An HTTP failure is "HTTP STATUS (TYPE: CODE): EXPLANATION": the OpenAI client's message
+    /// already starts with "HTTP STATUS (TYPE: CODE)", so the status is not said twice, and the "(: )" of a server that
+    /// sends no error type or code is left out.
+    /// </summary>
+    internal static string Describe(Exception e)
+    {
+        string line = OneLine(e.Message);
+        if (TransientFailure.StatusOf(e) is not { } status) return line;
+        string head = $"HTTP {status}";
+        if (!line.StartsWith(head, StringComparison.Ordinal)) return line.Length == 0 ? head : $"{head}: {line}";
+        string rest = line[head.Length..].TrimStart();
+        if (rest.StartsWith('(') && rest.IndexOf(')', StringComparison.Ordinal) is > 0 and var close)
+        {
+            string kind = rest[1..close].Trim();
+            rest = rest[(close + 1)..].TrimStart();
+            if (kind.Trim(':', ' ').Length > 0) head += $" ({kind})";
+        }
+        return rest.Length == 0 ? head : $"{head}: {rest}";
+    }
 
     /// <summary>
     /// The message on one line, its lines joined: the provider's own explanation ("model does not exist") follows the

@@ -28,14 +28,17 @@ public sealed class LlmCueDetector : ICueDetector
     private readonly DefaultCueDetector _lexical;
     private readonly string _instructions;
     private readonly CancellationToken _cancellationToken;
+    private readonly LlmJudgeTally? _tally;
 
     /// <param name="client">The judge.</param>
     /// <param name="model">The model asked.</param>
     /// <param name="cues">The scenario's cue table.</param>
     /// <param name="cancellationToken">Cancels a judge call in flight (and every later one): the run's token.</param>
-    public LlmCueDetector(IChatClient client, string model, CueTable cues, CancellationToken cancellationToken = default)
+    /// <param name="tally">Counts the verdicts and those that were not the JSON asked for (a run's owner can warn about them).</param>
+    public LlmCueDetector(IChatClient client, string model, CueTable cues, CancellationToken cancellationToken = default, LlmJudgeTally? tally = null)
     {
         _client = client;
+        _tally = tally;
         _cancellationToken = cancellationToken;
         _model = model;
         _cues = cues;
@@ -69,7 +72,9 @@ public sealed class LlmCueDetector : ICueDetector
             ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema, "cues", "The declared cues the reply contains"),
         };
         var response = _client.GetResponseAsync(messages, options, _cancellationToken).GetAwaiter().GetResult();
-        foreach (var name in ParseCues(response.Text))
+        bool wellFormed = TryParseCues(response.Text, out var names);
+        _tally?.Count(wellFormed);
+        foreach (var name in names)
         {
             int index = _cues.IndexOf(name);
             if (index >= 0 && index != _cues.MirroringIndex) set = set.With(index);
@@ -80,19 +85,32 @@ public sealed class LlmCueDetector : ICueDetector
     /// <summary>The cue names of an answer; a malformed answer yields none.</summary>
     public static IReadOnlyList<string> ParseCues(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return [];
+        TryParseCues(text, out var names);
+        return names;
+    }
+
+    /// <summary>
+    /// The cue names of an answer, and whether it was the JSON asked for (an object with a <c>cues</c> array, found in the
+    /// text, fences and all); false, with no names, for anything else (prose, an empty answer).
+    /// </summary>
+    public static bool TryParseCues(string? text, out IReadOnlyList<string> names)
+    {
+        names = [];
+        if (string.IsNullOrWhiteSpace(text)) return false;
         var json = text.Trim();
         int start = json.IndexOf('{'), end = json.LastIndexOf('}');
-        if (start < 0 || end < start) return [];
+        if (start < 0 || end < start) return false;
         try
         {
             using var document = JsonDocument.Parse(json[start..(end + 1)]);
-            if (!document.RootElement.TryGetProperty("cues", out var cues) || cues.ValueKind != JsonValueKind.Array) return [];
-            return cues.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!.Trim()).ToArray();
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("cues", out var cues) || cues.ValueKind != JsonValueKind.Array)
+                return false;
+            names = cues.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!.Trim()).ToArray();
+            return true;
         }
         catch (JsonException)
         {
-            return [];
+            return false;
         }
     }
 
@@ -109,5 +127,25 @@ public sealed class LlmCueDetector : ICueDetector
         }
         text.Append("Judge by meaning, not by exact wording. Answer with JSON only: {\"cues\": [names of the cues the reply contains]}, using only the names above; [] when none.");
         return text.ToString();
+    }
+}
+
+/// <summary>
+/// How many verdicts LLM judges gave, and how many were not the JSON asked for (and so counted as no cue). Thread safe; one
+/// tally can serve every judge of a sweep.
+/// </summary>
+public sealed class LlmJudgeTally
+{
+    private int _verdicts;
+    private int _malformed;
+
+    public int Verdicts => Volatile.Read(ref _verdicts);
+
+    public int Malformed => Volatile.Read(ref _malformed);
+
+    public void Count(bool wellFormed)
+    {
+        Interlocked.Increment(ref _verdicts);
+        if (!wellFormed) Interlocked.Increment(ref _malformed);
     }
 }

@@ -16,7 +16,8 @@ public static class LlmRoles
     /// take it here: cancelling it abandons a role call in flight at once, and the run ends with
     /// <see cref="OperationCanceledException"/>. Default: role calls are never cancelled.
     /// </param>
-    public static Scenario Apply(Scenario scenario, string model, IChatClient? personaSpeech = null, IChatClient? cueJudge = null, CancellationToken cancellationToken = default)
+    /// <param name="judgeTally">Counts the judge's verdicts and those that were not the JSON asked for; null counts nothing.</param>
+    public static Scenario Apply(Scenario scenario, string model, IChatClient? personaSpeech = null, IChatClient? cueJudge = null, CancellationToken cancellationToken = default, LlmJudgeTally? judgeTally = null)
     {
         var persona = personaSpeech is null ? scenario.Persona : LlmPersonaSpeech.Apply(scenario.Persona, personaSpeech, model, cancellationToken);
         var cues = scenario.Cues.Cues.Where(c => !c.IsMirroring).ToArray();
@@ -26,7 +27,7 @@ public static class LlmRoles
             scenario.Goal,
             scenario.Seed,
             cues,
-            cueJudge is null ? null : table => new LlmCueDetector(cueJudge, model, table, cancellationToken),
+            cueJudge is null ? null : table => new LlmCueDetector(cueJudge, model, table, cancellationToken, judgeTally),
             scenario.Suite);
     }
 }

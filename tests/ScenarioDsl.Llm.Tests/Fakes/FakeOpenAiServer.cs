@@ -14,9 +14,13 @@ namespace ScenarioDsl.Llm.Tests.Fakes;
 
 /// <summary>
 /// One scripted answer: an HTTP status (200 answers with <see cref="Text"/>; another status sends <see cref="Text"/>, when
-/// given, as the error body's message), an optional Retry-After, a delay before answering.
+/// given, as the error body's message), an optional Retry-After, a delay before answering. <see cref="Body"/>, when given,
+/// is sent as the response body verbatim (a misbehaving server: not JSON, no choices...).
 /// </summary>
-public sealed record FakeStep(int Status = 200, string? Text = null, string? RetryAfter = null, TimeSpan Delay = default);
+public sealed record FakeStep(int Status = 200, string? Text = null, string? RetryAfter = null, TimeSpan Delay = default)
+{
+    public string? Body { get; init; }
+}
 
 /// <summary>What the server saw of one request.</summary>
 public sealed record FakeRequest(string Path, string? Authorization, string Body)
@@ -145,9 +149,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         context.Response.StatusCode = step.Status;
         context.Response.ContentType = "application/json";
         if (step.RetryAfter is not null) context.Response.Headers.RetryAfter = step.RetryAfter;
-        string json = step.Status == 200
+        string json = step.Body ?? (step.Status == 200
             ? Completion(step.Text ?? Responder(request), request)
-            : JsonSerializer.Serialize(new { error = new { message = step.Text ?? $"scripted failure {step.Status}", type = "fake_error", code = step.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+            : JsonSerializer.Serialize(new { error = new { message = step.Text ?? $"scripted failure {step.Status}", type = "fake_error", code = step.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) } }));
         await context.Response.WriteAsync(json, context.RequestAborted);
     }
 
