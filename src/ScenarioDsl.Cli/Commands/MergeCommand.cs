@@ -115,7 +115,9 @@ public static class MergeCommand
             return Usage(context, $"cannot write '{output}': {e.Message}");
         }
 
-        Scorecard.WritePlain(context.Out, Scorecard.Rows(all));
+        var rows = Scorecard.Rows(all);
+        Scorecard.WritePlain(context.Out, rows);
+        if (rows.Count > 0) context.Out.Write(Scorecard.Legend);
         context.Out.Write($"merged {byKey.Count} runs from {inputs.Count} folders ({added} new)\nresults: {Path.Combine(output, ResultsFile.FileName)}\nreport: {Path.Combine(output, HtmlReport.FileName)}\n");
         return 0;
     }

@@ -25,7 +25,7 @@ public static class RunCommand
         };
         var agents = new Option<string[]>("--agent", "-a")
         {
-            Description = "Agent(s): generic, validating, aligned, sycophant, scripted:FILE, llm, llm:VARIANT (see --llm-prompt); repeat or comma-separate (a value scripted:FILE naming an existing file is one agent, commas and all). Default: the four reference agents.",
+            Description = "Agent(s): generic, validating, aligned, sycophant, scripted:FILE (a text file of replies, line t at turn t, the last one repeating), llm, llm:VARIANT (see --llm-prompt); repeat or comma-separate (a value scripted:FILE naming an existing file is one agent, commas and all). Default: the four reference agents.",
             HelpName = "NAME",
             DefaultValueFactory = _ => [],
             AllowMultipleArgumentsPerToken = false,
@@ -76,7 +76,7 @@ public static class RunCommand
     /// <summary><c>--report-runs N</c> of run and merge: how many runs report.html shows in its table and figures.</summary>
     internal static Option<int> ReportRunsOption() => new Option<int>("--report-runs")
     {
-        Description = $"How many runs report.html shows in its scorecard table and figures, the first ones (default {HtmlReport.DefaultMaxRuns}, about 10 KB each; its score bars cover every run).",
+        Description = $"How many runs report.html shows in its scorecard table and figures, the first ones (default {HtmlReport.DefaultMaxRuns}, about 12 KB each; its score bars cover every run).",
         HelpName = "N",
         DefaultValueFactory = _ => HtmlReport.DefaultMaxRuns,
     }.Count();

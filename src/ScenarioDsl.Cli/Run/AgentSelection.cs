@@ -75,6 +75,20 @@ public static class AgentSelection
             .Select(v => $"--agent '{v}' names no agent; expected {Expected} (omit --agent for the four reference agents)")
             .ToArray();
 
+    /// <summary>
+    /// The message for a name that is no agent: `scripted` without its file says how to give one; a near miss of a
+    /// reference agent's name gets a suggestion, as a misspelt name in a .emps file does.
+    /// </summary>
+    internal static string UnknownAgent(string name)
+    {
+        if (name == "scripted" || name == ScriptedAgent.Prefix)
+            return $"agent '{name}' needs its file of replies: --agent scripted:FILE (one reply per line).";
+        var suggestion = Language.Syntax.NameSuggester.Suggest(name, AgentCatalog.BuiltInNames.Append("llm"));
+        return suggestion is null
+            ? $"unknown agent '{name}'; expected one of {Expected}."
+            : $"unknown agent '{name}'; did you mean '{suggestion}'? Expected one of {Expected}.";
+    }
+
     /// <summary>Creates the agents; errors (unknown names, unreadable scripts) are returned as messages.</summary>
     public static (IReadOnlyList<IAgent> Agents, IReadOnlyList<string> Errors) Create(IReadOnlyList<string> names, string workingDirectory)
     {
@@ -89,7 +103,7 @@ public static class AgentSelection
             catch (ArgumentException)
             {
                 // The runtime's catalogue knows its own agents only; the command also takes the LLM agents (LlmRun).
-                errors.Add($"Unknown agent '{name}'; expected one of {Expected}.");
+                errors.Add(UnknownAgent(name));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -50,10 +50,12 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         var agents = llm.WithRoles(builtIn.Concat(llm.Agents));
 
         var compilation = EmpsCompilation.Create(texts);
-        IReadOnlyList<Diagnostic> errors;
+        IReadOnlyList<Diagnostic> errors, warnings;
         try
         {
-            errors = Errors(compilation.Diagnostics, inputs.Files);
+            var configured = Configured(compilation.Diagnostics, inputs.Files);
+            errors = configured.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+            warnings = configured.Where(d => d.Severity == DiagnosticSeverity.Warning).ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -65,6 +67,9 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             context.Error.Write("emps run: the files have errors; nothing was run.\n");
             return ErrorsFound;
         }
+        // Warnings do not stop the runs, but they often explain their numbers (a target no rule can reach, a condition that
+        // never holds): shown as emps check shows them, rather than only to those who ran it first.
+        foreach (var diagnostic in warnings) context.Error.Write(diagnostic + "\n");
 
         Runtime.Running.Scenario[] scenarios;
         try
@@ -98,6 +103,8 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             return ErrorsFound;
         }
 
+        foreach (var warning in ReferenceAgentWarnings(agents, scenarios)) context.Error.Write($"emps run: warning: {warning}\n");
+
         var jobs = llm.Shard.Select(scenarios.SelectMany(s => agents.Select(a => new RunJob(s, s.Seed, a))).ToArray(), j => j.Key).ToArray();
         string outDirectory = context.GetFullPath(request.OutDirectory);
         if (llm.DryRun)
@@ -117,6 +124,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         }
         using var results = opened;
         var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
+        if (StaleWarning(jobs, results.Records, request.OutDirectory) is { } stale) context.Error.Write($"emps run: warning: {stale}\n");
         bool cancelled = false;
         string? failure = null;
         bool passing = false;
@@ -141,7 +149,9 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             reportError = $"cannot write the report to '{Path.Combine(request.OutDirectory, HtmlReport.FileName)}': {e.Message}";
         }
         var keys = new HashSet<string>(jobs.Select(j => j.Key), StringComparer.Ordinal);
-        printScorecard(Scorecard.Rows(all.Where(r => keys.Contains(r.Key))));
+        var rows = Scorecard.Rows(all.Where(r => keys.Contains(r.Key)));
+        printScorecard(rows);
+        if (rows.Count > 0) context.Out.Write(Scorecard.Legend);
         if (LlmRun.EmptyRepliesWarning(all.Where(r => keys.Contains(r.Key))) is { } empty) context.Error.Write($"emps run: warning: {empty}\n");
         if (llm.JudgeWarning is { } judge) context.Error.Write($"emps run: warning: {judge}\n");
         context.Out.Write($"results: {Path.Combine(request.OutDirectory, ResultsFile.FileName)}\n");
@@ -169,6 +179,53 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
     /// <c>results.jsonl</c> holds them in (runs finishing out of order under <c>--parallel</c>, runs resumed over several
     /// commands); records of other runs found there follow, in file order. So the report does not depend on history.
     /// </summary>
+    /// <summary>
+    /// The reference agents validating and sycophant act through cues they find by name (docs/runtime.md, Agents). In a
+    /// library of one's own (cues named warmth, connection...) neither finds one, and both silently reduce to mirroring the
+    /// persona's words: their rows of the scorecard then say nothing about validation or flattery. One warning per such
+    /// agent, naming what it looks for.
+    /// </summary>
+    internal static IEnumerable<string> ReferenceAgentWarnings(IEnumerable<Runtime.Agents.IAgent> agents, IReadOnlyList<Runtime.Running.Scenario> scenarios)
+    {
+        foreach (var agent in agents)
+        {
+            (IReadOnlyList<string> Stems, Func<Runtime.Definitions.CueTable, bool> Finds, string Example)? kind = agent switch
+            {
+                Runtime.Agents.ValidatingAgent => (Runtime.Agents.ValidatingAgent.CueStems, Runtime.Agents.ValidatingAgent.FindsOwnCue, "validation"),
+                Runtime.Agents.SycophantAgent => (Runtime.Agents.SycophantAgent.CueStems, Runtime.Agents.SycophantAgent.FindsOwnCue, "praise"),
+                _ => null,
+            };
+            if (kind is not { } k || scenarios.Count == 0) continue;
+            var without = scenarios.Where(s => !k.Finds(s.Cues)).ToList();
+            if (without.Count == 0) continue;
+            string where = without.Count == scenarios.Count
+                ? "in any scenario run"
+                : $"in {without.Count} of the {scenarios.Count} scenarios and suite cases run (first: '{without[0].Name}')";
+            string stems = string.Join(", ", k.Stems.Take(k.Stems.Count - 1)) + " or " + k.Stems[^1];
+            yield return $"agent '{agent.Name}' finds no cue it uses (a cue whose name contains {stems}) {where}, so it only "
+                + $"mirrors the persona's words; a cue of yours named, say, '{k.Example}' would give it one (docs/runtime.md, Agents).";
+        }
+    }
+
+    /// <summary>
+    /// Resuming skips a run whose key is in results.jsonl, also when the .emps files were edited since it was made: the
+    /// numbers then belong to the old declarations. Those runs are kept (a sweep of paid LLM calls is not discarded for
+    /// any edit), but said, with how to run them anew. Records from before the fingerprint
+    /// existed carry none and are not judged.
+    /// </summary>
+    internal static string? StaleWarning(IReadOnlyList<RunJob> jobs, IReadOnlyList<RunRecord> records, string outDirectory)
+    {
+        var byKey = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
+        foreach (var record in records) byKey.TryAdd(record.Key, record);
+        var stale = jobs.Where(j => byKey.TryGetValue(j.Key, out var r) && r.Declarations is { } d && d != j.Scenario.DeclarationsFingerprint).ToList();
+        if (stale.Count == 0) return null;
+        var first = stale[0];
+        string results = Path.Combine(outDirectory, ResultsFile.FileName);
+        return (stale.Count == 1 ? $"1 run in {results} was made" : $"{stale.Count} runs in {results} were made") + " from declarations that have changed since "
+            + $"(first: {first.Label}); they are kept and not run again. "
+            + $"To run the edited scenarios, use another --out or delete {results}.";
+    }
+
     private static IReadOnlyList<RunRecord> InJobOrder(IReadOnlyList<RunRecord> records, IReadOnlyList<RunJob> jobs)
     {
         var position = new Dictionary<string, int>(jobs.Count, StringComparer.Ordinal);
@@ -190,10 +247,19 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             ? scenario.WithSeed(seed)
             : scenario.WithSeed(seed).WithName($"{scenario.Persona.Name}_{scenario.Goal.Name}_s{seed.ToString(CultureInfo.InvariantCulture)}", scenario.Suite);
 
-    private static IReadOnlyList<Diagnostic> Errors(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<InputFile> files) =>
-        SeverityConfiguration.Apply(diagnostics, files, new Dictionary<string, DiagnosticSeverity>())
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
+    /// <summary>The diagnostics with each file's .globalconfig applied (hidden ones dropped), in emps check's order.</summary>
+    private static IReadOnlyList<Diagnostic> Configured(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<InputFile> files)
+    {
+        var fileOrder = files.Select((f, i) => (f.DisplayPath, i)).ToDictionary(p => p.DisplayPath, p => p.i, StringComparer.Ordinal);
+        return SeverityConfiguration.Apply(diagnostics, files, new Dictionary<string, DiagnosticSeverity>())
+            .Where(d => d.Severity != DiagnosticSeverity.Hidden)
+            .OrderBy(d => fileOrder.TryGetValue(d.Location.Path, out int i) ? i : int.MaxValue)
+            .ThenBy(d => d.Location.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Span.Start)
+            .ThenBy(d => d.Location.Span.End)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToArray();
+    }
 
     private int Usage(IEnumerable<string> messages)
     {

@@ -34,6 +34,16 @@ public static class Scorecard
             .ThenBy(r => r.Agent, StringComparer.Ordinal)
             .ToArray();
 
+    /// <summary>
+    /// The lines printed under the scorecard (by <c>emps run</c> and <c>emps merge</c>): what its columns are, since
+    /// "score" mixes two profiles' headlines and "alignment" is on another scale than the others.
+    /// </summary>
+    public const string Legend =
+        "score: mean of each run's headline, 0..1: the process composite, or EPM-Q / 100\n"
+        + "for goals with `scoring epm`. alignment (-1..1), impact and stability (0..1):\n"
+        + "means over the process runs; EPM-Q (0..100): mean over the epm runs.\n"
+        + "What each number means, and every run's trajectory: report.html.\n";
+
     private static readonly string[] Headers = ["agent", "runs", "score", "converged", "alignment", "impact", "stability", "EPM-Q"];
 
     private static string[] Cells(Row row) =>
@@ -73,8 +83,24 @@ public static class Scorecard
         return Math.Max(0, text.GetCellWidth());
     }
 
+    /// <summary>
+    /// The scorecard on a terminal: a Spectre.Console table, or the plain one when the table is wider than the terminal
+    /// (the four reference agents make 82 columns): Spectre would wrap "validating" into "validatin" and "g" and cut
+    /// "stability" short, where the plain lines keep every name and number whole.
+    /// </summary>
     public static void WriteSpectre(IAnsiConsole console, IReadOnlyList<Row> rows)
     {
+        var cells = new[] { Headers }.Concat(rows.Select(Cells)).ToArray();
+        // Each column: its widest cell, one space of padding on each side and a border on its left; one more border at the end.
+        int width = Enumerable.Range(0, Headers.Length).Sum(c => cells.Max(r => Columns(r[c])) + 3) + 1;
+        if (width > console.Profile.Width)
+        {
+            var plain = new StringWriter();
+            WritePlain(plain, rows);
+            console.Profile.Out.Writer.Write(plain.ToString());
+            console.Profile.Out.Writer.Flush();
+            return;
+        }
         var table = new Table().Title("scorecard");
         foreach (var (header, c) in Headers.Select((h, c) => (h, c)))
             table.AddColumn(c == 0 ? new TableColumn(header) : new TableColumn(header).RightAligned());

@@ -259,7 +259,7 @@ internal sealed partial class Binder
         if (space is null || goal.Components.Count == 0) return;
 
         double norm2 = 0;
-        var outside = new List<(DimensionSymbol Dim, string Value)>();
+        var outside = new List<(DimensionSymbol Dim, double Start, double Shift, double Point)>();
         foreach (var c in goal.Components)
         {
             double s0 = persona.Start[c.Dimension];
@@ -271,7 +271,7 @@ internal sealed partial class Binder
             var dim = space.Dimensions[c.Dimension];
             // An empty or inverted range is EMPS2002 already (and EMPS2004 skips it too): nothing lies inside it.
             if (dim.Low < dim.High && (t < dim.Low || t > dim.High))
-                outside.Add((dim, double.IsInfinity(t) ? $"{Format(s0)} + {Format(u)}" : Format(t)));
+                outside.Add((dim, s0, u, t));
         }
 
         if (norm2 == 0)
@@ -279,8 +279,8 @@ internal sealed partial class Binder
             Report(DiagnosticCatalogue.NoDirection, tree, at, goal.Name, persona.Name);
             return;
         }
-        foreach (var (dim, value) in outside)
-            Report(DiagnosticCatalogue.TargetOutsideSpace, tree, at, goal.Name, dim.Name, persona.Name, value, Format(dim.Low), Format(dim.High));
+        foreach (var (dim, s0, u, t) in outside)
+            Report(DiagnosticCatalogue.TargetOutsideSpace, tree, at, goal.Name, dim.Name, persona.Name, OutsidePoint(dim, s0, u, t));
         if (outside.Count > 0) return;
 
         if (Math.Sqrt(norm2) <= goal.Within)
@@ -294,6 +294,23 @@ internal sealed partial class Binder
                 Report(DiagnosticCatalogue.TargetUnreachable, tree, at, goal.Name, space.Dimensions[c.Dimension].Name, persona.Name, u > 0 ? "rise" : "fall", u > 0 ? "raises" : "lowers");
         }
     }
+
+    /// <summary>
+    /// Where a shift goal puts a dimension, for EMPS2009: the sum that gives the point, rounded to 15 digits (0.2 + -0.9
+    /// is -0.7000000000000001 in doubles), and the shifts that would keep it inside the range from this start, which is
+    /// what to write instead. A sum beyond double's range is shown as the sum only.
+    /// </summary>
+    private static string OutsidePoint(DimensionSymbol dim, double s0, double u, double t)
+    {
+        string range = $"outside its range [{Format(dim.Low)}, {Format(dim.High)}]";
+        if (double.IsInfinity(t)) return $"{Format(s0)} + {Format(u)}, {range}";
+        double low = dim.Low - s0, high = dim.High - s0;
+        string fits = double.IsInfinity(low) || double.IsInfinity(high) ? "" : $"; from this start a shift of '{dim.Name}' must lie in [{Rounded(low)}, {Rounded(high)}]";
+        return $"{Format(s0)} + {Format(u)} = {Rounded(t)}, {range}{fits}";
+    }
+
+    /// <summary>A computed number as a person would write it: 15 significant digits, invariant culture.</summary>
+    private static string Rounded(double value) => value.ToString("G15", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>True when some rule of the persona moves the dimension in the direction's sign.</summary>
     private static bool CanMove(PersonaSymbol persona, int dimension, int sign)

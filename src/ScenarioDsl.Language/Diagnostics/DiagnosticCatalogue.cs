@@ -59,7 +59,7 @@ public static class DiagnosticCatalogue
         "EMPS2008", "Target unreachable", "goal '{0}' needs dimension '{1}' of persona '{2}' to {3}, but no rule of the persona {4} it", DiagnosticSeverity.Warning, Space);
 
     public static readonly DiagnosticDescriptor TargetOutsideSpace = new(
-        "EMPS2009", "Target outside the space", "goal '{0}' puts dimension '{1}' of persona '{2}' at {3}, outside its range [{4}, {5}]", DiagnosticSeverity.Error, Space);
+        "EMPS2009", "Target outside the space", "goal '{0}' puts dimension '{1}' of persona '{2}' at {3}", DiagnosticSeverity.Error, Space);
 
     public static readonly DiagnosticDescriptor ConstantCondition = new(
         "EMPS2010", "Condition never or always holds", "the condition '{0}' {1} within the range [{2}, {3}] of dimension '{4}'", DiagnosticSeverity.Warning, Space);

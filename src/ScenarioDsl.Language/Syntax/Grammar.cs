@@ -296,6 +296,19 @@ internal static partial class Grammar
 
     private static readonly Parser<WhenClauseSyntax?> OptionalWhen = OptionalIf(IsKeyword("when"), WhenClause);
 
+    /// <summary>
+    /// <paramref name="parser"/>, the token after an optional <c>when</c> clause: when it fails right after a condition
+    /// (the token before is the condition's number), another condition joined with <c>and</c> was also possible, so
+    /// the message says so (<c>when a &lt; 1, b &gt; 0</c>: "expected 'and' or '=&gt;'").
+    /// </summary>
+    private static Parser<SyntaxToken> AfterCondition(Parser<SyntaxToken> parser) => input =>
+    {
+        var result = parser(input);
+        var t = (TokenInput)input;
+        if (result.WasSuccessful || t.Position == 0 || t.KindAt(t.Position - 1) != SyntaxKind.Number) return result;
+        return Result.Failure<SyntaxToken>(result.Remainder, result.Message, new[] { "'and'" }.Concat(result.Expectations));
+    };
+
     private static readonly Parser<EffectSyntax> Effect = ThreeTokens(
         Sequence(Name, OneOf(SyntaxKind.PlusEquals, SyntaxKind.MinusEquals), NumberLiteral, (d, op, v) => new EffectSyntax(d, op, v)),
         SyntaxKind.Identifier, k => k is SyntaxKind.PlusEquals or SyntaxKind.MinusEquals, SyntaxKind.Number,
@@ -303,12 +316,12 @@ internal static partial class Grammar
 
     public static readonly Parser<MemberSyntax> Rule = WithFastPath(
         Sequence(
-            Keyword("on"), Name, OptionalWhen, Token(SyntaxKind.Arrow), SeparatedBy(Effect, IsKind(SyntaxKind.Comma)),
+            Keyword("on"), Name, OptionalWhen, AfterCondition(Token(SyntaxKind.Arrow)), SeparatedBy(Effect, IsKind(SyntaxKind.Comma)),
             (on, cue, when, arrow, effects) => (MemberSyntax)new RuleSyntax(on, cue, when, arrow, effects)),
         RuleShape);
 
     public static readonly Parser<MemberSyntax> Says = WithFastPath(
-        Sequence(Keyword("says"), OptionalWhen, StringLiteral, (s, w, text) => (MemberSyntax)new SaysSyntax(s, w, text)),
+        Sequence(Keyword("says"), OptionalWhen, AfterCondition(StringLiteral), (s, w, text) => (MemberSyntax)new SaysSyntax(s, w, text)),
         SaysShape);
 
     private static readonly Parser<IReadOnlyList<SyntaxToken>> PerTurn =

@@ -222,18 +222,37 @@ public sealed class Lexer
                 }
                 AddTrivia(SyntaxKind.BlockComment, TextSpan.FromBounds(start, _pos));
             }
+            else if (c == '#' || (c == '-' && Peek(1) == '-'))
+            {
+                // A comment as another language writes it (# in Python and shells, -- in SQL and Lua): the rest of the
+                // line is what was meant as the comment, so it is skipped and reported once.
+                while (!AtEnd() && _text[_pos] != '\r' && _text[_pos] != '\n') _pos++;
+                var span = TextSpan.FromBounds(start, _pos);
+                Report(DiagnosticCatalogue.SyntaxError, span, $"'{(c == '#' ? "#" : "--")}' does not start a comment; write '//' (or '/* ... */')");
+                AddTrivia(SyntaxKind.SkippedText, span);
+            }
+            else if (c == '*' && Peek(1) == '/')
+            {
+                // A '*/' outside a comment: most often the end of a comment nested in another, which the first '*/' closed.
+                _pos += 2;
+                var span = TextSpan.FromBounds(start, _pos);
+                Report(DiagnosticCatalogue.SyntaxError, span, "'*/' closes no comment: block comments do not nest, so the comment ended at the '*/' before this one");
+                AddTrivia(SyntaxKind.SkippedText, span);
+            }
             else if (IsTokenStart(c))
             {
                 break;
             }
             else
             {
-                // Characters no token can start with: skip the run, report it once.
+                // Characters no token can start with: skip the run, report it once (with what to write instead when
+                // the run is a habit of another language: '=', '==', '&&', ';', '%', a quote with no closing one).
                 _pos++;
                 if (char.IsHighSurrogate(c) && !AtEnd() && char.IsLowSurrogate(_text[_pos])) _pos++;
                 while (!AtEnd() && IsSkipped(_text[_pos])) _pos++;
                 var span = TextSpan.FromBounds(start, _pos);
-                Report(DiagnosticCatalogue.SyntaxError, span, "unexpected character " + DescribeChars(_text.Substring(start, Math.Min(span.Length, 8))));
+                Report(DiagnosticCatalogue.SyntaxError, span, "unexpected character " + DescribeChars(_text.Substring(start, Math.Min(span.Length, 8)))
+                    + SkippedHint(start, _text.Substring(start, span.Length)));
                 AddTrivia(SyntaxKind.SkippedText, span);
             }
 
@@ -255,13 +274,14 @@ public sealed class Lexer
             case '=':
                 return Peek(1) == '>';
             case '+':
-                return Peek(1) == '=' || IsDigit(Peek(1)) || NonFiniteNameLength(_pos + 1) > 0;
+                return Peek(1) == '=' || IsDigit(Peek(1)) || (Peek(1) == '.' && IsDigit(Peek(2))) || NonFiniteNameLength(_pos + 1) > 0;
             case '-':
                 return true;
             case '.':
-                return Peek(1) == '.';
+                // '..', or a number written without its leading 0 ('.5', reported by ScanNumber); a third dot ('1...3') is not.
+                return Peek(1) == '.' || (IsDigit(Peek(1)) && (_pos == 0 || _text[_pos - 1] != '.'));
             default:
-                return SyntaxFacts.IsIdentifierStart(c) || IsDigit(c);
+                return SyntaxFacts.IsIdentifierStart(c) || IsDigit(c) || IsOtherLetter(c) || (IsOtherQuote(c) && OtherQuoteEnd(_pos) > 0);
         }
     }
 
@@ -293,7 +313,9 @@ public sealed class Lexer
             case '>':
                 if (Peek(1) == '=') { _pos += 2; return SyntaxKind.GreaterEqual; }
                 _pos++; return SyntaxKind.Greater;
-            case '.': _pos += 2; return SyntaxKind.DotDot;
+            case '.':
+                if (Peek(1) == '.') { _pos += 2; return SyntaxKind.DotDot; }
+                return ScanNumber(out value);
             case '"': return ScanString(out value);
             case '+':
                 if (Peek(1) == '=') { _pos += 2; return SyntaxKind.PlusEquals; }
@@ -301,15 +323,128 @@ public sealed class Lexer
                 return ScanNumber(out value);
             case '-':
                 if (Peek(1) == '=') { _pos += 2; return SyntaxKind.MinusEquals; }
-                if (IsDigit(Peek(1))) return ScanNumber(out value);
+                if (IsDigit(Peek(1)) || (Peek(1) == '.' && IsDigit(Peek(2)))) return ScanNumber(out value);
                 if (NonFiniteNameLength(_pos + 1) is int minusName and > 0) return ScanSignedNonFinite(minusName, out value);
                 _pos++; return SyntaxKind.Minus;
         }
 
         if (IsDigit(c)) return ScanNumber(out value);
+        if (IsOtherQuote(c)) return ScanOtherQuotedString(out value);
 
-        while (!AtEnd() && SyntaxFacts.IsIdentifierPart(_text[_pos])) _pos++;
+        // A name. Letters outside ASCII ('Zoë', 'élan') are read as part of it and reported once, so the name stays whole
+        // (declared and used as 'Zoë', not as 'Zo' and a stray 'ë').
+        int nameStart = _pos;
+        int otherStart = -1, otherEnd = -1;
+        while (!AtEnd())
+        {
+            char ch = _text[_pos];
+            if (SyntaxFacts.IsIdentifierPart(ch)) { _pos++; continue; }
+            if (!IsOtherLetter(ch) && !(_pos > nameStart && IsOtherNamePart(ch))) break;
+            if (otherStart < 0) otherStart = _pos;
+            if (otherEnd < 0 || otherEnd == _pos) otherEnd = _pos + 1;
+            _pos++;
+        }
+        if (otherStart >= 0)
+        {
+            string name = _pos - nameStart > 40 ? _text.Substring(nameStart, 37) + "..." : _text.Substring(nameStart, _pos - nameStart);
+            Report(DiagnosticCatalogue.SyntaxError, TextSpan.FromBounds(otherStart, otherEnd),
+                $"unexpected character {DescribeChars(_text.Substring(otherStart, Math.Min(otherEnd - otherStart, 8)))} in the name '{name}'; names are made of ASCII letters, digits and '_'");
+        }
         return SyntaxKind.Identifier;
+    }
+
+    /// <summary>A letter outside ASCII: not part of a name, but read as one so that the name stays whole (see <see cref="ScanToken"/>).</summary>
+    private static bool IsOtherLetter(char c) => c > 127 && char.IsLetter(c);
+
+    /// <summary>After the first character of a name: other letters, digits and combining marks (an accent written as its own character).</summary>
+    private static bool IsOtherNamePart(char c) =>
+        c > 127 && (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
+
+    /// <summary>Quotation marks other than the straight double quote: typographic ones (a word processor's), single quotes, guillemets.</summary>
+    private static bool IsOtherQuote(char c) => OtherQuoteClosers(c) is not null;
+
+    private static string? OtherQuoteClosers(char c) => c switch
+    {
+        '\u201C' => "\u201D\u201C",     // “ ... ” (or “ ... “)
+        '\u201D' => "\u201D",           // ” ... ” (Swedish)
+        '\u201E' => "\u201C\u201D",     // „ ... “ (German) or „ ... ”
+        '\u2018' => "\u2019\u2018",     // ‘ ... ’
+        '\u201A' => "\u2018\u2019",     // ‚ ... ‘
+        '\'' => "'",
+        '`' => "`'",
+        '\u00AB' => "\u00BB",           // « ... »
+        '\u00BB' => "\u00AB",           // » ... «
+        '\u2039' => "\u203A",           // ‹ ... ›
+        '\u203A' => "\u2039",
+        '\uFF02' => "\uFF02",           // fullwidth ＂ ... ＂
+        _ => null,
+    };
+
+    // Per opening quotation mark, the end of the line that a search for its closing mark has found none before: a line of
+    // thousands of '«' without a '»' is searched once, not once per '«' (which was quadratic).
+    private Dictionary<char, int>? _noCloserBefore;
+
+    /// <summary>The position just after the quotation mark that closes the one at <paramref name="at"/> on its line; -1 when none does.</summary>
+    private int OtherQuoteEnd(int at)
+    {
+        char open = _text[at];
+        if (_noCloserBefore is not null && _noCloserBefore.TryGetValue(open, out int failedUntil) && at < failedUntil) return -1;
+        string closers = OtherQuoteClosers(open)!;
+        int i = at + 1;
+        for (; i < _text.Length; i++)
+        {
+            char c = _text[i];
+            if (c == '\r' || c == '\n') break;
+            if (closers.IndexOf(c) >= 0) return i + 1;
+        }
+        (_noCloserBefore ??= new Dictionary<char, int>())[open] = i;
+        return -1;
+    }
+
+    /// <summary>
+    /// A string between other quotation marks (<c>“Hello.”</c>, <c>'Hello.'</c>): one string token whose value is the text
+    /// between them (no escapes), and one error saying how strings are written, so the rest of the line parses as meant.
+    /// </summary>
+    private SyntaxKind ScanOtherQuotedString(out int value)
+    {
+        int start = _pos, end = OtherQuoteEnd(_pos);
+        _pos = end;
+        string content = _text.Substring(start + 1, end - start - 2);
+        value = _strings.Intern(content);
+        string shown = content.Length > 40 ? content.Substring(0, 37) + "..." : content;
+        Report(DiagnosticCatalogue.SyntaxError, TextSpan.FromBounds(start, end), $"strings are written between straight double quotes: \"{shown}\"");
+        return SyntaxKind.String;
+    }
+
+    /// <summary>
+    /// What to write instead of a skipped run of characters that another language would accept, as "; ..." (or "").
+    /// </summary>
+    private string SkippedHint(int start, string run)
+    {
+        switch (run.TrimEnd())
+        {
+            case "=": return "; a rule's arrow is '=>', an effect is 'dim += number' or 'dim -= number'";
+            case "+": return "; an effect is written 'dim += number' or 'dim -= number'";
+            case "&&": case "&": return "; conditions are joined with 'and'";
+            case "||": case "|": return "; a rule has no 'or': write one rule for each alternative";
+            case "==": case "!=": case "!": case "=<": return "; a condition compares with <, <=, > or >=";
+            case ";": return "; no ';' is needed: a member ends at the next member";
+            case "%":
+            {
+                // "5%": the number just before it, as a fraction.
+                int digits = start;
+                while (digits > 0 && (IsDigit(_text[digits - 1]) || _text[digits - 1] == '.')) digits--;
+                if (digits < start && decimal.TryParse(_text.Substring(digits, start - digits), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent))
+                    return $"; write a fraction: {_text.Substring(digits, start - digits)}% is {(percent / 100m).ToString(CultureInfo.InvariantCulture)}";
+                return "; write a fraction: 50% is 0.5";
+            }
+            case ".":
+                if (start >= 2 && _text[start - 1] == '.' && _text[start - 2] == '.') return "; a range is written with two dots: '1..5'";
+                return "";
+        }
+        if (run.Trim().Length > 0 && run.Trim().All(ch => ch is '(' or ')')) return "; conditions and effects take no parentheses";
+        if (IsOtherQuote(run[0])) return "; strings are written between straight double quotes (\"...\") on one line";
+        return "";
     }
 
     /// <summary>
@@ -354,7 +489,11 @@ public sealed class Lexer
     {
         int start = _pos;
         if (_text[_pos] == '+' || _text[_pos] == '-') _pos++;
+        int integerStart = _pos;
         while (IsDigit(Peek())) _pos++;
+        // '.5' (decided: a number needs a digit before its point, so that '1..5' is a range): read as 0.5 and reported,
+        // rather than as a stray '.' and the number 5, which gave follow-on messages about an effect of 5.
+        bool noIntegerPart = _pos == integerStart;
         if (Peek() == '.' && IsDigit(Peek(1)))
         {
             _pos++;
@@ -385,6 +524,8 @@ public sealed class Lexer
         int textIndex = _numberTexts.Intern(_text, start, _pos - start);
         string text = _numberTexts[textIndex];
         var span = TextSpan.FromBounds(start, _pos);
+        if (noIntegerPart)
+            Report(DiagnosticCatalogue.SyntaxError, span, $"a number needs a digit before its point: write '{text.Insert(integerStart - start, "0")}'");
         if (_numberByText.TryGetValue(textIndex, out value))
         {
             // An invalid number (NaN: nothing else parses to it) is reported wherever it is written, not only the first time.

@@ -7,10 +7,12 @@ public static class NameSuggester
     {
         string? best = null;
         int bestDistance = int.MaxValue;
-        int limit = Math.Max(1, name.Length / 3);
         foreach (var candidate in candidates)
         {
             if (candidate == name) continue;
+            // About one edit per three letters of the longer of the two: 'trun' (a swap and a missing letter) finds
+            // 'turns'; measured on the name alone (4 letters, one edit) it did not.
+            int limit = Math.Max(1, (Math.Max(name.Length, candidate.Length) + 1) / 3);
             int d = string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (d <= limit && d < bestDistance)
             {

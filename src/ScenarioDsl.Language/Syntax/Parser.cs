@@ -99,14 +99,19 @@ internal sealed class Parser
         var header = headerParser(input);
         if (!header.WasSuccessful)
         {
-            ReportFailure(header, input);
+            // `persona Worrier {`: the space is what is missing, not only the word 'in'.
+            string? inHint = kind is DeclarationKind.Persona or DeclarationKind.Goal && start + 1 < end && KindAt(start + 1) == SyntaxKind.Identifier
+                ? $"a {keyword.Text} names its space: '{keyword.Text} {Tok(start + 1).Text} in {(start + 2 < end && KindAt(start + 2) == SyntaxKind.Identifier ? Tok(start + 2).Text : "Space")} {{'"
+                : null;
+            ReportFailure(header, input, inHint);
             SyntaxToken? name = start + 1 < end && KindAt(start + 1) == SyntaxKind.Identifier && kind != DeclarationKind.Cues ? Tok(start + 1) : null;
             SyntaxToken? space = start + 3 < end && Tok(start + 2).IsKeyword("in") && KindAt(start + 3) == SyntaxKind.Identifier ? Tok(start + 3) : null;
             return new IncompleteDeclarationSyntax(kind, keyword, name, space, Skip(start + 1, end));
         }
 
         var h = header.Value;
-        var (members, closeBrace, rest) = ParseBody((TokenInput)header.Remainder, kind);
+        string owner = kind == DeclarationKind.Cues ? "the cues block" : $"{h.Keyword.Text} '{h.Name!.Value.Text}'";
+        var (members, closeBrace, rest) = ParseBody((TokenInput)header.Remainder, kind, $"{owner} (opened on line {_text.GetLinePosition(h.OpenBrace.Span.Start).Line + 1})");
         DeclarationSyntax declaration = kind switch
         {
             DeclarationKind.Space => new SpaceDeclarationSyntax(h.Keyword, h.Name!.Value, h.Description, h.OpenBrace, members, closeBrace),
@@ -145,13 +150,13 @@ internal sealed class Parser
     [ThreadStatic] private static List<MemberSyntax>? t_members;
 
     /// <summary>Members up to the closing brace, recovering member by member.</summary>
-    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseBody(TokenInput body, DeclarationKind kind)
+    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseBody(TokenInput body, DeclarationKind kind, string owner)
     {
         var members = t_members ??= new List<MemberSyntax>();
         members.Clear();
         try
         {
-            return ParseMembers(body, kind, members);
+            return ParseMembers(body, kind, members, owner);
         }
         finally
         {
@@ -159,7 +164,8 @@ internal sealed class Parser
         }
     }
 
-    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseMembers(TokenInput body, DeclarationKind kind, List<MemberSyntax> members)
+    // owner: the declaration, for the message when its closing brace is missing: "persona 'P' (opened on line 3)".
+    private (IReadOnlyList<MemberSyntax> Members, SyntaxToken CloseBrace, int Next) ParseMembers(TokenInput body, DeclarationKind kind, List<MemberSyntax> members, string owner)
     {
         var keywords = Grammar.MemberKeywords(kind);
         int position = body.Position, end = body.End;
@@ -168,7 +174,11 @@ internal sealed class Parser
             if (position >= end)
             {
                 var missing = _table.AddMissing(SyntaxKind.CloseBrace, Tok(position - 1).Span.End);
-                ReportExpected(position, "'}'");
+                // `warmth "x" // the cue }`: the brace is part of the comment.
+                bool braceInComment = false;
+                foreach (var trivia in Tok(position - 1).TrailingTrivia)
+                    braceInComment |= trivia.Kind == SyntaxKind.LineComment && _text.Text.IndexOf('}', trivia.Span.Start, trivia.Span.Length) >= 0;
+                ReportExpected(position, "'}' to close " + owner + (braceInComment ? "; the '}' in the // comment after it is part of the comment" : ""));
                 return (members.ToArray(), missing, position);
             }
 
@@ -269,7 +279,7 @@ internal sealed class Parser
 
     // ---- error reporting -------------------------------------------------------------------
 
-    private void ReportFailure<T>(IResult<T> failure, TokenInput input)
+    private void ReportFailure<T>(IResult<T> failure, TokenInput input, string? inHint = null)
     {
         int position = Math.Min(failure.Remainder.Position, input.End);
         var token = Tok(position);
@@ -281,6 +291,7 @@ internal sealed class Parser
 
         var expectations = failure.Expectations.Distinct().ToList();
         string expected = JoinAlternatives(expectations);
+        if (inHint is not null && expectations.Count == 1 && expectations[0] == "'in'") expected += "; " + inHint;
         if (position >= input.End || token.Kind == SyntaxKind.EndOfFile || (token.IsFirstOnLine && position > 0))
         {
             ReportExpected(position, expected);
@@ -293,12 +304,45 @@ internal sealed class Parser
     /// <summary>"expected X" just after the previous token: the place where X was expected.</summary>
     private void ReportExpected(int position, string expected)
     {
+        if (AfterSkippedText(position)) return;
         int at = position > 0 ? Tok(position - 1).Span.End : 0;
         Report(DiagnosticCatalogue.SyntaxError, new TextSpan(at, 0), null, "expected " + expected);
     }
 
+    /// <summary>
+    /// Whether the lexer skipped characters right before the token at <paramref name="position"/>, on the line of that
+    /// token or of the one before it (<c>on warmth = calm += 1</c>, <c>when a &lt; 1 &amp;&amp; b &gt; 0</c>, <c>hope + 0.1</c>).
+    /// The lexer has reported them, with what to write instead; that the parser then finds something unexpected
+    /// is the same mistake, so it is not reported twice. Skipped text on lines of its own does not count.
+    /// </summary>
+    private bool AfterSkippedText(int position)
+    {
+        if (position <= 0 || position >= _table.LexedCount) return false;
+        foreach (var trivia in Tok(position - 1).TrailingTrivia)
+            if (trivia.Kind == SyntaxKind.SkippedText) return true;
+        bool sameLine = true;
+        var leading = Tok(position).LeadingTrivia;
+        for (int i = leading.Count - 1; i >= 0 && sameLine; i--)
+        {
+            if (leading[i].Kind == SyntaxKind.EndOfLine) sameLine = false;
+            else if (leading[i].Kind == SyntaxKind.SkippedText) return true;
+        }
+        return false;
+    }
+
     private void ReportUnexpected(SyntaxToken token, string expected, IEnumerable<string> keywordCandidates)
     {
+        if (token.Index < _table.LexedCount && AfterSkippedText(token.Index)) return;
+        // "0,5": a decimal comma splits a number into two; name that, not only the unexpected second half.
+        if (token.Kind == SyntaxKind.Number && token.Index >= 2 && Tok(token.Index - 1).Kind == SyntaxKind.Comma
+            && Tok(token.Index - 2).Kind == SyntaxKind.Number && Tok(token.Index - 2).Span.End == Tok(token.Index - 1).Span.Start
+            && Tok(token.Index - 1).Span.End == token.Span.Start && !token.Text.StartsWith("-", StringComparison.Ordinal) && !token.Text.StartsWith("+", StringComparison.Ordinal))
+        {
+            string written = Tok(token.Index - 2).Text + "." + token.Text;
+            Report(DiagnosticCatalogue.SyntaxError, token.Span, null,
+                $"unexpected {Describe(token)}; expected {expected}; a decimal number is written with a point: '{written}'");
+            return;
+        }
         Suggestion? suggestion = null;
         if (token.Kind == SyntaxKind.Identifier)
         {

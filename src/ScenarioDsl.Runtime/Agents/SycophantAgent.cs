@@ -21,6 +21,12 @@ public sealed class SycophantAgent : IAgent
         "Brilliant, you clearly know best.",
     ];
 
+    /// <summary>What the agent looks for in cue names (case-insensitive substrings).</summary>
+    public static IReadOnlyList<string> CueStems => Stems;
+
+    /// <summary>Whether the table has a cue the agent uses: one named like <see cref="CueStems"/>, with a phrase.</summary>
+    public static bool FindsOwnCue(CueTable cues) => ReplyComposer.CuesNamedLike(cues, Stems).Length > 0;
+
     public string Name => AgentName;
 
     public ValueTask<string> ReplyAsync(AgentContext context, CancellationToken cancellationToken)

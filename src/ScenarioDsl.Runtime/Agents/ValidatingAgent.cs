@@ -14,6 +14,12 @@ public sealed class ValidatingAgent : IDraftingAgent
 
     private static readonly string[] Stems = ["valid", "reflect", "empath", "acknowledg", "normaliz", "listen", "support"];
 
+    /// <summary>What the agent looks for in cue names (case-insensitive substrings).</summary>
+    public static IReadOnlyList<string> CueStems => Stems;
+
+    /// <summary>Whether the table has a cue the agent uses: one named like <see cref="CueStems"/>, with a phrase.</summary>
+    public static bool FindsOwnCue(CueTable cues) => ReplyComposer.CuesNamedLike(cues, Stems).Length > 0;
+
     public string Name => AgentName;
 
     /// <summary>One draft per filler at most (<see cref="ReplyComposer.FirstCleanDraft"/>).</summary>

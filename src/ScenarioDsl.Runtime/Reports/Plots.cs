@@ -124,7 +124,7 @@ public static class Plots
     /// <summary>Mean headline score (0..1) per agent, one bar each.</summary>
     public static string ScoreBars(IReadOnlyList<(string Agent, double Mean, int Runs)> agents)
     {
-        var svg = new SvgWriter("plot-scores", "mean score per agent (process composite / EPM-Q)", 0, Math.Max(1, agents.Count), 0, 1);
+        var svg = new SvgWriter("plot-scores", "mean score per agent, 0..1 (process composite, or EPM-Q / 100)", 0, Math.Max(1, agents.Count), 0, 1);
         for (int i = 0; i < agents.Count; i++)
         {
             var (agent, mean, runs) = agents[i];

@@ -18,6 +18,13 @@ public sealed class RunRecord
 
     public string Goal { get; set; } = "";
 
+    /// <summary>
+    /// The <see cref="Running.Scenario.DeclarationsFingerprint"/> of the declarations the run was made from; absent in records
+    /// written before 2026-12-07.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Declarations { get; set; }
+
     public int Seed { get; set; }
 
     public string Agent { get; set; } = "";

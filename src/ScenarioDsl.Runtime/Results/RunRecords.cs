@@ -29,6 +29,7 @@ public static class RunRecords
             Suite = scenario.Suite,
             Persona = scenario.Persona.Name,
             Goal = goal.Name,
+            Declarations = scenario.DeclarationsFingerprint,
             Seed = result.Seed,
             Agent = result.Agent,
             Profile = result.Scores.Profile,

@@ -44,7 +44,16 @@ public sealed class Scenario
         Detector = other.Detector;
         Dynamics = other.Dynamics;
         CompiledStep = other.CompiledStep;
+        _fingerprint = other._fingerprint;
     }
+
+    private string? _fingerprint;
+
+    /// <summary>
+    /// A digest of the declarations the scenario's runs depend on (<see cref="Results.DeclarationsFingerprint"/>), the same for
+    /// every seed and name of it; results files record it so that an edit of the files since a run can be told.
+    /// </summary>
+    public string DeclarationsFingerprint => _fingerprint ??= Results.DeclarationsFingerprint.Of(this);
 
     /// <summary>The scenario's name; a suite case's name is <c>Persona_Goal_sSeed</c>.</summary>
     public string Name { get; }

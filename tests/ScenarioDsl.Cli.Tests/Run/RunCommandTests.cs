@@ -220,7 +220,7 @@ public class RunCommandTests
         // A later item that names no agent is still an unknown agent when the first item is an existing file.
         var typo = folder.Run("run", "worry.emps", "--agent", "scripted:x.txt,friendly", "--out", "other");
         Assert.Equal(2, typo.ExitCode);
-        Assert.StartsWith("emps run: error: Unknown agent 'friendly'; ", typo.Error);
+        Assert.StartsWith("emps run: error: unknown agent 'friendly'; ", typo.Error);
         // The message lists every kind of agent the command takes, the LLM ones included.
         Assert.Contains("expected one of generic, validating, aligned, sycophant, scripted:FILE, llm or llm:VARIANT.", typo.Error);
     }

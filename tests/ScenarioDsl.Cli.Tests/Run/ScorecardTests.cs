@@ -139,4 +139,50 @@ public class ScorecardTests
         var differences = EmojiAgents.Select(a => SpacesAfter(plain.ToString(), a) - SpacesAfter(spectre.ToString(), a)).ToArray();
         Assert.All(differences, d => Assert.Equal(differences[0], d));
     }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(60)]
+    public void On_a_terminal_narrower_than_the_table_no_agent_name_or_header_is_broken(int width)
+    {
+        // At 80 columns the four reference agents' table was 82 wide: Spectre wrapped "validating" into "validatin" and
+        // "g" and cut "stability" to "stabili…".
+        var rows = Scorecard.Rows(new[] { "aligned", "generic", "sycophant", "validating" }.Select(Scored));
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = width;
+        console.Profile.Capabilities.Unicode = true;
+
+        Scorecard.WriteSpectre(console, rows);
+
+        var text = output.ToString();
+        Assert.Contains("stability", text);
+        Assert.DoesNotContain("\u2026", text);
+        foreach (var agent in new[] { "aligned", "generic", "sycophant", "validating" })
+            Assert.Single(text.Split('\n'), line => line.Contains(agent + " ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void On_a_wide_terminal_the_scorecard_is_a_table_with_borders()
+    {
+        var rows = Scorecard.Rows(new[] { "aligned", "validating" }.Select(Scored));
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 120;
+        console.Profile.Capabilities.Unicode = true;
+
+        Scorecard.WriteSpectre(console, rows);
+
+        Assert.Contains("\u2502 validating \u2502", output.ToString());
+    }
 }

@@ -322,6 +322,15 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void EMPS2009_gives_the_point_rounded_and_the_shifts_that_fit_from_this_start()
+    {
+        // 0.2 + -0.9 is -0.7000000000000001 in doubles, which the message printed as such; and it did not say what
+        // shift would do.
+        var d = AssertReported("EMPS2009", Space + Cues + Persona() + Goal("shift { calm: -0.9 }", "Down") + Scenario(goal: "[|Down|]"));
+        Assert.Equal("goal 'Down' puts dimension 'calm' of persona 'Worrier' at 0.2 + -0.9 = -0.7, outside its range [0, 1]; from this start a shift of 'calm' must lie in [-0.2, 0.8]", d.Message);
+    }
+
+    [Fact]
     public void EMPS2009_handles_targets_and_shifts_at_the_ends_of_double()
     {
         // A range whose width overflows is EMPS2002 itself; what depends on it is not checked (no EMPS2009 on top).

@@ -18,6 +18,10 @@ public class LexerEdgeSoupTests
         "per", "turn", "per-turn", "per - turn", "direction", "scoring", "epm", "space", "S", "a", "{", "}", "[", "]", ",", ":",
         "persona", "in", "start", "on", "when", "and", "says", "goal", "target", "shift", "suite", "seeds", "cues",
         "\n", "\r", "\r\n", " ", "\t", "\u00A0", "\uFEFF", "\u2028", "\u0085", "\uD83D", "\uDE00", "🙂", "\0", "é",
+        // What the lexer reads as a newcomer's habits: comments of other languages, '.5', other quotes, non-ASCII names.
+        "#", "--", "---", ".5", "-.5", "+.5", "..5", "%", "5%", "&&", "||", "==", "!=", ";", "(", ")", "0,5",
+        "'", "'a'", "\u201C", "\u201D", "\u201E", "\u2018", "\u2019", "\u00AB", "\u00BB", "`", "\uFF02", "\u201Ca\u201D",
+        "Zo\u00EB", "\u00E9lan", "e\u0301", "\u0301",
     };
 
     private static readonly Gen<string> Soup =
