@@ -173,12 +173,6 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         return reportError is null ? Success : ErrorsFound;
     }
 
-    /// <summary>The diagnostics that are errors once each file's nearest .globalconfig has set severities (as <c>emps check</c> does).</summary>
-    /// <summary>
-    /// The records in the order of this command's runs (declaration order, then agents), whatever order
-    /// <c>results.jsonl</c> holds them in (runs finishing out of order under <c>--parallel</c>, runs resumed over several
-    /// commands); records of other runs found there follow, in file order. So the report does not depend on history.
-    /// </summary>
     /// <summary>
     /// The reference agents validating and sycophant act through cues they find by name (docs/runtime.md, Agents). In a
     /// library of one's own (cues named warmth, connection...) neither finds one, and both silently reduce to mirroring the
@@ -226,6 +220,11 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             + $"To run the edited scenarios, use another --out or delete {results}.";
     }
 
+    /// <summary>
+    /// The records in the order of this command's runs (declaration order, then agents), whatever order
+    /// <c>results.jsonl</c> holds them in (runs finishing out of order under <c>--parallel</c>, runs resumed over several
+    /// commands); records of other runs found there follow, in file order. So the report does not depend on history.
+    /// </summary>
     private static IReadOnlyList<RunRecord> InJobOrder(IReadOnlyList<RunRecord> records, IReadOnlyList<RunJob> jobs)
     {
         var position = new Dictionary<string, int>(jobs.Count, StringComparer.Ordinal);
