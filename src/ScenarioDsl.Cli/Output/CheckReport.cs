@@ -11,16 +11,23 @@ public sealed class CheckReport
     public CheckReport(IReadOnlyList<string> files, IEnumerable<Diagnostic> diagnostics)
     {
         Files = files;
+        Diagnostics = Visible(files, diagnostics).Select(DiagnosticRecord.From).ToArray();
+    }
+
+    /// <summary>
+    /// The diagnostics that are not hidden, by file (in the order of <paramref name="files"/>, display paths), then
+    /// position, then code: the order every command prints them in.
+    /// </summary>
+    public static IEnumerable<Diagnostic> Visible(IReadOnlyList<string> files, IEnumerable<Diagnostic> diagnostics)
+    {
         var fileOrder = files.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
-        Diagnostics = diagnostics
+        return diagnostics
             .Where(d => d.Severity != DiagnosticSeverity.Hidden)
             .OrderBy(d => fileOrder.TryGetValue(d.Location.Path, out int i) ? i : int.MaxValue)
             .ThenBy(d => d.Location.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Span.Start)
             .ThenBy(d => d.Location.Span.End)
-            .ThenBy(d => d.Code, StringComparer.Ordinal)
-            .Select(DiagnosticRecord.From)
-            .ToArray();
+            .ThenBy(d => d.Code, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<string> Files { get; }

@@ -247,18 +247,10 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
             : scenario.WithSeed(seed).WithName($"{scenario.Persona.Name}_{scenario.Goal.Name}_s{seed.ToString(CultureInfo.InvariantCulture)}", scenario.Suite);
 
     /// <summary>The diagnostics with each file's .globalconfig applied (hidden ones dropped), in emps check's order.</summary>
-    private static IReadOnlyList<Diagnostic> Configured(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<InputFile> files)
-    {
-        var fileOrder = files.Select((f, i) => (f.DisplayPath, i)).ToDictionary(p => p.DisplayPath, p => p.i, StringComparer.Ordinal);
-        return SeverityConfiguration.Apply(diagnostics, files, new Dictionary<string, DiagnosticSeverity>())
-            .Where(d => d.Severity != DiagnosticSeverity.Hidden)
-            .OrderBy(d => fileOrder.TryGetValue(d.Location.Path, out int i) ? i : int.MaxValue)
-            .ThenBy(d => d.Location.Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.Span.Start)
-            .ThenBy(d => d.Location.Span.End)
-            .ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToArray();
-    }
+    private static IReadOnlyList<Diagnostic> Configured(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<InputFile> files) =>
+        Output.CheckReport.Visible(
+            files.Select(f => f.DisplayPath).ToArray(),
+            SeverityConfiguration.Apply(diagnostics, files, new Dictionary<string, DiagnosticSeverity>())).ToArray();
 
     private int Usage(IEnumerable<string> messages)
     {
