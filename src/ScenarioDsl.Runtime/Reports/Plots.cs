@@ -134,9 +134,10 @@ public static class Plots
             svg.Text(svg.X(i + 0.5), svg.Y(top) - 3, ScoreValues.Format(mean), "middle");
             // The label fits its slot (names of LLM agents with roles run to 40 characters), the whole name is its tooltip.
             string label = $"{agent} ({runs})", suffix = $" ({runs})";
-            // Widths as the state plot's legend estimates them (a wide character two narrow ones), cut between whole characters.
+            // Widths as the state plot's legend estimates them (a wide character two narrow ones), cut between whole characters,
+            // in the middle: agent names often share a long beginning (llm:persona-aligned:...) and differ at the end.
             double slot = svg.X(i + 1) - svg.X(i);
-            string shown = TextWidth.Pixels(label, LabelSize) <= slot ? label : TextWidth.Shorten(agent, slot - TextWidth.Pixels(suffix, LabelSize), LabelSize) + suffix;
+            string shown = TextWidth.Pixels(label, LabelSize) <= slot ? label : TextWidth.ShortenMiddle(agent, slot - TextWidth.Pixels(suffix, LabelSize), LabelSize) + suffix;
             svg.Text(svg.X(i + 0.5), SvgWriter.Height - SvgWriter.Bottom + 12, shown, "middle", LabelSize, tooltip: shown == label ? null : label);
         }
         return svg.ToString();

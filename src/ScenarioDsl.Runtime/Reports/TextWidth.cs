@@ -53,6 +53,34 @@ internal static class TextWidth
         return kept.ToString().TrimEnd() + Ellipsis;
     }
 
+    /// <summary>
+    /// <paramref name="text"/> when it fits; otherwise its first and last text elements around an ellipsis, as many as fit
+    /// (the end gets the larger half), for names that share a long beginning and differ at the end, such as model names
+    /// (<c>llm:persona-aligned:model-a</c> and <c>…-b</c>), which a cut at the end would make alike.
+    /// </summary>
+    internal static string ShortenMiddle(string text, double maxPixels, double fontSize)
+    {
+        if (Pixels(text, fontSize) <= maxPixels) return text;
+        var elements = new List<string>();
+        var enumerator = StringInfo.GetTextElementEnumerator(text);
+        while (enumerator.MoveNext()) elements.Add(enumerator.GetTextElement());
+        double budget = maxPixels - Pixels(Ellipsis, fontSize);
+        int head = 0, tail = 0;
+        double used = 0;
+        // Take from the end and the beginning in turn (the end first), while the next one fits.
+        while (head + tail < elements.Count)
+        {
+            bool fromEnd = tail <= head;
+            string next = fromEnd ? elements[elements.Count - 1 - tail] : elements[head];
+            double width = Pixels(next, fontSize);
+            if (used + width > budget) break;
+            used += width;
+            if (fromEnd) tail++;
+            else head++;
+        }
+        return string.Concat(elements.Take(head)).TrimEnd() + Ellipsis + string.Concat(elements.Skip(elements.Count - tail)).TrimStart();
+    }
+
     private const string Ellipsis = "\u2026";
 
     private static bool Shows(Rune rune) =>
