@@ -25,15 +25,7 @@ internal static class NumberOptions
     /// <summary>A whole number of at least 0: <c>--name: 'value' is not a whole number of 0 or more.</c> otherwise.</summary>
     public static Option<int> Count(this Option<int> option)
     {
-        option.CustomParser = result =>
-        {
-            string text = Single(result);
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value)) return value;
-            result.AddError(long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _)
-                ? $"{option.Name}: '{text}' is too large."
-                : $"{option.Name}: '{text}' is not a whole number of 0 or more.");
-            return 0;
-        };
+        option.CustomParser = result => ParseWhole(result, option.Name, NumberStyles.None, "a whole number of 0 or more") ?? 0;
         return option;
     }
 
@@ -49,13 +41,13 @@ internal static class NumberOptions
         return option;
     }
 
-    private static int? ParseWhole(ArgumentResult result, string name)
+    private static int? ParseWhole(ArgumentResult result, string name, NumberStyles styles = NumberStyles.AllowLeadingSign, string what = "a whole number")
     {
         string text = Single(result);
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)) return value;
-        result.AddError(long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+        if (int.TryParse(text, styles, CultureInfo.InvariantCulture, out int value)) return value;
+        result.AddError(long.TryParse(text, styles, CultureInfo.InvariantCulture, out _)
             ? $"{name}: '{text}' is too large."
-            : $"{name}: '{text}' is not a whole number.");
+            : $"{name}: '{text}' is not {what}.");
         return null;
     }
 
