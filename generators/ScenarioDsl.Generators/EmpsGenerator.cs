@@ -31,9 +31,11 @@ public sealed class EmpsGenerator : IIncrementalGenerator
             .Select(static (all, _) => InPathOrder(all))
             .WithTrackingName(TrackingNames.AllFiles);
 
-        var model = allFiles
-            .Select(static (all, _) => EmpsParseCache.GetCompilation(all).Model)
+        // One lookup of the files' compilation per run: its model (what is emitted) and its errors (what is reported).
+        var bound = allFiles
+            .Select(static (all, _) => BoundFiles.Of(EmpsParseCache.GetCompilation(all)))
             .WithTrackingName(TrackingNames.BoundModel);
+        var model = bound.Select(static (b, _) => b.Model);
 
         // Re-evaluated on every compilation (a cheap lookup); equal results keep everything downstream cached.
         var xunit = context.CompilationProvider
@@ -58,8 +60,8 @@ public sealed class EmpsGenerator : IIncrementalGenerator
 
         // The catalogue's errors, in the order the language core reports them. Roslyn applies NoWarn, .globalconfig
         // severities and warnings-as-errors to these as to the analyzer's.
-        var errors = allFiles
-            .Select(static (all, _) => EmpsParseCache.GetCompilation(all).Diagnostics.Where(EmpsAnalyzer.IsReportedByGenerator).ToEquatableArray())
+        var errors = bound
+            .Select(static (b, _) => b.Errors)
             .WithTrackingName(TrackingNames.Errors);
         context.RegisterSourceOutput(errors, static (spc, all) =>
         {

@@ -9,6 +9,16 @@ namespace ScenarioDsl.Generators.Pipeline;
 internal sealed record EmpsFileInput(string Path, string Text);
 
 /// <summary>
+/// What the generator takes from the compilation of all .emps files: the bound model it emits from, and the diagnostics
+/// it reports itself (those of error severity, <see cref="EmpsAnalyzer.IsReportedByGenerator"/>), in the core's order.
+/// </summary>
+internal sealed record BoundFiles(BoundModel Model, EquatableArray<ScenarioDsl.Language.Diagnostics.Diagnostic> Errors)
+{
+    public static BoundFiles Of(EmpsCompilation compilation) =>
+        new(compilation.Model, compilation.Diagnostics.Where(EmpsAnalyzer.IsReportedByGenerator).ToEquatableArray());
+}
+
+/// <summary>
 /// Where generated code goes: a C# namespace, or empty for the global namespace. <paramref name="XunitSerializable"/>:
 /// the compilation references xunit v2's <c>Xunit.Abstractions.IXunitSerializable</c>, so suite cases implement it.
 /// </summary>

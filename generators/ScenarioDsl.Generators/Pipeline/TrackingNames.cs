@@ -9,7 +9,7 @@ public static class TrackingNames
     /// <summary>All .emps files, collected (names are global across files).</summary>
     public const string AllFiles = "EmpsAllFiles";
 
-    /// <summary>The language core's bound model of all files.</summary>
+    /// <summary>The language core's bound model of all files, with the errors the generator reports.</summary>
     public const string BoundModel = "EmpsBoundModel";
 
     /// <summary>Whether the compilation references xunit v2's serialization interface (suite cases implement it).</summary>
