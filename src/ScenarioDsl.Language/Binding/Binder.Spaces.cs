@@ -20,6 +20,10 @@ internal sealed partial class Binder
             bool hasErrors = false;
             // A member that failed to parse (skipped): some dimension could not be read.
             bool incomplete = false;
+            // The sum of the squared widths so far (the space's diagonal, squared): every distance the sandbox
+            // measures in the space is at most the diagonal, so all of them are finite while this sum is.
+            double squaredWidths = 0;
+            bool diagonalReported = false;
 
             foreach (var member in space.Members)
             {
@@ -69,6 +73,25 @@ internal sealed partial class Binder
                     Report(DiagnosticCatalogue.InvalidRange, tree, Spans.Of(dim.OpenBracket, dim.CloseBracket), dimName,
                         "unbounded", lo, hi, "its width, high - low, is beyond the largest double; the sandbox could not compute with it");
                     hasErrors = true;
+                }
+                else if (lo < hi)
+                {
+                    // Distances (scores, convergence, the aligned agent's plans) square the differences of states:
+                    // beyond about 1.3e154 of width they overflow, and the scores built on them are not numbers.
+                    double square = (hi - lo) * (hi - lo);
+                    if (double.IsInfinity(square))
+                    {
+                        Report(DiagnosticCatalogue.InvalidRange, tree, Spans.Of(dim.OpenBracket, dim.CloseBracket), dimName,
+                            "unbounded", lo, hi, "its width squared is beyond the largest double; the sandbox could not measure distances in the space");
+                        hasErrors = true;
+                    }
+                    else if (double.IsInfinity(squaredWidths += square) && !diagonalReported)
+                    {
+                        Report(DiagnosticCatalogue.InvalidRange, tree, Spans.Of(dim.OpenBracket, dim.CloseBracket), dimName,
+                            "unbounded", lo, hi, "with the dimensions before it, the sum of the squared widths is beyond the largest double; the sandbox could not measure distances in the space");
+                        diagonalReported = true;
+                        hasErrors = true;
+                    }
                 }
 
                 dimensions.Add(new DimensionSymbol(dimName, dimensions.Count, lo, hi, dim.Description?.StringValue));

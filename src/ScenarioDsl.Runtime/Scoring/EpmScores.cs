@@ -32,7 +32,7 @@ public sealed record EpmScores(
     int Turns) : IScores
 {
     public const string ProfileName = "epm";
-    public const string Version = "1";
+    public const string Version = "2";
 
     public string Profile => ProfileName;
 

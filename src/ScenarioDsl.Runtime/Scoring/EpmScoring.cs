@@ -124,7 +124,9 @@ public static class EpmScoring
 
     /// <summary>
     /// The step scale h: the norm, over the constrained dimensions, of the summed absolute effects of all
-    /// the persona's rules (an upper bound of one turn's rule-driven step). |u| when the rules move nothing.
+    /// the persona's rules, each sum capped at its dimension's width (an upper bound of one turn's rule-driven
+    /// step: the state is clamped to the ranges, so no step is longer on a dimension than its width).
+    /// |u| when the rules move nothing.
     /// </summary>
     public static double StepScale(GoalGeometry geometry, PersonaDefinition persona)
     {
@@ -135,6 +137,11 @@ public static class EpmScoring
                 int i = Array.IndexOf(geometry.Dimensions, effect.Dimension);
                 if (i >= 0) sums[i] += Math.Abs(effect.Amount);
             }
+        for (int i = 0; i < sums.Length; i++)
+        {
+            var dimension = persona.Space.Dimensions[geometry.Dimensions[i]];
+            sums[i] = Math.Min(sums[i], dimension.High - dimension.Low);
+        }
         double h = GoalGeometry.Norm(sums);
         return h > 0 ? h : geometry.UNorm > 0 ? geometry.UNorm : 1.0;
     }

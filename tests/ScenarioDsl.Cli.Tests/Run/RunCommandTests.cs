@@ -66,7 +66,7 @@ public class RunCommandTests
             }
             var scores = run.GetProperty("scores");
             string profile = run.GetProperty("profile").GetString()!;
-            Assert.Equal("1", run.GetProperty("profileVersion").GetString());
+            Assert.Equal(profile == "process" ? "1" : "2", run.GetProperty("profileVersion").GetString());
             string[] required = profile == "process"
                 ? ["alignment", "impact", "impactNormalized", "stability", "progress", "composite", "converged", "turns"]
                 : ["epmQ", "outcome", "efficiency", "stability", "energyTotal", "outcomeKind", "turns"];

@@ -83,10 +83,11 @@ public class RunIdentityAndOutputTests
     }
 
     [Fact]
-    public void Scores_that_overflow_are_written_as_named_numbers_and_read_back()
+    public void A_space_too_wide_to_measure_is_an_error_not_a_run_with_scores_that_are_not_numbers()
     {
         using var folder = new TempFolder();
-        // A range of 1e200: the energy of one step (1e200 squared) is infinite, and the scores built on it are not numbers.
+        // A range of 1e200: the squared length of one step (1e400) overflows, and every score built on it was NaN or
+        // Infinity before such a range became EMPS2002.
         folder.Write("huge.emps", """
             space Big { a [0, 1e200] }
             cues { up "up" }
@@ -98,12 +99,37 @@ public class RunIdentityAndOutputTests
 
         var result = folder.Run("run", "huge.emps", "--agent", "scripted:replies.txt", "--out", "out");
 
-        Assert.True(result.ExitCode == 0, result.ToTranscript());
-        var scores = JsonDocument.Parse(Assert.Single(Lines(folder, "out"))).RootElement.GetProperty("scores");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("huge.emps(1,15): error EMPS2002: the range of dimension 'a' is unbounded: [0, 1E+200] (its width squared", result.Error);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "out", "results.jsonl")));
+    }
+
+    [Fact]
+    public void Scores_written_as_named_numbers_by_an_earlier_version_are_read_back_on_resume_and_merge()
+    {
+        using var folder = new TempFolder();
+        folder.Write("small.emps", """
+            space Small { a [0, 1] }
+            cues { up "up" }
+            persona P in Small { start { a: 0 } on up => a += 0.5 says "ok" }
+            goal G in Small { target { a: 1 } }
+            scenario S { persona P goal G }
+            """);
+        folder.Write("replies.txt", "up\n");
+        Assert.Equal(0, folder.Run("run", "small.emps", "--agent", "scripted:replies.txt", "--out", "out").ExitCode);
+        // Before 2026-12-07 a space of ranges near 1e154 and wider ran, and its scores were written as "NaN" and "Infinity".
+        string results = Path.Combine(folder.Path, "out", "results.jsonl");
+        var line = Assert.Single(File.ReadAllLines(results));
+        string named = System.Text.RegularExpressions.Regex.Replace(line, "\"alignment\":[^,]+", "\"alignment\":\"NaN\"");
+        named = System.Text.RegularExpressions.Regex.Replace(named, "\"impact\":[^,]+", "\"impact\":\"Infinity\"");
+        Assert.NotEqual(line, named);
+        File.WriteAllText(results, named + "\n");
+
+        Assert.Contains("resuming: 1 of 1", folder.Run("run", "small.emps", "--agent", "scripted:replies.txt", "--out", "out").Out);
+        Assert.Equal(0, folder.Run("merge", "out", "--out", "merged").ExitCode);
+        var scores = JsonDocument.Parse(Assert.Single(Lines(folder, "merged"))).RootElement.GetProperty("scores");
         Assert.Equal("Infinity", scores.GetProperty("impact").GetString());
         Assert.Equal("NaN", scores.GetProperty("alignment").GetString());
-        Assert.Contains("resuming: 1 of 1", folder.Run("run", "huge.emps", "--agent", "scripted:replies.txt", "--out", "out").Out);
-        Assert.Equal(0, folder.Run("merge", "out", "--out", "merged").ExitCode);
     }
 
     [Fact]

@@ -250,7 +250,13 @@ public class DiagnosticCodeTests
         // Both ends are numbers, but the width overflows a double.
         var wide = AssertReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [|[-1e308, 1e308]|]\n}\n" + Cues + Persona(start: "start { calm: 0.2, trust: 0 }") + Goal() + Scenario());
         Assert.Contains("is unbounded", wide.Message);
-        AssertNotReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [-8e307, 8e307]\n}\n" + Cues + Persona(start: "start { calm: 0.2, trust: 0 }") + Goal() + Scenario());
+        // The width is a number, but its square is not: distances in the space could not be measured.
+        var squared = AssertReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [|[-7e153, 7e153]|]\n}\n" + Cues + Persona(start: "start { calm: 0.2, trust: 0 }") + Goal() + Scenario());
+        Assert.Contains("is unbounded: [-7E+153, 7E+153] (its width squared is beyond the largest double", squared.Message);
+        AssertNotReported("EMPS2002", "space Mood {\n  calm [0, 1]\n  trust [-6e153, 6e153]\n}\n" + Cues + Persona(start: "start { calm: 0.2, trust: 0 }") + Goal() + Scenario());
+        // Each square is a number, their sum (the diagonal, squared) is not: reported once, where it overflows.
+        var sum = AssertReported("EMPS2002", "space Mood {\n  calm [0, 1e154]\n  trust [|[0, 1e154]|]\n  hope [0, 1e154]\n}\n" + Cues + Persona(start: "start { calm: 0.2, trust: 0, hope: 0 }") + Goal() + Scenario());
+        Assert.Contains("with the dimensions before it, the sum of the squared widths is beyond the largest double", sum.Message);
     }
 
     [Fact]
@@ -339,12 +345,13 @@ public class DiagnosticCodeTests
         string target = unbounded + Far("-1e308", "goal G in Wide {\n  target { x: 1e308 }\n}\n") + "scenario S {\n  persona Far\n  goal G\n}\n";
         Assert.Equal(["EMPS2002"], EmpsCompilation.FromText(target, "test.emps").Diagnostics.Select(x => x.Code));
         // In the widest range that is not unbounded, a target at one end from a start at the other is inside.
-        const string wide = "space Wide {\n  x [0, 1.7e308]\n}\n";
-        string far = wide + Far("0", "goal G in Wide {\n  target { x: 1.7e308 }\n}\n") + "scenario S {\n  persona Far\n  goal G\n}\n";
+        const string wide = "space Wide {\n  x [0, 1.3e154]\n}\n";
+        string far = wide + Far("0", "goal G in Wide {\n  target { x: 1.3e154 }\n}\n") + "scenario S {\n  persona Far\n  goal G\n}\n";
         Assert.Empty(EmpsCompilation.FromText(far, "test.emps").Diagnostics);
-        // A shift whose sum overflows is outside: reported with the sum as written, not as "Infinity".
-        var d = AssertReported("EMPS2009", wide + Far("1.7e308", "goal G in Wide {\n  shift { x: 1e308 }\n}\n") + "scenario S {\n  persona Far\n  goal [|G|]\n}\n");
-        Assert.Equal("goal 'G' puts dimension 'x' of persona 'Far' at 1.7E+308 + 1E+308, outside its range [0, 1.7E+308]", d.Message);
+        // A shift near the largest double is outside, with the shifts that fit (no space that is not unbounded lets
+        // start + shift overflow any more; the message still never says "Infinity").
+        var d = AssertReported("EMPS2009", wide + Far("1.3e154", "goal G in Wide {\n  shift { x: 1.7e308 }\n}\n") + "scenario S {\n  persona Far\n  goal [|G|]\n}\n");
+        Assert.Equal("goal 'G' puts dimension 'x' of persona 'Far' at 1.3E+154 + 1.7E+308 = 1.7E+308, outside its range [0, 1.3E+154]; from this start a shift of 'x' must lie in [-1.3E+154, 0]", d.Message);
         Assert.DoesNotContain("Infinity", d.Message);
     }
 

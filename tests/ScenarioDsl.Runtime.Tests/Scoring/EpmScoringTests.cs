@@ -50,7 +50,7 @@ public class EpmScoringTests
         Assert.Equal(0.4 * outcome + 0.2 * efficiency + 0.4 * stability, s.EpmQ, 1e-9);
         Assert.Equal(EpmOutcome.MaxTurns, s.OutcomeKind);
         Assert.Equal("epm", s.Profile);
-        Assert.Equal("1", s.ProfileVersion);
+        Assert.Equal("2", s.ProfileVersion);
     }
 
     [Fact]
@@ -113,5 +113,22 @@ public class EpmScoringTests
             [Build.Rule("validation", (0, 0.3), (2, 5.0)), Build.Rule("advice", (0, -0.1), (1, 0.4))]);
         var goal = new GoalDefinition("G", space, GoalKind.Target, [new GoalComponent(0, 0.5), new GoalComponent(1, 0.5)]);
         Assert.Equal(Math.Sqrt(0.4 * 0.4 + 0.4 * 0.4), EpmScoring.StepScale(new GoalGeometry(goal, persona.Start), persona), 1e-15);
+    }
+
+    [Fact]
+    public void Step_scale_caps_each_dimension_at_its_width_so_huge_effects_leave_the_scores_numbers()
+    {
+        // No turn moves a dimension further than its width (the state is clamped), so summed effects beyond it do not
+        // count; before version 2, effects of 1e308 made h infinite, J infinite, and Idx_Snet and EPM-Q NaN.
+        var space = Build.Space(("a", -1, 1), ("b", 0, 0.5));
+        var persona = new PersonaDefinition("P", space, [0, 0],
+            [Build.Rule("validation", (0, 1e308), (1, 0.2)), Build.Rule("advice", (0, -1e308), (1, 0.2))]);
+        var goal = new GoalDefinition("G", space, GoalKind.Target, [new GoalComponent(0, 0.5), new GoalComponent(1, 0.4)],
+            scoring: ScoringOptions.Epm(EpmDirection.Fixed));
+        var geometry = new GoalGeometry(goal, persona.Start);
+        Assert.Equal(Math.Sqrt(2 * 2 + 0.4 * 0.4), EpmScoring.StepScale(geometry, persona), 1e-15);
+
+        var scores = EpmScoring.Score(geometry, persona, [[0, 0], [0, 0], [0.2, 0.1]], converged: false);
+        Assert.All(new[] { scores.EpmQ, scores.Outcome, scores.IdxSnet, scores.StepScale }, x => Assert.True(double.IsFinite(x), $"{x}"));
     }
 }
