@@ -540,4 +540,62 @@ public sealed class RunCommandLlmTests : IDisposable
         Assert.True(json.Exit == 0, json.Error);
         Assert.Equal("", json.Error);
     }
+
+    /// <summary>
+    /// A retried LLM call is not silent: without a terminal (output redirected, as here) each retry is one line on standard
+    /// error as the wait starts, naming the run, the turn, the reason, the attempt and the wait; never the server's text
+    /// (this 429's body echoes the key).
+    /// </summary>
+    [Fact]
+    public async Task ARetryIsALineOnStandardErrorWhenOutputIsRedirected()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = _ => "Okay.";
+        // Turns 1 and 2 of the first run answer; turn 3 is refused once, with Retry-After: 1.
+        server.Enqueue(new FakeStep(200, "Okay."), new FakeStep(200, "Okay."), new FakeStep(429, $"Rate limit reached for {Key}", RetryAfter: "1"));
+
+        var run = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-endpoint", server.Endpoint.ToString(), "--llm-model", "fake-model", "--out", "out");
+
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Equal("emps run: retrying CalmTheWorrier seed 3 llm:persona-aligned:fake-model, turn 3 (HTTP 429, attempt 2 of 5) in 1.0 s\n", run.Error);
+        Assert.DoesNotContain(Key, run.Out + run.Error);
+        Assert.DoesNotContain("retrying", run.Out);
+    }
+
+    /// <summary>
+    /// Under --parallel each retry line names the run whose call waits, not another one in flight: every run is refused once at
+    /// turn 3 (Retry-After: 0), and the lines name each run exactly once. The roles' calls are named after the run they serve too.
+    /// </summary>
+    [Fact]
+    public async Task UnderParallelEachRetryLineNamesItsOwnRunAndTurn()
+    {
+        // Seeds 9 and 1..3: no two runs send the same request (the scenario's seed 3 would repeat the suite's case s3).
+        File.WriteAllText(Path.Combine(_folder, "night.emps"), TestScenarios.Text.Replace("seed    3", "seed    9", StringComparison.Ordinal));
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = _ => "Okay.";
+        var refused = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        server.Step = r => r.AssistantMessages == 2 && refused.TryAdd(r.Body, true) ? new FakeStep(429, RetryAfter: "0") : null;
+
+        var run = EmpsWithKey(Key, "run", "night.emps", "--agent", "llm", "--llm-prompt", "generic,persona-aligned", "--llm-endpoint", server.Endpoint.ToString(),
+            "--llm-model", "fake-model", "--parallel", "3", "--out", "out");
+
+        Assert.True(run.Exit == 0, run.Error);
+        var records = Results("out").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => RunRecords.TryParse(l)!).ToArray();
+        Assert.Equal(8, records.Length);
+        Assert.All(records, r => Assert.Equal(4, r.Turns));
+        Assert.Equal(8, refused.Count);
+        var expected = records.Select(r => $"emps run: retrying {r.Description}, turn 3 (HTTP 429, attempt 2 of 5) in 0.0 s").Order(StringComparer.Ordinal);
+        Assert.Equal(expected, run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+
+        // A judge's call (made inside the persona's turn, through the role's own synchronous interface) is named the same way.
+        refused.Clear();
+        server.Responder = r => r.MessageText(0).StartsWith("You judge", StringComparison.Ordinal) ? "{\"cues\":[]}" : "It still bothers me.";
+        server.Step = r => r.MessageText(0).StartsWith("You judge", StringComparison.Ordinal) && refused.IsEmpty && refused.TryAdd(r.Body, true)
+            ? new FakeStep(503)
+            : null;
+        var judged = EmpsWithKey(Key, "run", "night.emps", "--agent", "generic", "--llm-judge", "--llm-endpoint", server.Endpoint.ToString(),
+            "--llm-model", "fake-model", "--llm-retries", "1", "--out", "judged");
+        Assert.True(judged.Exit == 0, judged.Error);
+        Assert.Matches(@"^emps run: retrying CalmTheWorrier seed 9 generic\+llm-judge:fake-model, turn 1 \(HTTP 503, attempt 2 of 2\) in \d\.\d s\n$", judged.Error);
+    }
 }

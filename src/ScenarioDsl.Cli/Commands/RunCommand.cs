@@ -89,6 +89,6 @@ public static class RunCommand
             var console = AnsiConsole.Console;
             return new RunSession(context, new SpectreRunProgress(console), rows => Scorecard.WriteSpectre(console, rows)).RunAsync(request, cancellationToken);
         }
-        return new RunSession(context, new PlainRunProgress(context.Out), rows => Scorecard.WritePlain(context.Out, rows)).RunAsync(request, cancellationToken);
+        return new RunSession(context, new PlainRunProgress(context.Out, context.Error), rows => Scorecard.WritePlain(context.Out, rows)).RunAsync(request, cancellationToken);
     }
 }

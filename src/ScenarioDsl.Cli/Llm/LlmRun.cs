@@ -33,6 +33,19 @@ public sealed class LlmRun : IDisposable
     /// </summary>
     private readonly CancellationTokenSource _stop = new();
 
+    /// <summary>Tells the progress display of each retry of this sweep's LLM calls, with the run and turn it serves.</summary>
+    private RetryRelay _retries = new();
+
+    /// <summary>
+    /// Where the retries of this sweep's LLM calls are shown while they wait (<c>emps run</c> gives its progress display: a
+    /// row on a terminal, a line on standard error otherwise); null, the default, shows them nowhere.
+    /// </summary>
+    public IRunProgress? RetryDisplay
+    {
+        get => _retries.Display;
+        set => _retries.Display = value;
+    }
+
     /// <summary>The endpoint calls go to (null when replaying or on a usage error), for explaining a 404.</summary>
     private Uri? _endpoint;
 
@@ -122,6 +135,7 @@ public sealed class LlmRun : IDisposable
     /// <param name="apiKey">The key (the command passes EMPS_LLM_API_KEY's value); never written anywhere.</param>
     public static LlmRun Create(LlmRunRequest request, IReadOnlyList<string> agentNames, CliContext context, string? apiKey)
     {
+        var retries = new RetryRelay();
         var errors = new List<string>();
         var shard = Shard.All;
         if (request.Shard is not null && !Shard.TryParse(request.Shard, out shard, out var shardError)) errors.Add(shardError);
@@ -185,7 +199,12 @@ public sealed class LlmRun : IDisposable
             RecordDirectory = request.Record is null ? null : context.GetFullPath(request.Record),
             ReplayDirectory = request.Replay is null ? null : context.GetFullPath(request.Replay),
             Parallel = Math.Max(1, request.Parallel),
-            Retry = new RetryOptions { Timeout = TimeSpan.FromSeconds(timeoutSeconds), MaxRetries = request.Retries ?? LlmRunRequest.DefaultRetries },
+            Retry = new RetryOptions
+            {
+                Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+                MaxRetries = request.Retries ?? LlmRunRequest.DefaultRetries,
+                Observer = retries,
+            },
         };
         try
         {
@@ -201,6 +220,7 @@ public sealed class LlmRun : IDisposable
             {
                 _endpoint = endpoint,
                 _keySet = !string.IsNullOrWhiteSpace(apiKey),
+                _retries = retries,
             };
         }
         catch (DirectoryNotFoundException)
@@ -336,7 +356,8 @@ public sealed class LlmRun : IDisposable
                         var agentName = job.Agent is WithRolesAgent withRoles ? withRoles.Inner.Name : job.Agent.Name;
                         RunResult result;
                         using (_factory?.Usage.BeginRun(job.Scenario.Suite, job.Scenario.Name, job.Seed, agentName))
-                            result = await job.Scenario.RunAsync(job.Agent, job.Seed, token).ConfigureAwait(false);
+                        using (var run = _retries.Begin(job))
+                            result = await job.Scenario.RunAsync(run.Agent, job.Seed, token).ConfigureAwait(false);
                         var record = RunRecords.From(result);
                         lock (gate)
                         {

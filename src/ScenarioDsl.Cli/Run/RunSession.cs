@@ -129,6 +129,8 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         string? failure = null;
         bool passing = false;
 
+        // The LLM calls' retries are shown while they wait: a row of the terminal's display, or a line on standard error.
+        llm.RetryDisplay = progress;
         await progress.RunAsync(jobs.Length, jobs.Length - pending.Length, async report =>
         {
             // In order, one at a time unless --parallel N; each record appended whole as its run ends (docs/llm.md).

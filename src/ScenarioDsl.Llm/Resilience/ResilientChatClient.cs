@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.AI;
 using ScenarioDsl.Llm.Clients;
 
@@ -10,6 +11,7 @@ namespace ScenarioDsl.Llm.Resilience;
 /// Retry-After when it sent one (up to <see cref="RetryOptions.MaxRetryAfter"/>), otherwise exponential
 /// backoff with jitter: min(MaxDelay, BaseDelay * 2^n) * (0.5 + 0.5 * jitter). The caller's cancellation
 /// stops everything at once (attempts and waits) with <see cref="OperationCanceledException"/>.
+/// <see cref="RetryOptions.Observer"/> is told of each wait (attempt, reason, wait) before it starts and when it ends.
 /// Other failures (400, 401, 404...) are not retried. Streaming requests are answered whole.
 /// </summary>
 public sealed class ResilientChatClient(IChatClient inner, RetryOptions? options = null) : DelegatingChatClient(inner)
@@ -25,6 +27,7 @@ public sealed class ResilientChatClient(IChatClient inner, RetryOptions? options
         {
             cancellationToken.ThrowIfCancellationRequested();
             Exception failure;
+            string reason;
             using (var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 attemptCancellation.CancelAfter(_options.Timeout);
@@ -41,11 +44,14 @@ public sealed class ResilientChatClient(IChatClient inner, RetryOptions? options
                 }
                 catch (Exception e) when (attemptCancellation.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    failure = new TimeoutException($"the LLM call timed out after {_options.Timeout.TotalSeconds:0.###} s", e);
+                    string after = string.Create(CultureInfo.InvariantCulture, $"timed out after {_options.Timeout.TotalSeconds:0.###} s");
+                    failure = new TimeoutException($"the LLM call {after}", e);
+                    reason = after;
                 }
                 catch (Exception e) when (TransientFailure.IsTransient(e))
                 {
                     failure = e;
+                    reason = LlmRetry.ReasonFor(e);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -59,7 +65,26 @@ public sealed class ResilientChatClient(IChatClient inner, RetryOptions? options
             var wait = WaitBefore(attempt, failure);
             if (wait is null)
                 throw new LlmCallFailedException($"the LLM call failed: {Describe(failure)}; the server asked to retry after more than {_options.MaxRetryAfter.TotalSeconds:0} s", attempt + 1, failure);
-            await _options.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(new LlmRetry(attempt + 2, (int)Math.Min(int.MaxValue, _options.MaxRetries + 1L), reason, wait.Value, TransientFailure.StatusOf(failure)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The wait before a retry, told to <see cref="RetryOptions.Observer"/> before it starts and when it ends (cancelled too).</summary>
+    private async Task WaitAsync(LlmRetry retry, CancellationToken cancellationToken)
+    {
+        if (_options.Observer is not { } observer)
+        {
+            await _options.Delay(retry.Wait, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        observer.Waiting(retry);
+        try
+        {
+            await _options.Delay(retry.Wait, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            observer.WaitOver(retry);
         }
     }
 

@@ -23,5 +23,11 @@ public sealed record RetryOptions
     /// <summary>The jitter source, a value in [0, 1); default <see cref="Random.Shared"/>. Jitter never changes results, only waits.</summary>
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
 
+    /// <summary>
+    /// Told of every retry before its wait and when the wait is over (<c>emps run</c> shows them); null for none. Called
+    /// concurrently by calls in flight at once: see <see cref="ILlmRetryObserver"/>.
+    /// </summary>
+    public ILlmRetryObserver? Observer { get; init; }
+
     public static RetryOptions Default { get; } = new();
 }

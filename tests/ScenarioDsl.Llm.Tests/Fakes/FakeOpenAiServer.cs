@@ -30,6 +30,9 @@ public sealed record FakeRequest(string Path, string? Authorization, string Body
     /// <summary>The text of the last message (the persona's latest line).</summary>
     public string LastMessage => MessageText(Json.GetProperty("messages").GetArrayLength() - 1);
 
+    /// <summary>How many of the request's messages are the assistant's: the turn being asked for, less one.</summary>
+    public int AssistantMessages => Json.GetProperty("messages").EnumerateArray().Count(m => m.GetProperty("role").GetString() == "assistant");
+
     /// <summary>The text of message <paramref name="index"/> (content as a string or as text parts).</summary>
     public string MessageText(int index)
     {
@@ -67,6 +70,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// killed process) or the server is disposed; the connection is then aborted without an answer.
     /// </summary>
     public Func<FakeRequest, CancellationToken, Task>? Hold { get; set; }
+
+    /// <summary>
+    /// Chooses the answer to a request the script does not answer (called for each, from the server's threads, so it must be
+    /// thread-safe): a step, or null for <see cref="Responder"/>'s text. Lets a test fail requests by what they ask.
+    /// </summary>
+    public Func<FakeRequest, FakeStep?>? Step { get; set; }
 
     public IReadOnlyList<FakeRequest> Requests
     {
@@ -134,7 +143,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 return;
             }
         }
-        var step = _script.TryDequeue(out var next) ? next : new FakeStep();
+        var step = _script.TryDequeue(out var next) ? next : Step?.Invoke(request) ?? new FakeStep();
         if (step.Delay > TimeSpan.Zero)
         {
             try
