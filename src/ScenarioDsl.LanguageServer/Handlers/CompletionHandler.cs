@@ -46,8 +46,9 @@ internal static class CompletionHandler
         bool startOfLine = IsLineStartBefore(tree.Text.Text, offset);
 
         var declaration = EnclosingDeclaration(tree.Root, offset);
+        // A declaration starts only at the start of a line (after `scenario ` comes its name, after `}` a new line).
         if (declaration is null)
-            return Keywords(SyntaxFacts.DeclarationKeywords);
+            return startOfLine ? Keywords(SyntaxFacts.DeclarationKeywords) : Array.Empty<CompletionItem>();
 
         string? spaceName = declaration switch
         {
