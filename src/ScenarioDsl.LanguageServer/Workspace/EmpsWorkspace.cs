@@ -26,7 +26,7 @@ public sealed class EmpsWorkspace
 
     public string? Root => _root;
 
-    /// <summary>Reads every .emps file under <paramref name="root"/> and its .globalconfig.</summary>
+    /// <summary>Reads every .emps file under <paramref name="root"/> and the .globalconfig files that apply to them.</summary>
     public void LoadFolder(string root)
     {
         _root = Path.GetFullPath(root);
@@ -39,14 +39,14 @@ public sealed class EmpsWorkspace
                 if (text is not null && text.Length <= MaxDocumentLength) texts.Add(text);
             }
         }
-        var options = ReadOptions(_root);
         lock (_gate)
         {
             var open = _current.OpenDocuments;
             // In path order (ordinal), as `emps check` and the generator compile them.
             var compilation = EmpsCompilation.Create(texts.Where(t => !open.ContainsKey(t.Path)).Concat(open.Values.Select(d => d.Text))
                 .OrderBy(t => t.Path, StringComparer.Ordinal));
-            Publish(new WorkspaceSnapshot(compilation, open, options, _current.Generation + 1));
+            var severities = _current.Severities.WithFallbackFolder(_root).Covering(compilation.SyntaxTrees.Select(t => t.Path));
+            Publish(new WorkspaceSnapshot(compilation, open, severities, _current.Generation + 1));
         }
     }
 
@@ -58,7 +58,7 @@ public sealed class EmpsWorkspace
             var source = SourceText.FromEditor(text, path);
             var doc = new OpenDocument(uri, path, version, source, source.Length > MaxDocumentLength);
             return Publish(new WorkspaceSnapshot(
-                WithDocument(_current.Compilation, doc), _current.OpenDocuments.SetItem(path, doc), _current.Options, _current.Generation + 1));
+                WithDocument(_current.Compilation, doc), _current.OpenDocuments.SetItem(path, doc), _current.Severities.Covering(new[] { path }), _current.Generation + 1));
         }
     }
 
@@ -77,7 +77,7 @@ public sealed class EmpsWorkspace
                 text = Apply(text, change);
             var updated = doc with { Version = version, Text = text, TooLarge = text.Length > MaxDocumentLength };
             return Publish(new WorkspaceSnapshot(
-                WithDocument(_current.Compilation, updated), _current.OpenDocuments.SetItem(path, updated), _current.Options, _current.Generation + 1));
+                WithDocument(_current.Compilation, updated), _current.OpenDocuments.SetItem(path, updated), _current.Severities, _current.Generation + 1));
         }
     }
 
@@ -94,7 +94,7 @@ public sealed class EmpsWorkspace
             var onDisk = IsWorkspaceFile(path) ? TryRead(path) : null;
             if (onDisk is not null && onDisk.Length > MaxDocumentLength) onDisk = null;
             compilation = onDisk is null ? compilation.RemoveFile(path) : compilation.WithText(onDisk);
-            return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments.Remove(path), _current.Options, _current.Generation + 1));
+            return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments.Remove(path), _current.Severities, _current.Generation + 1));
         }
     }
 
@@ -107,13 +107,13 @@ public sealed class EmpsWorkspace
         lock (_gate)
         {
             var compilation = _current.Compilation;
-            var options = _current.Options;
+            var severities = _current.Severities;
             foreach (var e in events)
             {
                 string path = DocumentUris.ToPath(e.Uri);
-                if (Path.GetFileName(path) == ".globalconfig")
+                if (Path.GetFileName(path) == SeverityConfigs.FileName)
                 {
-                    if (_root is not null) options = ReadOptions(_root);
+                    severities = severities.Reload(path);
                     continue;
                 }
                 if (!path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase))
@@ -127,8 +127,9 @@ public sealed class EmpsWorkspace
                 compilation = text is null ? compilation.RemoveFile(path) : compilation.WithText(text);
             }
             // Events that change nothing (a file of another kind created or deleted) leave the snapshot as it is.
-            if (ReferenceEquals(compilation, _current.Compilation) && ReferenceEquals(options, _current.Options)) return _current;
-            return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments, options, _current.Generation + 1));
+            if (ReferenceEquals(compilation, _current.Compilation) && ReferenceEquals(severities, _current.Severities)) return _current;
+            if (!ReferenceEquals(compilation, _current.Compilation)) severities = severities.Covering(compilation.SyntaxTrees.Select(t => t.Path));
+            return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments, severities, _current.Generation + 1));
         }
     }
 
@@ -207,19 +208,6 @@ public sealed class EmpsWorkspace
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
-        }
-    }
-
-    private static DiagnosticOptions ReadOptions(string root)
-    {
-        string config = Path.Combine(root, ".globalconfig");
-        try
-        {
-            return File.Exists(config) ? DiagnosticOptions.ParseGlobalConfig(File.ReadAllText(config)) : DiagnosticOptions.Default;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return DiagnosticOptions.Default;
         }
     }
 }

@@ -19,18 +19,18 @@ public sealed record OpenDocument(string Uri, string Path, int Version, SourceTe
 /// </summary>
 public sealed class WorkspaceSnapshot
 {
-    public WorkspaceSnapshot(EmpsCompilation compilation, ImmutableDictionary<string, OpenDocument> openDocuments, DiagnosticOptions options, long generation)
+    public WorkspaceSnapshot(EmpsCompilation compilation, ImmutableDictionary<string, OpenDocument> openDocuments, SeverityConfigs severities, long generation)
     {
         Compilation = compilation;
         OpenDocuments = openDocuments;
-        Options = options;
+        Severities = severities;
         Generation = generation;
     }
 
     public static WorkspaceSnapshot Empty { get; } = new(
         EmpsCompilation.Create(Array.Empty<SourceText>()),
         ImmutableDictionary<string, OpenDocument>.Empty.WithComparers(StringComparer.Ordinal),
-        DiagnosticOptions.Default,
+        SeverityConfigs.Empty,
         0);
 
     public EmpsCompilation Compilation { get; }
@@ -38,7 +38,8 @@ public sealed class WorkspaceSnapshot
     /// <summary>Open documents by path.</summary>
     public ImmutableDictionary<string, OpenDocument> OpenDocuments { get; }
 
-    public DiagnosticOptions Options { get; }
+    /// <summary>Each file's severities: its nearest .globalconfig, as <c>emps check</c> and the build find it.</summary>
+    public SeverityConfigs Severities { get; }
 
     /// <summary>Increases with every change; diagnostics are published for the newest only.</summary>
     public long Generation { get; }
@@ -53,5 +54,7 @@ public sealed class WorkspaceSnapshot
     public string UriOf(string path) =>
         OpenDocuments.TryGetValue(path, out var doc) ? doc.Uri : DocumentUris.FromPath(path);
 
-    public IReadOnlyList<Diagnostic> Diagnostics => Compilation.GetDiagnostics(Options);
+    /// <summary>The compilation's diagnostics, each file's with the severities of its own nearest .globalconfig (hidden ones dropped).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics =>
+        Compilation.Diagnostics.GroupBy(d => d.Location.Path, StringComparer.Ordinal).SelectMany(g => Severities.For(g.Key).Apply(g)).ToList();
 }
