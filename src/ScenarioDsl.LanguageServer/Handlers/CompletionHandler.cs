@@ -23,7 +23,7 @@ internal static class CompletionHandler
     {
         var doc = DocumentContext.Find(snapshot, p?.TextDocument);
         if (doc is null) return new CompletionList(false, Array.Empty<CompletionItem>());
-        var items = Complete(snapshot.Compilation.Model, doc.Tree, doc.Offset(p!.Position));
+        var items = Complete(doc.Compilation.Model, doc.Tree, doc.Offset(p!.Position));
         return new CompletionList(false, items.GroupBy(i => i.Label).Select(g => g.First()).ToArray());
     }
 

@@ -13,9 +13,9 @@ internal static class DefinitionHandler
     {
         var doc = DocumentContext.Find(snapshot, p?.TextDocument);
         if (doc is null) return Array.Empty<Location>();
-        var key = snapshot.Compilation.Index.FindAt(doc.Path, doc.Offset(p!.Position));
+        var key = doc.Compilation.Index.FindAt(doc.Path, doc.Offset(p!.Position));
         if (key is null) return Array.Empty<Location>();
-        return snapshot.Compilation.Index.DefinitionsOf(key).Select(d => doc.LocationIn(d.Path, d.NameSpan)).ToArray();
+        return doc.Compilation.Index.DefinitionsOf(key).Select(d => doc.LocationIn(d.Path, d.NameSpan)).ToArray();
     }
 }
 
@@ -26,7 +26,7 @@ internal static class ReferencesHandler
     {
         var doc = DocumentContext.Find(snapshot, p?.TextDocument);
         if (doc is null) return Array.Empty<Location>();
-        var index = snapshot.Compilation.Index;
+        var index = doc.Compilation.Index;
         var key = index.FindAt(doc.Path, doc.Offset(p!.Position));
         if (key is null) return Array.Empty<Location>();
         var result = new List<Location>();
@@ -45,7 +45,7 @@ internal static class RenameHandler
         var doc = DocumentContext.Find(snapshot, p?.TextDocument);
         if (doc is null) return null;
         int offset = doc.Offset(p!.Position);
-        var key = snapshot.Compilation.Index.FindAt(doc.Path, offset);
+        var key = doc.Compilation.Index.FindAt(doc.Path, offset);
         if (key is null || doc.Tree.FindName(offset) is not { } token) return null;
         RefuseBuiltIn(key);
         return new PrepareRenameResult(doc.Range(token.Span), token.Text);
@@ -57,7 +57,7 @@ internal static class RenameHandler
         if (doc is null) return null;
         if (!SyntaxFacts.IsValidIdentifier(p!.NewName))
             throw new LocalRpcException($"'{p.NewName}' is not a valid name: use letters, digits and '_', not starting with a digit") { ErrorCode = ErrorCodes.InvalidParams };
-        var index = snapshot.Compilation.Index;
+        var index = doc.Compilation.Index;
         var key = index.FindAt(doc.Path, doc.Offset(p.Position));
         if (key is null) return null;
         RefuseBuiltIn(key);
@@ -65,7 +65,7 @@ internal static class RenameHandler
             .Concat(index.ReferencesTo(key).Select(r => (r.Path, r.Span)))
             .Distinct()
             .ToArray();
-        if (FirstNewError(snapshot.Compilation, spans, key.Name, p.NewName) is { } error)
+        if (FirstNewError(doc.Compilation, spans, key.Name, p.NewName) is { } error)
             throw new LocalRpcException($"renaming to '{p.NewName}' would give {error}") { ErrorCode = ErrorCodes.RequestFailed };
         var changes = new Dictionary<string, TextEdit[]>(StringComparer.Ordinal);
         foreach (var group in spans.GroupBy(s => s.Path))
