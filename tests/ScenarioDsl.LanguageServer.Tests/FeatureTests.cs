@@ -159,7 +159,7 @@ public sealed class FeatureTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("calm", 1, "trust", "EMPS3008")] // a dimension of the same space: the first new error, in file order (space.emps gets EMPS2001)
+    [InlineData("calm", 1, "trust", "EMPS2001")] // a dimension of the same space: the cause, in space.emps, not its consequence EMPS3008 in people.emps (which comes first in file order)
     [InlineData("validation", 0, "advice", "EMPS1001")] // another cue
     [InlineData("validation", 0, "mirroring", "EMPS1001")] // the built-in cue
     [InlineData("Worrier", 0, "Personas", "EMPS1003")] // a name whose generated identifier is taken

@@ -88,8 +88,9 @@ internal static class RenameHandler
     }
 
     /// <summary>
-    /// The first error the renamed files would have that the current ones have not (a name that is taken: EMPS1001,
-    /// EMPS2001, the built-in <c>mirroring</c>; a name whose generated identifier is taken: EMPS1003), or null. The
+    /// The error the renamed files would have that the current ones have not (a name that is taken: EMPS1001,
+    /// EMPS2001, the built-in <c>mirroring</c>; a name whose generated identifier is taken: EMPS1003; such an error first,
+    /// else the first new one in file order), or null. The
     /// rename is applied to the texts in memory and compiled by the language core, so every rule counts, not a list.
     /// </summary>
     private static string? FirstNewError(EmpsCompilation compilation, IReadOnlyList<(string Path, Language.Text.TextSpan Span)> spans, string oldName, string newName)
@@ -107,14 +108,22 @@ internal static class RenameHandler
         static string Describe(Language.Diagnostics.Diagnostic d) => d.Code + ": " + d.Message;
         var before = compilation.Diagnostics.Where(d => d.Severity == Language.Diagnostics.DiagnosticSeverity.Error)
             .GroupBy(Describe).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Language.Diagnostics.Diagnostic? first = null;
         foreach (var d in renamed.Diagnostics)
         {
             if (d.Severity != Language.Diagnostics.DiagnosticSeverity.Error) continue;
             // An error the files already had names the symbol by its new name now: compared under its old one.
             string described = Describe(d).Replace("'" + newName + "'", "'" + oldName + "'");
             if (before.TryGetValue(described, out int count) && count > 0) before[described] = count - 1;
-            else return $"{d.Location}: error {Describe(d)}";
+            else if (Array.IndexOf(TakenName, d.Code) >= 0) return $"{d.Location}: error {Describe(d)}";
+            else first ??= d;
         }
-        return null;
+        return first is null ? null : $"{first.Location}: error {Describe(first)}";
     }
+
+    /// <summary>
+    /// The errors that say the new name is taken: the cause, reported before its consequences elsewhere (a dimension
+    /// renamed to a sibling's name is EMPS2001 in the space and EMPS3008 in every block that gives both).
+    /// </summary>
+    private static readonly string[] TakenName = { "EMPS1001", "EMPS2001", "EMPS1003" };
 }
