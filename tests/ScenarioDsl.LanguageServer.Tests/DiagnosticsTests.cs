@@ -132,4 +132,35 @@ public class DiagnosticsTests
         var published = await client.WaitForDiagnosticsAsync(uri, p => p.Diagnostics.Any(d => d.Code == "EMPS2003"));
         Assert.Equal(LspDiagnosticSeverity.Warning, published.Diagnostics.Single(d => d.Code == "EMPS2003").Severity);
     }
+
+    [Fact]
+    public async Task Each_file_takes_its_nearest_globalconfig_as_emps_check_does()
+    {
+        // The nearest .globalconfig in the file's folder or above it applies (only that one), as for `emps check` and the
+        // build. The server read only one at the workspace root, so the usual layouts (the repository opened, the
+        // .globalconfig in the test project's folder next to its .csproj; or a folder opened below the one holding it)
+        // showed the catalogue's severities in the editor and others in the build.
+        using var ws = new TempWorkspace(
+            ("repo/space.emps", Samples.Space),
+            ("repo/tests/Proj/people.emps", Samples.BrokenPeople),
+            ("repo/other.emps", Samples.BrokenPeople.Replace("Worrier", "Other")));
+        File.WriteAllText(ws.PathOf(".globalconfig"), "is_global = true\ndotnet_diagnostic.EMPS2003.severity = none\n"); // above the root
+        File.WriteAllText(ws.PathOf("repo/tests/Proj/.globalconfig"), "is_global = true\ndotnet_diagnostic.EMPS2003.severity = warning\n");
+        await using var client = await LspTestClient.StartAsync(ws.PathOf("repo"));
+        string proj = ws.UriOf("repo/tests/Proj/people.emps"), other = ws.UriOf("repo/other.emps");
+        await client.OpenAsync(proj, Samples.BrokenPeople);
+        await client.OpenAsync(other, Samples.BrokenPeople.Replace("Worrier", "Other"));
+
+        static int? Severity(PublishDiagnosticsParams p) => p.Diagnostics.FirstOrDefault(d => d.Code == "EMPS2003")?.Severity;
+        await client.WaitForDiagnosticsAsync(proj, p => Severity(p) == LspDiagnosticSeverity.Warning); // the nearest one, not merged
+        await client.WaitForDiagnosticsAsync(other, p => p.Diagnostics.Length > 0 && Severity(p) is null); // the one above the root
+
+        // Changed and deleted on disk: the next nearest applies.
+        File.WriteAllText(ws.PathOf("repo/tests/Proj/.globalconfig"), "is_global = true\ndotnet_diagnostic.EMPS2003.severity = error\n");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("repo/tests/Proj/.globalconfig"), 2) }));
+        await client.WaitForDiagnosticsAsync(proj, p => Severity(p) == LspDiagnosticSeverity.Error);
+        File.Delete(ws.PathOf("repo/tests/Proj/.globalconfig"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("repo/tests/Proj/.globalconfig"), 3) }));
+        await client.WaitForDiagnosticsAsync(proj, p => p.Diagnostics.Length > 0 && Severity(p) is null);
+    }
 }

@@ -99,7 +99,7 @@ public class EditorTextTests
         using var ws = new TempWorkspace(("space.emps", Samples.Space), ("bin/Debug/space.emps", Samples.Space));
         await using var client = await LspTestClient.StartAsync(ws.Root);
         string copy = ws.UriOf("bin/Debug/space.emps");
-        await client.OpenAsync(copy, Samples.Space); // opened on purpose: compiled while open, like any open document
+        await client.OpenAsync(copy, Samples.Space); // opened on purpose: compiled on its own while open
         await client.CloseAsync(copy);
         foreach (var name in new[] { "obj/x.emps", "node_modules/pkg/x.emps", ".git/x.emps", "sub/.cache/x.emps" })
         {
@@ -160,5 +160,44 @@ public class EditorTextTests
         await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf(".other.emps"), 1) }));
         await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(ws.UriOf("space.emps")), new Position(0, 0)));
         Assert.Equal(new[] { "lib/extra.emps", "space.emps" }, Compiled(client, ws));
+    }
+
+    [Theory]
+    [InlineData("../elsewhere/space.emps")]  // a copy outside the workspace folder (another checkout, a colleague's file)
+    [InlineData("bin/Debug/space.emps")]     // a build's copy, in a folder the workspace skips
+    [InlineData("untitled:Untitled-1")]      // a new buffer the user pasted the file into
+    public async Task A_document_outside_the_workspace_is_compiled_on_its_own(string where)
+    {
+        // It joined the workspace's compilation while open, so a copy of a workspace file gave every declaration of the
+        // real file EMPS1001 (already declared, at the copy; the copy sorted first) and the copy none: the user's files
+        // showed errors `emps check .` does not have, because of a file they only looked at.
+        using var ws = new TempWorkspace(("ws/space.emps", Samples.Space), ("elsewhere/space.emps", Samples.Space), ("ws/bin/Debug/space.emps", Samples.Space));
+        await using var client = await LspTestClient.StartAsync(ws.PathOf("ws"));
+        string real = ws.UriOf("ws/space.emps");
+        string copy = where.StartsWith("untitled:", StringComparison.Ordinal) ? where : ws.UriOf("ws/" + where);
+        await client.OpenAsync(real, Samples.Space);
+        await client.OpenAsync(copy, Samples.Space);
+        await client.OpenAsync(ws.UriOf("ws/people.emps"), Samples.People);
+
+        // The copy is checked as `emps check` checks it alone: its own declarations (unused there: EMPS4001), no clash.
+        await client.WaitForDiagnosticsAsync(copy, p => p.Diagnostics.Length > 0 && p.Diagnostics.All(d => d.Code == "EMPS4001"));
+        await client.WaitForDiagnosticsAsync(ws.UriOf("ws/people.emps"), p => p.Diagnostics.Length == 0);
+        Assert.Empty(client.Latest(real)!.Diagnostics);
+        var definition = await client.RequestAsync<Location[]>("textDocument/definition",
+            new TextDocumentPositionParams(new TextDocumentIdentifier(copy), new Position(6, 4))); // 'validation' in the copy
+        Assert.Equal(copy, Assert.Single(definition).Uri);
+        var references = await client.RequestAsync<Location[]>("textDocument/references",
+            new ReferenceParams(new TextDocumentIdentifier(real), new Position(1, 3), new ReferenceContext(true))); // 'calm'
+        Assert.DoesNotContain(references, l => l.Uri == copy);
+
+        // Edited, it stays on its own: a name the workspace declares is unknown to it, and its changes do not reach the workspace.
+        await client.ReplaceAsync(copy, 2, "persona Solo in Mood {\n  start { calm: 0 }\n  says \"Hm.\"\n}\n");
+        await client.WaitForDiagnosticsAsync(copy, p => p.Diagnostics.Any(d => d.Code == "EMPS1002" && d.Message.Contains("'Mood'")));
+        await client.CloseAsync(copy);
+        await client.WaitForDiagnosticsAsync(copy, p => p.Diagnostics.Length == 0);
+        Assert.Empty(client.Latest(real)!.Diagnostics);
+        Assert.Equal(new[] { "people.emps", "space.emps" },
+            client.Server.Workspace.Current.Compilation.SyntaxTrees.Select(t => Path.GetFileName(t.Path)).Order(StringComparer.Ordinal));
+        Assert.Empty(client.Server.Workspace.Current.Loose);
     }
 }

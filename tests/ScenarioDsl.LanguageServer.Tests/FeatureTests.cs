@@ -159,7 +159,7 @@ public sealed class FeatureTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("calm", 1, "trust", "EMPS3008")] // a dimension of the same space: the first new error, in file order (space.emps gets EMPS2001)
+    [InlineData("calm", 1, "trust", "EMPS2001")] // a dimension of the same space: the cause, in space.emps, not its consequence EMPS3008 in people.emps (which comes first in file order)
     [InlineData("validation", 0, "advice", "EMPS1001")] // another cue
     [InlineData("validation", 0, "mirroring", "EMPS1001")] // the built-in cue
     [InlineData("Worrier", 0, "Personas", "EMPS1003")] // a name whose generated identifier is taken
@@ -275,6 +275,26 @@ public sealed class FeatureTests : IAsyncLifetime
         Assert.Contains("says", members);
         Assert.Contains("drift", members);
         Assert.DoesNotContain("within", members);
+    }
+
+    [Theory]
+    [InlineData("\r\nscenario |")]         // the new declaration's name comes next, not another declaration
+    [InlineData("\r\ngoal |")]
+    [InlineData("\r\ncues |")]             // its '{' comes next
+    [InlineData("\r\nspace Sp|")]          // a name being typed
+    [InlineData(" |")]                     // after the last '}' on its line: a declaration must start a new line
+    public async Task Completion_offers_no_declaration_keywords_where_no_declaration_can_start(string typed)
+    {
+        // After the file's last declaration the caret is at the top level; the keywords were offered on every space
+        // typed there (the space is a trigger character), so `scenario ` popped up `space, cues, persona, ...`
+        // where the user types the scenario's name.
+        string text = Samples.People.TrimEnd('\r', '\n') + typed;
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        Assert.Empty((await CompleteAsync(text, "|")).Items);
+        // For comparison: at the start of a line, and while typing the keyword itself, they are offered.
+        text = Samples.People + "\r\nsce|";
+        await ReplaceAsync(text.Replace("|", ""), 3);
+        Assert.Contains("scenario", (await CompleteAsync(text, "|")).Items.Select(i => i.Label));
     }
 
     [Fact]

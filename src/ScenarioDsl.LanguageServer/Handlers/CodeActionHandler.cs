@@ -15,9 +15,9 @@ internal static class CodeActionHandler
         int start = doc.Offset(p.Range.Start), end = doc.Offset(p.Range.End);
         if (end < start) (start, end) = (end, start);
         var result = new List<CodeAction>();
-        foreach (var d in snapshot.Diagnostics)
+        foreach (var d in snapshot.DiagnosticsOf(doc.Path))
         {
-            if (d.Location.Path != doc.Path || d.Suggestion is null) continue;
+            if (d.Suggestion is null) continue;
             var span = d.Location.Span;
             if (span.End < start || span.Start > end) continue;
             var edit = new TextEdit(doc.Range(d.Suggestion.Span), d.Suggestion.NewText);

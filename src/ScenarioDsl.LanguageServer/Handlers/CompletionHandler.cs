@@ -23,7 +23,7 @@ internal static class CompletionHandler
     {
         var doc = DocumentContext.Find(snapshot, p?.TextDocument);
         if (doc is null) return new CompletionList(false, Array.Empty<CompletionItem>());
-        var items = Complete(snapshot.Compilation.Model, doc.Tree, doc.Offset(p!.Position));
+        var items = Complete(doc.Compilation.Model, doc.Tree, doc.Offset(p!.Position));
         return new CompletionList(false, items.GroupBy(i => i.Label).Select(g => g.First()).ToArray());
     }
 
@@ -46,8 +46,9 @@ internal static class CompletionHandler
         bool startOfLine = IsLineStartBefore(tree.Text.Text, offset);
 
         var declaration = EnclosingDeclaration(tree.Root, offset);
+        // A declaration starts only at the start of a line (after `scenario ` comes its name, after `}` a new line).
         if (declaration is null)
-            return Keywords(SyntaxFacts.DeclarationKeywords);
+            return startOfLine ? Keywords(SyntaxFacts.DeclarationKeywords) : Array.Empty<CompletionItem>();
 
         string? spaceName = declaration switch
         {

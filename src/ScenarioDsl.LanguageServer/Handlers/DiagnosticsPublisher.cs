@@ -82,13 +82,12 @@ internal sealed class DiagnosticsPublisher
             if (snapshot.Generation == _publishedGeneration) return;
             _publishedGeneration = snapshot.Generation;
 
-            var byPath = snapshot.Diagnostics.GroupBy(d => d.Location.Path).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var toSend = new List<PublishDiagnosticsParams>();
             var openUris = new HashSet<string>(StringComparer.Ordinal);
             foreach (var doc in snapshot.OpenDocuments.Values)
             {
                 openUris.Add(doc.Uri);
-                var list = byPath.TryGetValue(doc.Path, out var ds) ? ds.Select(Conversions.ToLsp).ToArray() : Array.Empty<LspDiagnostic>();
+                var list = snapshot.DiagnosticsOf(doc.Path).Select(Conversions.ToLsp).ToArray();
                 string signature = doc.Version + "|" + string.Join("\n", list.Select(d => $"{d.Range}{d.Severity}{d.Code}{d.Message}"));
                 string contentSignature = signature.Substring(signature.IndexOf('|') + 1);
                 if (_lastSent.TryGetValue(doc.Uri, out var last) && last == contentSignature) continue;

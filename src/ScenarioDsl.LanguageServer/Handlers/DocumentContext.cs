@@ -1,3 +1,4 @@
+using ScenarioDsl.Language.Binding;
 using ScenarioDsl.Language.Syntax;
 using ScenarioDsl.Language.Text;
 using ScenarioDsl.LanguageServer.Protocol;
@@ -5,8 +6,11 @@ using ScenarioDsl.LanguageServer.Workspace;
 
 namespace ScenarioDsl.LanguageServer.Handlers;
 
-/// <summary>A request's document in a snapshot: its path, syntax tree and text.</summary>
-internal sealed record DocumentContext(WorkspaceSnapshot Snapshot, string Uri, string Path, SyntaxTree Tree)
+/// <summary>
+/// A request's document in a snapshot: its path, syntax tree and text, and the compilation it is part of (the
+/// workspace's, or its own for a document outside the workspace).
+/// </summary>
+internal sealed record DocumentContext(WorkspaceSnapshot Snapshot, string Uri, string Path, SyntaxTree Tree, EmpsCompilation Compilation)
 {
     public SourceText Text => Tree.Text;
 
@@ -15,17 +19,17 @@ internal sealed record DocumentContext(WorkspaceSnapshot Snapshot, string Uri, s
         if (document?.Uri is null) return null;
         string path = DocumentUris.ToPath(document.Uri);
         var tree = snapshot.GetTree(path);
-        return tree is null ? null : new DocumentContext(snapshot, document.Uri, path, tree);
+        return tree is null ? null : new DocumentContext(snapshot, document.Uri, path, tree, snapshot.CompilationOf(path));
     }
 
     public int Offset(Position? position) => position is null ? 0 : Conversions.ToOffset(Text, position);
 
     public Range Range(TextSpan span) => Conversions.ToRange(Text, span);
 
-    /// <summary>A range in any file of the compilation.</summary>
+    /// <summary>A range in any file of the document's compilation.</summary>
     public Protocol.Location LocationIn(string path, TextSpan span)
     {
-        var tree = Snapshot.GetTree(path);
+        var tree = Compilation.SyntaxTrees.FirstOrDefault(t => t.Path == path);
         var range = tree is null ? new Range(new Position(0, 0), new Position(0, 0)) : Conversions.ToRange(tree.Text, span);
         return new Protocol.Location(Snapshot.UriOf(path), range);
     }

@@ -19,9 +19,9 @@ internal static class HoverHandler
         var doc = DocumentContext.Find(snapshot, p?.TextDocument);
         if (doc is null) return null;
         int offset = doc.Offset(p!.Position);
-        var key = snapshot.Compilation.Index.FindAt(doc.Path, offset);
+        var key = doc.Compilation.Index.FindAt(doc.Path, offset);
         if (key is null) return null;
-        string? text = Describe(snapshot.Compilation.Model, key);
+        string? text = Describe(doc.Compilation.Model, key);
         if (text is null) return null;
         var token = doc.Tree.FindName(offset);
         return new Hover(MarkupContent.Markdown(text), token is not { } t ? null : doc.Range(t.Span));

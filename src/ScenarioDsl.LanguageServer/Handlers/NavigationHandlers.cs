@@ -13,9 +13,9 @@ internal static class DefinitionHandler
     {
         var doc = DocumentContext.Find(snapshot, p?.TextDocument);
         if (doc is null) return Array.Empty<Location>();
-        var key = snapshot.Compilation.Index.FindAt(doc.Path, doc.Offset(p!.Position));
+        var key = doc.Compilation.Index.FindAt(doc.Path, doc.Offset(p!.Position));
         if (key is null) return Array.Empty<Location>();
-        return snapshot.Compilation.Index.DefinitionsOf(key).Select(d => doc.LocationIn(d.Path, d.NameSpan)).ToArray();
+        return doc.Compilation.Index.DefinitionsOf(key).Select(d => doc.LocationIn(d.Path, d.NameSpan)).ToArray();
     }
 }
 
@@ -26,7 +26,7 @@ internal static class ReferencesHandler
     {
         var doc = DocumentContext.Find(snapshot, p?.TextDocument);
         if (doc is null) return Array.Empty<Location>();
-        var index = snapshot.Compilation.Index;
+        var index = doc.Compilation.Index;
         var key = index.FindAt(doc.Path, doc.Offset(p!.Position));
         if (key is null) return Array.Empty<Location>();
         var result = new List<Location>();
@@ -45,7 +45,7 @@ internal static class RenameHandler
         var doc = DocumentContext.Find(snapshot, p?.TextDocument);
         if (doc is null) return null;
         int offset = doc.Offset(p!.Position);
-        var key = snapshot.Compilation.Index.FindAt(doc.Path, offset);
+        var key = doc.Compilation.Index.FindAt(doc.Path, offset);
         if (key is null || doc.Tree.FindName(offset) is not { } token) return null;
         RefuseBuiltIn(key);
         return new PrepareRenameResult(doc.Range(token.Span), token.Text);
@@ -57,7 +57,7 @@ internal static class RenameHandler
         if (doc is null) return null;
         if (!SyntaxFacts.IsValidIdentifier(p!.NewName))
             throw new LocalRpcException($"'{p.NewName}' is not a valid name: use letters, digits and '_', not starting with a digit") { ErrorCode = ErrorCodes.InvalidParams };
-        var index = snapshot.Compilation.Index;
+        var index = doc.Compilation.Index;
         var key = index.FindAt(doc.Path, doc.Offset(p.Position));
         if (key is null) return null;
         RefuseBuiltIn(key);
@@ -65,7 +65,7 @@ internal static class RenameHandler
             .Concat(index.ReferencesTo(key).Select(r => (r.Path, r.Span)))
             .Distinct()
             .ToArray();
-        if (FirstNewError(snapshot.Compilation, spans, key.Name, p.NewName) is { } error)
+        if (FirstNewError(doc.Compilation, spans, key.Name, p.NewName) is { } error)
             throw new LocalRpcException($"renaming to '{p.NewName}' would give {error}") { ErrorCode = ErrorCodes.RequestFailed };
         var changes = new Dictionary<string, TextEdit[]>(StringComparer.Ordinal);
         foreach (var group in spans.GroupBy(s => s.Path))
@@ -88,8 +88,9 @@ internal static class RenameHandler
     }
 
     /// <summary>
-    /// The first error the renamed files would have that the current ones have not (a name that is taken: EMPS1001,
-    /// EMPS2001, the built-in <c>mirroring</c>; a name whose generated identifier is taken: EMPS1003), or null. The
+    /// The error the renamed files would have that the current ones have not (a name that is taken: EMPS1001,
+    /// EMPS2001, the built-in <c>mirroring</c>; a name whose generated identifier is taken: EMPS1003; such an error first,
+    /// else the first new one in file order), or null. The
     /// rename is applied to the texts in memory and compiled by the language core, so every rule counts, not a list.
     /// </summary>
     private static string? FirstNewError(EmpsCompilation compilation, IReadOnlyList<(string Path, Language.Text.TextSpan Span)> spans, string oldName, string newName)
@@ -107,14 +108,22 @@ internal static class RenameHandler
         static string Describe(Language.Diagnostics.Diagnostic d) => d.Code + ": " + d.Message;
         var before = compilation.Diagnostics.Where(d => d.Severity == Language.Diagnostics.DiagnosticSeverity.Error)
             .GroupBy(Describe).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Language.Diagnostics.Diagnostic? first = null;
         foreach (var d in renamed.Diagnostics)
         {
             if (d.Severity != Language.Diagnostics.DiagnosticSeverity.Error) continue;
             // An error the files already had names the symbol by its new name now: compared under its old one.
             string described = Describe(d).Replace("'" + newName + "'", "'" + oldName + "'");
             if (before.TryGetValue(described, out int count) && count > 0) before[described] = count - 1;
-            else return $"{d.Location}: error {Describe(d)}";
+            else if (Array.IndexOf(TakenName, d.Code) >= 0) return $"{d.Location}: error {Describe(d)}";
+            else first ??= d;
         }
-        return null;
+        return first is null ? null : $"{first.Location}: error {Describe(first)}";
     }
+
+    /// <summary>
+    /// The errors that say the new name is taken: the cause, reported before its consequences elsewhere (a dimension
+    /// renamed to a sibling's name is EMPS2001 in the space and EMPS3008 in every block that gives both).
+    /// </summary>
+    private static readonly string[] TakenName = { "EMPS1001", "EMPS2001", "EMPS1003" };
 }

@@ -22,7 +22,7 @@ internal static class SemanticTokensHandler
     {
         var doc = DocumentContext.Find(snapshot, p?.TextDocument);
         if (doc is null) return new SemanticTokens(Array.Empty<int>());
-        var index = snapshot.Compilation.Index;
+        var index = doc.Compilation.Index;
         var names = new Dictionary<int, SymbolKind>();
         foreach (var d in index.Definitions) if (d.Path == doc.Path) names[d.NameSpan.Start] = d.Key.Kind;
         foreach (var r in index.References) if (r.Path == doc.Path) names[r.Span.Start] = r.Key.Kind;

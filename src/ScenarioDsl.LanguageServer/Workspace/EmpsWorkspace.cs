@@ -26,7 +26,7 @@ public sealed class EmpsWorkspace
 
     public string? Root => _root;
 
-    /// <summary>Reads every .emps file under <paramref name="root"/> and its .globalconfig.</summary>
+    /// <summary>Reads every .emps file under <paramref name="root"/> and the .globalconfig files that apply to them.</summary>
     public void LoadFolder(string root)
     {
         _root = Path.GetFullPath(root);
@@ -39,14 +39,18 @@ public sealed class EmpsWorkspace
                 if (text is not null && text.Length <= MaxDocumentLength) texts.Add(text);
             }
         }
-        var options = ReadOptions(_root);
         lock (_gate)
         {
             var open = _current.OpenDocuments;
             // In path order (ordinal), as `emps check` and the generator compile them.
-            var compilation = EmpsCompilation.Create(texts.Where(t => !open.ContainsKey(t.Path)).Concat(open.Values.Select(d => d.Text))
+            var compilation = EmpsCompilation.Create(texts.Where(t => !open.ContainsKey(t.Path))
+                .Concat(open.Values.Where(d => !d.TooLarge && IsWorkspaceDocument(d.Path)).Select(d => d.Text))
                 .OrderBy(t => t.Path, StringComparer.Ordinal));
-            Publish(new WorkspaceSnapshot(compilation, open, options, _current.Generation + 1));
+            var loose = ImmutableDictionary<string, EmpsCompilation>.Empty.WithComparers(StringComparer.Ordinal).AddRange(
+                open.Values.Where(d => !d.TooLarge && !IsWorkspaceDocument(d.Path)).Select(d => new KeyValuePair<string, EmpsCompilation>(d.Path,
+                    _current.Loose.TryGetValue(d.Path, out var own) ? own : EmpsCompilation.Create(new[] { d.Text }))));
+            var severities = _current.Severities.WithFallbackFolder(_root).Covering(compilation.SyntaxTrees.Select(t => t.Path));
+            Publish(new WorkspaceSnapshot(compilation, loose, open, severities, _current.Generation + 1));
         }
     }
 
@@ -57,8 +61,7 @@ public sealed class EmpsWorkspace
         {
             var source = SourceText.FromEditor(text, path);
             var doc = new OpenDocument(uri, path, version, source, source.Length > MaxDocumentLength);
-            return Publish(new WorkspaceSnapshot(
-                WithDocument(_current.Compilation, doc), _current.OpenDocuments.SetItem(path, doc), _current.Options, _current.Generation + 1));
+            return Publish(WithDocument(_current, doc, _current.Severities.Covering(new[] { path })));
         }
     }
 
@@ -76,25 +79,26 @@ public sealed class EmpsWorkspace
             foreach (var change in changes)
                 text = Apply(text, change);
             var updated = doc with { Version = version, Text = text, TooLarge = text.Length > MaxDocumentLength };
-            return Publish(new WorkspaceSnapshot(
-                WithDocument(_current.Compilation, updated), _current.OpenDocuments.SetItem(path, updated), _current.Options, _current.Generation + 1));
+            return Publish(WithDocument(_current, updated, _current.Severities));
         }
     }
 
     /// <summary>
     /// Closes a document: the file's disk content takes its place when the workspace compiles that file (under the root,
-    /// not in a skipped folder); otherwise it leaves the compilation.
+    /// not in a skipped folder); otherwise it leaves the compilation (a loose document, its own compilation).
     /// </summary>
     public WorkspaceSnapshot Close(string uri)
     {
         string path = DocumentUris.ToPath(uri);
         lock (_gate)
         {
+            if (_current.Loose.ContainsKey(path) || (_current.OpenDocuments.ContainsKey(path) && !IsWorkspaceDocument(path)))
+                return Publish(new WorkspaceSnapshot(_current.Compilation, _current.Loose.Remove(path), _current.OpenDocuments.Remove(path), _current.Severities, _current.Generation + 1));
             var compilation = _current.Compilation;
             var onDisk = IsWorkspaceFile(path) ? TryRead(path) : null;
             if (onDisk is not null && onDisk.Length > MaxDocumentLength) onDisk = null;
             compilation = onDisk is null ? compilation.RemoveFile(path) : compilation.WithText(onDisk);
-            return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments.Remove(path), _current.Options, _current.Generation + 1));
+            return Publish(new WorkspaceSnapshot(compilation, _current.Loose, _current.OpenDocuments.Remove(path), _current.Severities, _current.Generation + 1));
         }
     }
 
@@ -107,13 +111,13 @@ public sealed class EmpsWorkspace
         lock (_gate)
         {
             var compilation = _current.Compilation;
-            var options = _current.Options;
+            var severities = _current.Severities;
             foreach (var e in events)
             {
                 string path = DocumentUris.ToPath(e.Uri);
-                if (Path.GetFileName(path) == ".globalconfig")
+                if (Path.GetFileName(path) == SeverityConfigs.FileName)
                 {
-                    if (_root is not null) options = ReadOptions(_root);
+                    severities = severities.Reload(path);
                     continue;
                 }
                 if (!path.EndsWith(".emps", StringComparison.OrdinalIgnoreCase))
@@ -127,8 +131,9 @@ public sealed class EmpsWorkspace
                 compilation = text is null ? compilation.RemoveFile(path) : compilation.WithText(text);
             }
             // Events that change nothing (a file of another kind created or deleted) leave the snapshot as it is.
-            if (ReferenceEquals(compilation, _current.Compilation) && ReferenceEquals(options, _current.Options)) return _current;
-            return Publish(new WorkspaceSnapshot(compilation, _current.OpenDocuments, options, _current.Generation + 1));
+            if (ReferenceEquals(compilation, _current.Compilation) && ReferenceEquals(severities, _current.Severities)) return _current;
+            if (!ReferenceEquals(compilation, _current.Compilation)) severities = severities.Covering(compilation.SyntaxTrees.Select(t => t.Path));
+            return Publish(new WorkspaceSnapshot(compilation, _current.Loose, _current.OpenDocuments, severities, _current.Generation + 1));
         }
     }
 
@@ -160,8 +165,28 @@ public sealed class EmpsWorkspace
         return compilation;
     }
 
-    private static EmpsCompilation WithDocument(EmpsCompilation compilation, OpenDocument doc) =>
-        doc.TooLarge ? compilation.RemoveFile(doc.Path) : compilation.WithText(doc.Text);
+    /// <summary>
+    /// The snapshot with an open document's new text: in the workspace's compilation when it is a workspace file,
+    /// else in a compilation of its own (left out of both while it is too large).
+    /// </summary>
+    private WorkspaceSnapshot WithDocument(WorkspaceSnapshot current, OpenDocument doc, SeverityConfigs severities)
+    {
+        var compilation = current.Compilation;
+        var loose = current.Loose;
+        if (IsWorkspaceDocument(doc.Path))
+            compilation = doc.TooLarge ? compilation.RemoveFile(doc.Path) : compilation.WithText(doc.Text);
+        else if (doc.TooLarge)
+            loose = loose.Remove(doc.Path);
+        else
+            loose = loose.SetItem(doc.Path, loose.TryGetValue(doc.Path, out var own) ? own.WithText(doc.Text) : EmpsCompilation.Create(new[] { doc.Text }));
+        return new WorkspaceSnapshot(compilation, loose, current.OpenDocuments.SetItem(doc.Path, doc), severities, current.Generation + 1);
+    }
+
+    /// <summary>
+    /// A document that belongs to the workspace's compilation: a file <see cref="LoadFolder"/> compiles from disk, or
+    /// any document while there is no workspace folder (the open documents are then the compilation).
+    /// </summary>
+    private bool IsWorkspaceDocument(string path) => _root is null || IsWorkspaceFile(path);
 
     internal static SourceText Apply(SourceText text, TextDocumentContentChangeEvent change)
     {
@@ -207,19 +232,6 @@ public sealed class EmpsWorkspace
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
-        }
-    }
-
-    private static DiagnosticOptions ReadOptions(string root)
-    {
-        string config = Path.Combine(root, ".globalconfig");
-        try
-        {
-            return File.Exists(config) ? DiagnosticOptions.ParseGlobalConfig(File.ReadAllText(config)) : DiagnosticOptions.Default;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return DiagnosticOptions.Default;
         }
     }
 }
