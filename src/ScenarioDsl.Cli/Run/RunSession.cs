@@ -7,6 +7,7 @@ using ScenarioDsl.Language.Diagnostics;
 using ScenarioDsl.Runtime.Interpretation;
 using ScenarioDsl.Runtime.Reports;
 using ScenarioDsl.Runtime.Results;
+using ScenarioDsl.Runtime.Scoring;
 
 namespace ScenarioDsl.Cli.Run;
 
@@ -124,7 +125,7 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
         }
         using var results = opened;
         var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
-        if (StaleWarning(jobs, results.Records, request.OutDirectory) is { } stale) context.Error.Write($"emps run: warning: {stale}\n");
+        foreach (var stale in StaleWarnings(jobs, results.Records, request.OutDirectory)) context.Error.Write($"emps run: warning: {stale}\n");
         bool cancelled = false;
         string? failure = null;
         bool passing = false;
@@ -204,22 +205,38 @@ public sealed class RunSession(CliContext context, IRunProgress progress, Action
     }
 
     /// <summary>
-    /// Resuming skips a run whose key is in results.jsonl, also when the .emps files were edited since it was made: the
-    /// numbers then belong to the old declarations. Those runs are kept (a sweep of paid LLM calls is not discarded for
-    /// any edit), but said, with how to run them anew. Records from before the fingerprint
-    /// existed carry none and are not judged.
+    /// Resuming skips a run whose key is in results.jsonl, also when the .emps files were edited since it was made, or
+    /// when it was scored under an older version of its scoring profile: the numbers then belong to the old declarations
+    /// or the old definitions. Those runs are kept (a sweep of paid LLM calls is not discarded for any edit), but said,
+    /// with how to run them anew. Records from before the fingerprint existed carry none and are not judged by it.
     /// </summary>
-    internal static string? StaleWarning(IReadOnlyList<RunJob> jobs, IReadOnlyList<RunRecord> records, string outDirectory)
+    internal static IEnumerable<string> StaleWarnings(IReadOnlyList<RunJob> jobs, IReadOnlyList<RunRecord> records, string outDirectory)
     {
         var byKey = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
         foreach (var record in records) byKey.TryAdd(record.Key, record);
-        var stale = jobs.Where(j => byKey.TryGetValue(j.Key, out var r) && r.Declarations is { } d && d != j.Scenario.DeclarationsFingerprint).ToList();
-        if (stale.Count == 0) return null;
-        var first = stale[0];
+        var kept = jobs.Where(j => byKey.ContainsKey(j.Key)).Select(j => (Job: j, Record: byKey[j.Key])).ToList();
         string results = Path.Combine(outDirectory, ResultsFile.FileName);
-        return (stale.Count == 1 ? $"1 run in {results} was made" : $"{stale.Count} runs in {results} were made") + " from declarations that have changed since "
-            + $"(first: {first.Label}); they are kept and not run again. "
-            + $"To run the edited scenarios, use another --out or delete {results}.";
+        string Runs(int count) => count == 1 ? $"1 run in {results} was" : $"{count} runs in {results} were";
+
+        var edited = kept.Where(k => k.Record.Declarations is { } d && d != k.Job.Scenario.DeclarationsFingerprint).ToList();
+        if (edited.Count > 0)
+        {
+            yield return $"{Runs(edited.Count)} made from declarations that have changed since "
+                + $"(first: {edited[0].Job.Label}); they are kept and not run again. "
+                + $"To run the edited scenarios, use another --out or delete {results}.";
+        }
+
+        var rescored = kept
+            .Where(k => ScoringProfiles.CurrentVersion(k.Record.Profile) is { } current && k.Record.ProfileVersion != current)
+            .ToList();
+        if (rescored.Count > 0)
+        {
+            var first = rescored[0];
+            string profile = first.Record.Profile;
+            yield return $"{Runs(rescored.Count)} scored under an older version of the scoring profile "
+                + $"(first: {first.Job.Label}, {profile} v{first.Record.ProfileVersion}; this version of emps scores {profile} v{ScoringProfiles.CurrentVersion(profile)}, "
+                + $"see docs/runtime.md); they are kept and not run again. To score them anew, use another --out or delete {results}.";
+        }
     }
 
     /// <summary>

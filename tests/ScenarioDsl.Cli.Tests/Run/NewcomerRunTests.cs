@@ -147,6 +147,37 @@ public class NewcomerRunTests
     }
 
     [Fact]
+    public void Resuming_over_results_of_an_older_scoring_profile_says_so()
+    {
+        // The epm profile's step scale changed in version 2; a sweep resumed over version 1 records mixed both silently.
+        using var folder = new TempFolder();
+        folder.Write("epm.emps", """
+            space Deficit { affect [-6, 0] }
+            cues { warmth "i hear you" }
+            persona Tired in Deficit { start { affect: -5 } on warmth => affect += 1 says "Long week." }
+            goal Heal in Deficit { target { affect: 0 } within 0.5 turns 8 scoring epm }
+            scenario Rest { persona Tired goal Heal }
+            """);
+        Assert.Equal(0, folder.Run("run", "epm.emps", "--agent", "aligned").ExitCode);
+        string results = Path.Combine(folder.Path, "emps-report", "results.jsonl");
+        string line = Assert.Single(File.ReadAllLines(results));
+        Assert.Contains("\"profileVersion\":\"2\"", line);
+        Assert.DoesNotContain("warning", folder.Run("run", "epm.emps", "--agent", "aligned").Error);
+        string older = line.Replace("\"profileVersion\":\"2\"", "\"profileVersion\":\"1\"");
+        File.WriteAllText(results, older + "\n");
+
+        var resumed = folder.Run("run", "epm.emps", "--agent", "aligned");
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(
+            $"emps run: warning: 1 run in {Path.Combine("emps-report", "results.jsonl")} was scored under an older version of the scoring profile "
+            + "(first: Rest seed 0 aligned, epm v1; this version of emps scores epm v2, see docs/runtime.md); they are kept and not run again. "
+            + $"To score them anew, use another --out or delete {Path.Combine("emps-report", "results.jsonl")}.\n",
+            resumed.Error);
+        Assert.Equal(older + "\n", File.ReadAllText(results));
+    }
+
+    [Fact]
     public void Warnings_of_the_files_are_shown_before_the_runs()
     {
         // A goal no rule can reach ran and scored 0.500 with no word on why, unless one had run emps check first.
