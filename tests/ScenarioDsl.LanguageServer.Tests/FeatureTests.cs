@@ -370,6 +370,20 @@ public sealed class FeatureTests : IAsyncLifetime
         Assert.Equal(new Position(6, 1), symbols[0].Range.End);
     }
 
+    [Theory]
+    [InlineData("}\r\n")]                 // a stray brace before the first declaration
+    [InlineData("}}\r\n// note\r\n")]
+    public async Task Text_that_starts_no_declaration_is_no_document_symbol(string stray)
+    {
+        // A stray `}` at the top level was listed in the outline as a symbol named "declaration"; it is a syntax error,
+        // reported as such, and declares nothing.
+        string text = stray + Samples.People;
+        await ReplaceAsync(text, 2);
+        var symbols = await _client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier(_uri)));
+        Assert.Equal(new[] { "Worrier", "Settle", "CalmTheWorrier" }, symbols.Select(s => s.Name));
+        await _client.WaitForDiagnosticsAsync(_uri, p => p.Version == 2 && p.Diagnostics.Any(d => d.Code == "EMPS0001" && d.Range.Start == new Position(0, 0)));
+    }
+
     [Fact]
     public async Task Formatting_returns_the_emps_fmt_result_as_one_edit()
     {
