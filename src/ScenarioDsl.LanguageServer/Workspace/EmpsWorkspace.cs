@@ -115,7 +115,7 @@ public sealed class EmpsWorkspace
             foreach (var e in events)
             {
                 string path = DocumentUris.ToPath(e.Uri);
-                if (Path.GetFileName(path) == SeverityConfigs.FileName)
+                if (Path.GetFileName(path) == GlobalConfigLookup.FileName)
                 {
                     severities = severities.Reload(path);
                     continue;
