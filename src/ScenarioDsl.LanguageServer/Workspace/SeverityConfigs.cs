@@ -7,8 +7,9 @@ namespace ScenarioDsl.LanguageServer.Workspace;
 /// The severities that apply to each file, found by the core's rule (<see cref="GlobalConfigLookup"/>), as
 /// <c>emps check</c> finds them: the nearest file named <c>.globalconfig</c> in the file's folder or the closest folder
 /// above it (up to the root of the file system; only that one counts, they are not merged). Immutable: each folder is
-/// looked at on disk once, when a file in it (or below it) joins, and again when a watched-file event names its
-/// <c>.globalconfig</c>.
+/// looked at on disk when a file in it (or below it) joins, again when a watched-file event names its
+/// <c>.globalconfig</c>, and the whole chain of a document's folders when it is opened or saved
+/// (<see cref="Refresh"/>): clients watch only the workspace, so that is when a change above it is seen.
 /// </summary>
 public sealed class SeverityConfigs
 {
@@ -58,6 +59,25 @@ public sealed class SeverityConfigs
         return added is null ? this : new SeverityConfigs(added.ToImmutable(), FallbackFolder);
     }
 
+    /// <summary>
+    /// This, with the .globalconfig of the folder of <paramref name="path"/> and of every folder above it read again;
+    /// the same instance when none of them changed. Clients watch only the workspace folder, so a .globalconfig above it
+    /// (and, for a client that watches nothing, any) is seen to change when a document below it is opened or saved.
+    /// </summary>
+    public SeverityConfigs Refresh(string path)
+    {
+        if (FolderOf(path) is not { } start) return this;
+        ImmutableDictionary<string, DiagnosticOptions?>.Builder? changed = null;
+        foreach (var folder in GlobalConfigLookup.FoldersFrom(start))
+        {
+            var options = Read(GlobalConfigLookup.PathIn(folder));
+            if (_byFolder.TryGetValue(folder, out var held) && Same(held, options)) continue;
+            changed ??= _byFolder.ToBuilder();
+            changed[folder] = options;
+        }
+        return changed is null ? this : new SeverityConfigs(changed.ToImmutable(), FallbackFolder);
+    }
+
     /// <summary>This, with the .globalconfig at <paramref name="configPath"/> read again (created, changed or deleted).</summary>
     public SeverityConfigs Reload(string configPath) =>
         Path.GetDirectoryName(configPath) is { } folder
@@ -66,6 +86,17 @@ public sealed class SeverityConfigs
 
     private string? FolderOf(string path) =>
         Path.IsPathRooted(path) ? Path.GetDirectoryName(path) : FallbackFolder;
+
+    private static bool Same(DiagnosticOptions? a, DiagnosticOptions? b)
+    {
+        if (a is null || b is null) return a is null && b is null;
+        if (a.Severities.Count != b.Severities.Count) return false;
+        foreach (var pair in a.Severities)
+        {
+            if (!b.Severities.TryGetValue(pair.Key, out var severity) || severity != pair.Value) return false;
+        }
+        return true;
+    }
 
     private static DiagnosticOptions? Read(string config)
     {
