@@ -241,7 +241,10 @@ public sealed class EmpsLanguageServer : IDisposable
     [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
     public void DidSave(DidSaveTextDocumentParams p)
     {
-        // The editor's text is already current; nothing to do.
+        // The editor's text is already current; the .globalconfig files that apply to the document are read again, since
+        // a client reports no changes to one above the workspace folder (it watches only the workspace).
+        if (_state != Running || p?.TextDocument?.Uri is null) return;
+        if (_workspace.Saved(p.TextDocument.Uri) is not null) _diagnostics.Schedule();
     }
 
     [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]

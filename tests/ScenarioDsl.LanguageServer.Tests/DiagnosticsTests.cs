@@ -163,4 +163,36 @@ public class DiagnosticsTests
         await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf("repo/tests/Proj/.globalconfig"), 3) }));
         await client.WaitForDiagnosticsAsync(proj, p => p.Diagnostics.Length > 0 && Severity(p) is null);
     }
+
+    [Fact]
+    public async Task A_globalconfig_above_the_workspace_folder_is_read_again_when_a_document_is_saved_or_opened()
+    {
+        // Clients watch only the workspace folder, so a .globalconfig above it sends no watched-file event: it was read
+        // once, when a file below it first joined, and a change to it was seen only after the server restarted.
+        using var ws = new TempWorkspace(("repo/space.emps", Samples.Space));
+        string config = ws.PathOf(".globalconfig"); // above the root
+        File.WriteAllText(config, "is_global = true\ndotnet_diagnostic.EMPS2003.severity = warning\n");
+        await using var client = await LspTestClient.StartAsync(ws.PathOf("repo"));
+        string uri = ws.UriOf("repo/people.emps");
+        await client.OpenAsync(uri, Samples.BrokenPeople);
+        static int? Severity(PublishDiagnosticsParams p) => p.Diagnostics.FirstOrDefault(d => d.Code == "EMPS2003")?.Severity;
+        await client.WaitForDiagnosticsAsync(uri, p => Severity(p) == LspDiagnosticSeverity.Warning);
+
+        // Saving a document re-reads the configs that apply to it.
+        File.WriteAllText(config, "is_global = true\ndotnet_diagnostic.EMPS2003.severity = error\n");
+        await client.NotifyAsync("textDocument/didSave", new DidSaveTextDocumentParams(new TextDocumentIdentifier(uri), null));
+        await client.WaitForDiagnosticsAsync(uri, p => Severity(p) == LspDiagnosticSeverity.Error);
+
+        // A save that finds nothing changed makes no new snapshot (so no diagnostics run).
+        long generation = client.Server.Workspace.Current.Generation;
+        await client.NotifyAsync("textDocument/didSave", new DidSaveTextDocumentParams(new TextDocumentIdentifier(uri), null));
+        await client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier(uri)));
+        Assert.Equal(generation, client.Server.Workspace.Current.Generation);
+
+        // Opening a document does too (here: the config changed while the document was closed).
+        await client.CloseAsync(uri);
+        File.WriteAllText(config, "is_global = true\ndotnet_diagnostic.EMPS2003.severity = none\n");
+        await client.OpenAsync(uri, Samples.BrokenPeople, version: 2);
+        await client.WaitForDiagnosticsAsync(uri, p => p.Version == 2 && p.Diagnostics.Length > 0 && Severity(p) is null);
+    }
 }

@@ -255,9 +255,97 @@ public sealed class FeatureTests : IAsyncLifetime
         await ReplaceAsync(text.Replace("|", ""), 3);
         Assert.Equal(new[] { "Worrier" }, (await CompleteAsync(text, "|")).Items.Select(i => i.Label));
 
-        text = Samples.People + "\r\nsuite All {\r\n  personas Worrier\r\n  goals Settle, |\r\n}\r\n";
+        text = Samples.People + "\r\nsuite All {\r\n  personas Worrier\r\n  goals |\r\n}\r\n";
         await ReplaceAsync(text.Replace("|", ""), 4);
         Assert.Equal(new[] { "Settle" }, (await CompleteAsync(text, "|")).Items.Select(i => i.Label));
+    }
+
+    /// <summary>People plus a second space with its own persona and goal, and one more persona and goal in Mood.</summary>
+    private const string TwoSpaces = Samples.People +
+        "\r\nspace Work {\r\n  focus [0, 1]\r\n}\r\n" +
+        "\r\npersona Busy in Work {\r\n  start { focus: 0 }\r\n}\r\n" +
+        "\r\ngoal Focus in Work {\r\n  target { focus: 1 }\r\n}\r\n" +
+        "\r\npersona Fretter in Mood {\r\n  start { calm: 0, trust: 0 }\r\n}\r\n" +
+        "\r\ngoal Soothe in Mood {\r\n  target { calm: 1 }\r\n}\r\n";
+
+    [Theory]
+    [InlineData("  persona Worrier\r\n", "  persona |\r\n", "Fretter,Worrier")]         // the goal Settle is in Mood: not Busy (Work)
+    [InlineData("  goal Settle\r\n", "  goal |\r\n", "Settle,Soothe")]                // the persona Worrier is in Mood: not Focus (Work)
+    [InlineData("  persona Worrier\r\n  goal Settle\r\n", "  persona |\r\n", "Busy,Fretter,Worrier")] // no goal yet: any persona
+    [InlineData("  goal Settle\r\n", "  goal Sett|\r\n", "Settle,Soothe")]            // a name being typed
+    public async Task Completion_in_a_scenario_offers_only_personas_and_goals_of_the_space_already_given(string member, string typed, string expected)
+    {
+        // Every persona (goal) was offered, also those bound to another space than the scenario's goal (persona): EMPS2006.
+        string text = TwoSpaces.Replace(member, typed);
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        var labels = (await CompleteAsync(text, "|")).Items.Select(i => i.Label).Order(StringComparer.Ordinal);
+        Assert.Equal(expected.Split(','), labels);
+    }
+
+    [Theory]
+    [InlineData("  personas Worrier, |\r\n  goals Settle\r\n", "Fretter")]          // not Worrier (listed), not Busy (Work)
+    [InlineData("  personas |\r\n  goals Settle, Soothe\r\n", "Fretter,Worrier")]
+    [InlineData("  personas Worrier\r\n  goals Settle, |\r\n", "Soothe")]           // not Settle (listed), not Focus (Work)
+    [InlineData("  personas Worrier\r\n  goals |, Settle\r\n", "Soothe")]           // listed after the caret
+    [InlineData("  personas Busy, Worrier\r\n  goals Settle, |\r\n", "Focus,Soothe")] // already EMPS2006: the spaces of both
+    [InlineData("  goals Focus\r\n  personas |\r\n", "Busy")]
+    [InlineData("  personas |\r\n", "Busy,Fretter,Worrier")]                          // no goals yet: any persona
+    public async Task Completion_in_a_suite_offers_only_names_of_the_space_already_given_and_not_yet_listed(string members, string expected)
+    {
+        string text = TwoSpaces + "\r\nsuite All {\r\n" + members + "}\r\n";
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        var labels = (await CompleteAsync(text, "|")).Items.Select(i => i.Label).Order(StringComparer.Ordinal);
+        Assert.Equal(expected.Split(','), labels);
+    }
+
+    [Theory]
+    [InlineData("persona Newcomer |", "in")]
+    [InlineData("goal Aim |", "in")]
+    [InlineData("goal Aim i|", "in")]
+    [InlineData("persona Newcomer |{", "in")]
+    [InlineData("persona Newcomer in |", "Mood,Work")]
+    [InlineData("goal Aim in M|", "Mood,Work")]
+    public async Task Completion_after_a_persona_or_goal_declarations_name_offers_in_then_the_spaces(string typed, string expected)
+    {
+        // `persona Name ` and `goal Name ` at the top level take `in Space`: nothing was offered after the name.
+        // The declaration is followed by another one, as when it is typed above the rest of a file.
+        string text = typed + "\r\n\r\n" + TwoSpaces;
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        var labels = (await CompleteAsync(text, "|")).Items.Select(i => i.Label).Order(StringComparer.Ordinal);
+        Assert.Equal(expected.Split(','), labels);
+        // Not in a scenario, where `persona Name` is a member and nothing follows the name.
+        text = Samples.People.Replace("  persona Worrier\r\n", "  persona Worrier |\r\n");
+        await ReplaceAsync(text.Replace("|", ""), 3);
+        Assert.Empty((await CompleteAsync(text, "|")).Items);
+    }
+
+    [Theory]
+    [InlineData("direction per-|", "direction ", "per-turn")]
+    [InlineData("direction per-tu|", "direction ", "per-turn")]
+    [InlineData("direction per|", "direction ", "per-turn")]
+    [InlineData("direction |", "direction ", "per-turn")]
+    [InlineData("direction fi|", "direction ", "fixed")]
+    public async Task Completing_per_turn_replaces_the_whole_partial_token(string typed, string before, string label)
+    {
+        // `-` is no word character for an editor, so the item's text replaced only what followed it: `per-` + `per-turn`.
+        // Each item carries an edit whose range is the whole partial token before the caret.
+        string text = Samples.People.Replace("  target { calm: 0.5 }\r\n", "  target { calm: 0.5 }\r\n  scoring epm " + typed + "\r\n");
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        var item = (await CompleteAsync(text, "|")).Items.Single(i => i.Label == label);
+        Assert.NotNull(item.TextEdit);
+        Assert.Equal(label, item.TextEdit!.NewText);
+        string applied = Apply(text.Replace("|", ""), item.TextEdit);
+        Assert.Contains("  scoring epm " + before + label + "\r\n", applied);
+        Assert.Equal(Samples.Find(text, "|"), (item.TextEdit.Range.End.Line, item.TextEdit.Range.End.Character));
+    }
+
+    [Fact]
+    public async Task Completion_items_replace_the_name_being_typed()
+    {
+        string text = Samples.People.Replace("=> calm += 0.2, trust += 0.1", "=> calm += 0.2, tr|");
+        await ReplaceAsync(text.Replace("|", ""), 2);
+        var item = (await CompleteAsync(text, "|")).Items.Single(i => i.Label == "trust");
+        Assert.Contains("=> calm += 0.2, trust\r\n", Apply(text.Replace("|", ""), item.TextEdit!));
     }
 
     [Fact]
@@ -368,6 +456,20 @@ public sealed class FeatureTests : IAsyncLifetime
         Assert.Contains(symbols[0].Children!, c => c.Name == "on validation");
         Assert.Equal(new Range(new Position(0, 8), new Position(0, 15)), symbols[0].SelectionRange);
         Assert.Equal(new Position(6, 1), symbols[0].Range.End);
+    }
+
+    [Theory]
+    [InlineData("}\r\n")]                 // a stray brace before the first declaration
+    [InlineData("}}\r\n// note\r\n")]
+    public async Task Text_that_starts_no_declaration_is_no_document_symbol(string stray)
+    {
+        // A stray `}` at the top level was listed in the outline as a symbol named "declaration"; it is a syntax error,
+        // reported as such, and declares nothing.
+        string text = stray + Samples.People;
+        await ReplaceAsync(text, 2);
+        var symbols = await _client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier(_uri)));
+        Assert.Equal(new[] { "Worrier", "Settle", "CalmTheWorrier" }, symbols.Select(s => s.Name));
+        await _client.WaitForDiagnosticsAsync(_uri, p => p.Version == 2 && p.Diagnostics.Any(d => d.Code == "EMPS0001" && d.Range.Start == new Position(0, 0)));
     }
 
     [Fact]

@@ -3,13 +3,13 @@ using ScenarioDsl.Language.Diagnostics;
 namespace ScenarioDsl.Cli.Input;
 
 /// <summary>
-/// Finds the severity configuration that applies to a file: the nearest file named
-/// <c>.globalconfig</c> in the file's folder or the closest folder above it. Only the nearest one
+/// Finds the severity configuration that applies to a file by the core's rule (<see cref="GlobalConfigLookup"/>): the
+/// nearest file named <c>.globalconfig</c> in the file's folder or the closest folder above it. Only the nearest one
 /// counts (they are not merged). Results are cached per folder for one run.
 /// </summary>
 public sealed class GlobalConfigLocator
 {
-    public const string FileName = ".globalconfig";
+    public const string FileName = GlobalConfigLookup.FileName;
 
     private readonly Dictionary<string, string?> _nearestByFolder = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DiagnosticOptions> _optionsByConfig = new(StringComparer.Ordinal);
@@ -17,12 +17,16 @@ public sealed class GlobalConfigLocator
     /// <summary>The full path of the nearest .globalconfig at or above <paramref name="folder"/>, or null.</summary>
     public string? FindNearest(string folder)
     {
-        if (_nearestByFolder.TryGetValue(folder, out var cached)) return cached;
-        string candidate = Path.Combine(folder, FileName);
-        string? nearest = File.Exists(candidate)
-            ? candidate
-            : Path.GetDirectoryName(folder) is { } parent ? FindNearest(parent) : null;
-        _nearestByFolder[folder] = nearest;
+        var looked = new List<string>();
+        string? nearest = null;
+        foreach (var f in GlobalConfigLookup.FoldersFrom(folder))
+        {
+            if (_nearestByFolder.TryGetValue(f, out var cached)) { nearest = cached; break; } // and so are the folders above
+            looked.Add(f);
+            string candidate = GlobalConfigLookup.PathIn(f);
+            if (File.Exists(candidate)) { nearest = candidate; break; }
+        }
+        foreach (var f in looked) _nearestByFolder[f] = nearest;
         return nearest;
     }
 

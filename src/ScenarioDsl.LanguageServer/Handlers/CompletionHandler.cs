@@ -1,5 +1,6 @@
 using ScenarioDsl.Language.Binding;
 using ScenarioDsl.Language.Syntax;
+using ScenarioDsl.Language.Text;
 using ScenarioDsl.LanguageServer.Protocol;
 using ScenarioDsl.LanguageServer.Workspace;
 
@@ -18,17 +19,26 @@ internal static class CompletionHandler
     private static readonly string[] ScenarioMembers = { "persona", "goal", "seed" };
     private static readonly string[] SuiteMembers = { "personas", "goals", "seeds" };
     private static readonly string[] Weights = { "alignment", "impact", "stability" };
+    private static readonly string[] Directions = { "fixed", "per-turn" };
 
     public static CompletionList Handle(WorkspaceSnapshot snapshot, CompletionParams p)
     {
         var doc = DocumentContext.Find(snapshot, p?.TextDocument);
         if (doc is null) return new CompletionList(false, Array.Empty<CompletionItem>());
-        var items = Complete(doc.Compilation.Model, doc.Tree, doc.Offset(p!.Position));
-        return new CompletionList(false, items.GroupBy(i => i.Label).Select(g => g.First()).ToArray());
+        int offset = doc.Offset(p!.Position);
+        var items = Complete(doc.Compilation.Model, doc.Tree, offset, out int replaceStart);
+        // Each item replaces the whole partial token before the caret (`per-` included), whatever the editor takes for a word.
+        var replace = doc.Range(new TextSpan(replaceStart, offset - replaceStart));
+        return new CompletionList(false, items.GroupBy(i => i.Label).Select(g => g.First() with { TextEdit = new TextEdit(replace, g.Key) }).ToArray());
     }
 
-    internal static IEnumerable<CompletionItem> Complete(BoundModel model, SyntaxTree tree, int offset)
+    /// <summary>
+    /// The items at <c>offset</c>; <c>replaceStart</c> is where the partial token they replace starts (the offset when
+    /// there is none).
+    /// </summary>
+    internal static IEnumerable<CompletionItem> Complete(BoundModel model, SyntaxTree tree, int offset, out int replaceStart)
     {
+        replaceStart = offset;
         if (InsideStringOrComment(tree, offset)) return Array.Empty<CompletionItem>();
         var tokens = tree.Root.DescendantTokens().Where(t => !t.IsMissing && t.Kind != SyntaxKind.EndOfFile).ToList();
         // The token being typed (an identifier the caret touches at its end or inside) is replaced
@@ -40,6 +50,22 @@ internal static class CompletionHandler
             if (t.Span.Start >= offset) break;
             if (t.Kind == SyntaxKind.Identifier && t.Span.End >= offset) break;
             before = i;
+        }
+        if (before + 1 < tokens.Count && tokens[before + 1] is { Kind: SyntaxKind.Identifier } typed && typed.Span.Start < offset && offset <= typed.Span.End)
+            replaceStart = typed.Span.Start;
+        // `direction per-` and `direction per-tu`: the keyword `per-turn` is lexed as `per`, `-`, `turn`, so the partial
+        // token is those tokens together (adjacent, no space between them).
+        int hyphenated = before, hyphenStart = replaceStart;
+        while (hyphenated >= 1 && tokens[hyphenated].Kind == SyntaxKind.Minus && tokens[hyphenated].Span.End == hyphenStart
+               && tokens[hyphenated - 1].Kind == SyntaxKind.Identifier && tokens[hyphenated - 1].Span.End == tokens[hyphenated].Span.Start)
+        {
+            hyphenStart = tokens[hyphenated - 1].Span.Start;
+            hyphenated -= 2;
+        }
+        if (hyphenStart < replaceStart && hyphenated >= 0 && tokens[hyphenated].IsKeyword("direction"))
+        {
+            replaceStart = hyphenStart;
+            return Keywords(Directions);
         }
         SyntaxToken? prev = before >= 0 ? tokens[before] : null;
         SyntaxToken? prev2 = before >= 1 ? tokens[before - 1] : null;
@@ -61,6 +87,10 @@ internal static class CompletionHandler
 
         if (prev is not null && prev.Value.IsKeyword("in") && declaration.Kind is DeclarationKind.Persona or DeclarationKind.Goal)
             return model.Spaces.Select(s => new CompletionItem(s.Name, CompletionItemKind.Module, "space"));
+        // `persona Name ` / `goal Name ` at the top level: the header goes on with `in Space`.
+        if (prev is not null && !startOfLine && declaration is IncompleteDeclarationSyntax { Kind: DeclarationKind.Persona or DeclarationKind.Goal, Name: { } declared }
+            && prev.Value.Span == declared.Span && !(before + 1 < tokens.Count && tokens[before + 1].IsKeyword("in") && tokens[before + 1].Span.Start >= offset))
+            return Keywords(new[] { "in" });
 
         // Inside the braces of an entries member (start, target, shift, traits, weights).
         if (declaration is BlockDeclarationSyntax block)
@@ -90,18 +120,23 @@ internal static class CompletionHandler
             if (prev.Value.IsKeyword("when") || prev.Value.IsKeyword("and") || prev.Value.Kind == SyntaxKind.Arrow) return dims;
             if (prev.Value.IsKeyword("scoring")) return Keywords(new[] { "process", "epm" });
             if (prev.Value.IsKeyword("epm")) return Keywords(new[] { "direction" });
-            if (prev.Value.IsKeyword("direction")) return Keywords(new[] { "fixed", "per-turn" });
+            if (prev.Value.IsKeyword("direction")) return Keywords(Directions);
             if (prev.Value.Kind == SyntaxKind.Comma && InEffects(tokens, before)) return dims;
-            if (declaration.Kind == DeclarationKind.Scenario && !startOfLine)
+            // Personas and goals: only those bound to the space of the goals or personas the scenario or suite already
+            // names (any other would be EMPS2006), and in a suite's list not those the list already names.
+            if (declaration is ScenarioDeclarationSyntax scenario && !startOfLine)
             {
-                if (prev.Value.IsKeyword("persona")) return Personas(model);
-                if (prev.Value.IsKeyword("goal")) return Goals(model);
+                if (prev.Value.IsKeyword("persona")) return Personas(model, SpacesOf(model, scenario, tokens, "goal"), NoNames);
+                if (prev.Value.IsKeyword("goal")) return Goals(model, SpacesOf(model, scenario, tokens, "persona"), NoNames);
             }
-            if (declaration.Kind == DeclarationKind.Suite && !startOfLine)
+            if (declaration is SuiteDeclarationSyntax suite && !startOfLine)
             {
-                var listHead = prev.Value.Kind == SyntaxKind.Comma ? HeadOfList(tokens, before) : prev;
-                if (listHead is not null && listHead.Value.IsKeyword("personas")) return Personas(model);
-                if (listHead is not null && listHead.Value.IsKeyword("goals")) return Goals(model);
+                int head = prev.Value.Kind == SyntaxKind.Comma ? HeadOfList(tokens, before) : before;
+                var listHead = head >= 0 ? tokens[head] : (SyntaxToken?)null;
+                if (listHead is not null && listHead.Value.IsKeyword("personas"))
+                    return Personas(model, SpacesOf(model, suite, tokens, "goals"), ListedNames(tokens, head, replaceStart, offset));
+                if (listHead is not null && listHead.Value.IsKeyword("goals"))
+                    return Goals(model, SpacesOf(model, suite, tokens, "personas"), ListedNames(tokens, head, replaceStart, offset));
             }
         }
 
@@ -146,16 +181,73 @@ internal static class CompletionHandler
         return false;
     }
 
-    /// <summary>The keyword of a comma list (<c>personas A, B,</c>) whose last comma is at <paramref name="comma"/>.</summary>
-    private static SyntaxToken? HeadOfList(List<SyntaxToken> tokens, int comma)
+    /// <summary>The index of the keyword of a comma list (<c>personas A, B,</c>) whose last comma is at <paramref name="comma"/>; -1 when there is none.</summary>
+    private static int HeadOfList(List<SyntaxToken> tokens, int comma)
     {
         int i = comma;
         while (i >= 2 && tokens[i].Kind == SyntaxKind.Comma && tokens[i - 1].Kind == SyntaxKind.Identifier)
         {
             if (tokens[i - 2].Kind == SyntaxKind.Comma) i -= 2;
-            else return tokens[i - 2];
+            else return i - 2;
         }
-        return null;
+        return -1;
+    }
+
+    private static readonly HashSet<string> NoNames = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The names a comma list (<c>personas A, B, |, C</c>) whose keyword is at <paramref name="head"/> already gives, before
+    /// and after the caret, less the name being typed (from <paramref name="typingStart"/> to <paramref name="offset"/>).
+    /// </summary>
+    private static HashSet<string> ListedNames(List<SyntaxToken> tokens, int head, int typingStart, int offset)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        bool nameExpected = true;
+        for (int i = head + 1; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (nameExpected && token.Kind == SyntaxKind.Identifier)
+            {
+                if (!(typingStart < offset && token.Span.Start == typingStart)) names.Add(token.Text);
+                nameExpected = false;
+            }
+            else if (!nameExpected && token.Kind == SyntaxKind.Comma) nameExpected = true;
+            else if (nameExpected && token.Kind == SyntaxKind.Comma && tokens[i - 1].Span.End <= offset && offset <= token.Span.Start) continue; // `goals |, B`: the caret's slot
+            else break;
+        }
+        return names;
+    }
+
+    /// <summary>
+    /// The spaces of the goals (<paramref name="keyword"/> <c>goal</c>/<c>goals</c>) or personas a scenario or suite names
+    /// in its members, as the binder's model binds them; empty when it names none that resolve (then nothing is filtered).
+    /// </summary>
+    private static HashSet<string> SpacesOf(BoundModel model, BlockDeclarationSyntax declaration, List<SyntaxToken> tokens, string keyword)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in declaration.Members.OfType<ReferenceMemberSyntax>())
+        {
+            if (member.Keyword.Text != keyword) continue;
+            foreach (var name in member.Names.Items)
+                if (!name.IsMissing) names.Add(name.Text);
+        }
+        // The member being typed (`persona ` or `personas A, `) takes the next line's member into its list as a name, so
+        // the keyword that starts a line in the body counts too.
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Span.Start < declaration.OpenBrace.Span.End) continue;
+            if (token.Span.Start >= declaration.Span.End) break;
+            if (token.IsFirstOnLine && token.IsKeyword(keyword)) names.UnionWith(ListedNames(tokens, i, 0, -1));
+        }
+        bool goals = keyword.StartsWith("goal", StringComparison.Ordinal);
+        var spaces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            string? space = goals ? model.FindGoal(name)?.Space : model.FindPersona(name)?.Space;
+            if (space is not null) spaces.Add(space);
+        }
+        return spaces;
     }
 
     /// <summary>True when an <c>=&gt;</c> comes before <paramref name="index"/> in the same member (the member's first token starts its line).</summary>
@@ -268,9 +360,13 @@ internal static class CompletionHandler
             : cues;
     }
 
-    private static IEnumerable<CompletionItem> Personas(BoundModel model) =>
-        model.Personas.Select(p => new CompletionItem(p.Name, CompletionItemKind.Class, "persona in " + p.Space));
+    /// <summary>The personas bound to one of <paramref name="spaces"/> (any space when it is empty), less <paramref name="listed"/>.</summary>
+    private static IEnumerable<CompletionItem> Personas(BoundModel model, HashSet<string> spaces, HashSet<string> listed) =>
+        model.Personas.Where(p => (spaces.Count == 0 || spaces.Contains(p.Space)) && !listed.Contains(p.Name))
+            .Select(p => new CompletionItem(p.Name, CompletionItemKind.Class, "persona in " + p.Space));
 
-    private static IEnumerable<CompletionItem> Goals(BoundModel model) =>
-        model.Goals.Select(g => new CompletionItem(g.Name, CompletionItemKind.Struct, "goal in " + g.Space));
+    /// <summary>The goals bound to one of <paramref name="spaces"/> (any space when it is empty), less <paramref name="listed"/>.</summary>
+    private static IEnumerable<CompletionItem> Goals(BoundModel model, HashSet<string> spaces, HashSet<string> listed) =>
+        model.Goals.Where(g => (spaces.Count == 0 || spaces.Contains(g.Space)) && !listed.Contains(g.Name))
+            .Select(g => new CompletionItem(g.Name, CompletionItemKind.Struct, "goal in " + g.Space));
 }

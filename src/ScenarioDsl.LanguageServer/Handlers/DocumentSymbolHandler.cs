@@ -4,7 +4,10 @@ using ScenarioDsl.LanguageServer.Workspace;
 
 namespace ScenarioDsl.LanguageServer.Handlers;
 
-/// <summary>textDocument/documentSymbol: declarations with their dimensions, cues, rules and members as children.</summary>
+/// <summary>
+/// textDocument/documentSymbol: declarations with their dimensions, cues, rules and members as children; text that starts
+/// no declaration is left out.
+/// </summary>
 internal static class DocumentSymbolHandler
 {
     public static DocumentSymbol[] Handle(WorkspaceSnapshot snapshot, DocumentSymbolParams p)
@@ -14,6 +17,8 @@ internal static class DocumentSymbolHandler
         var result = new List<DocumentSymbol>();
         foreach (var d in doc.Tree.Root.Declarations)
         {
+            // Text that starts no declaration (a stray `}`, an unknown word) declares nothing: a syntax error, no symbol.
+            if (d.Kind == DeclarationKind.Unknown) continue;
             var range = doc.Range(d.Span);
             var nameToken = d.Name is { IsMissing: false } n ? n : d.Keyword;
             string name = d.Kind == DeclarationKind.Cues ? "cues" : nameToken == d.Keyword ? DeclarationSyntax.KindName(d.Kind) : nameToken.Text;

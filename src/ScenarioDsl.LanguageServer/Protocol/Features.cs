@@ -16,7 +16,11 @@ public static class CompletionItemKind
     public const int Property = 10;
 }
 
-public sealed record CompletionItem(string Label, int Kind, string? Detail = null, string? InsertText = null, string? SortText = null);
+/// <summary>
+/// A completion item. <see cref="TextEdit"/> replaces the partial token before the caret: an editor's own word range
+/// stops at a <c>-</c>, so without it accepting <c>per-turn</c> after <c>per-</c> gave <c>per-per-turn</c>.
+/// </summary>
+public sealed record CompletionItem(string Label, int Kind, string? Detail = null, string? InsertText = null, string? SortText = null, TextEdit? TextEdit = null);
 
 public sealed record CompletionList(bool IsIncomplete, CompletionItem[] Items);
 

@@ -61,7 +61,22 @@ public sealed class EmpsWorkspace
         {
             var source = SourceText.FromEditor(text, path);
             var doc = new OpenDocument(uri, path, version, source, source.Length > MaxDocumentLength);
-            return Publish(WithDocument(_current, doc, _current.Severities.Covering(new[] { path })));
+            return Publish(WithDocument(_current, doc, _current.Severities.Refresh(path)));
+        }
+    }
+
+    /// <summary>
+    /// A document was saved: the .globalconfig files that may apply to it (its folder's and those above, also above the
+    /// workspace root, which clients do not watch) are read again. Null when none changed (the snapshot stays).
+    /// </summary>
+    public WorkspaceSnapshot? Saved(string uri)
+    {
+        string path = DocumentUris.ToPath(uri);
+        lock (_gate)
+        {
+            var severities = _current.Severities.Refresh(path);
+            if (ReferenceEquals(severities, _current.Severities)) return null;
+            return Publish(new WorkspaceSnapshot(_current.Compilation, _current.Loose, _current.OpenDocuments, severities, _current.Generation + 1));
         }
     }
 
@@ -115,7 +130,7 @@ public sealed class EmpsWorkspace
             foreach (var e in events)
             {
                 string path = DocumentUris.ToPath(e.Uri);
-                if (Path.GetFileName(path) == SeverityConfigs.FileName)
+                if (Path.GetFileName(path) == GlobalConfigLookup.FileName)
                 {
                     severities = severities.Reload(path);
                     continue;
