@@ -39,10 +39,9 @@ public class RetryProgressTests
         return parts[^1];
     }
 
-    [Fact]
-    public async Task OnATerminalAWaitIsARowUnderTheBarUntilTheCallGoesOn()
+    /// <summary>An interactive terminal without colours, <paramref name="width"/> columns wide, drawing into <paramref name="output"/>.</summary>
+    private static IAnsiConsole Terminal(StringWriter output, int width)
     {
-        var output = new StringWriter { NewLine = "\n" };
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.Yes,
@@ -50,7 +49,15 @@ public class RetryProgressTests
             Interactive = InteractionSupport.Yes,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = width;
+        return console;
+    }
+
+    [Fact]
+    public async Task OnATerminalAWaitIsARowUnderTheBarUntilTheCallGoesOn()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var console = Terminal(output, width: 200);
         var time = new ManualTime(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var (job, record) = await OneRun();
         var first = new RetryWait(job.Label, 3, new LlmRetry(2, 5, "HTTP 429", TimeSpan.FromSeconds(12), 429));
@@ -94,14 +101,7 @@ public class RetryProgressTests
     public async Task OnANarrowTerminalAWaitRowIsCutNotWrapped()
     {
         var output = new StringWriter { NewLine = "\n" };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 120;
+        var console = Terminal(output, width: 120);
         var (job, record) = await OneRun();
         var progress = new SpectreRunProgress(console);
         string frame = "";
