@@ -11,7 +11,8 @@ namespace ScenarioDsl.Validity.Tests;
 public sealed class ValidityTests(ValidityFixture fx, ITestOutputHelper output)
 {
     /// <summary>The brief's ordering claim exactly as stated. See docs/validity.md for why it does not hold.</summary>
-    [Fact(Skip = "Fails as measured (docs/validity.md, 'Ordering'): 27/36 cases (75.0%) with the library at 36082d1 (25/36 before 71018d8; " +
+    [Fact(Skip = "Fails as measured (docs/validity.md, 'Ordering'): 27/36 cases (75.0%) with the library at 36082d1 and after the blind audit " +
+                 "of 2026-12-07 (25/36 before 71018d8; " +
                  "33/36 would be needed). validating <= generic on BoostMotivation for HighAnxietyStudent (the spec's example: validation " +
                  "does not touch autonomy or competence), LaidOffEngineer, NewImmigrant, ExhaustedCaregiver and InjuredAthlete (validation " +
                  "alone does not build competence; generic's random cues include plans, advice and encouragement, and impact counts " +
