@@ -108,6 +108,14 @@ async function activate(context) {
     vscode.workspace.onDidChangeConfiguration(event => {
       if (event.affectsConfiguration('emps.server')) return restart();
       return undefined;
+    }),
+    // A .globalconfig above the workspace folder sets severities too, but no file watcher reaches it: when one is
+    // saved in the editor, tell the server as a watcher would (docs/editor.md, publishDiagnostics).
+    vscode.workspace.onDidSaveTextDocument(document => {
+      const uri = document.uri;
+      if (!client || uri.scheme !== 'file' || path.basename(uri.fsPath) !== '.globalconfig') return undefined;
+      if (vscode.workspace.getWorkspaceFolder(uri)) return undefined; // watched already
+      return client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri.toString(), type: 2 }] });
     }));
   await startClient();
 }

@@ -15,6 +15,8 @@ function loadExtension(settings = {}, { startError } = {}) {
     commands: new Map(),
     executed: [],
     configListeners: [],
+    saveListeners: [],
+    workspaceFolders: [],
     errorAnswer: undefined,
   };
   const disposable = { dispose() {} };
@@ -26,6 +28,8 @@ function loadExtension(settings = {}, { startError } = {}) {
       }),
       createFileSystemWatcher: () => disposable,
       onDidChangeConfiguration: (listener) => { state.configListeners.push(listener); return disposable; },
+      onDidSaveTextDocument: (listener) => { state.saveListeners.push(listener); return disposable; },
+      getWorkspaceFolder: (uri) => state.workspaceFolders.find(folder => uri.fsPath.startsWith(folder + path.sep)),
     },
     window: {
       showErrorMessage: (message, ...items) => { state.errors.push({ message, items }); return Promise.resolve(state.errorAnswer); },
@@ -37,7 +41,7 @@ function loadExtension(settings = {}, { startError } = {}) {
   };
   class LanguageClient {
     constructor(id, name, serverOptions, clientOptions) {
-      Object.assign(this, { id, name, serverOptions, clientOptions, started: false, stopped: false });
+      Object.assign(this, { id, name, serverOptions, clientOptions, started: false, stopped: false, notifications: [] });
       state.clients.push(this);
     }
     async start() {
@@ -49,6 +53,7 @@ function loadExtension(settings = {}, { startError } = {}) {
       this.stopped = true;
     }
     async restart() { await this.stop(); await this.start(); }
+    async sendNotification(method, params) { this.notifications.push({ method, params }); }
   }
   const languageclient = { LanguageClient, TransportKind: { stdio: 0 } };
 
