@@ -194,5 +194,10 @@ public class DiagnosticsTests
         File.WriteAllText(config, "is_global = true\ndotnet_diagnostic.EMPS2003.severity = none\n");
         await client.OpenAsync(uri, Samples.BrokenPeople, version: 2);
         await client.WaitForDiagnosticsAsync(uri, p => p.Version == 2 && p.Diagnostics.Length > 0 && Severity(p) is null);
+
+        // A watched-file event naming it (the VS Code extension sends one when it is saved in the editor) re-reads it too.
+        File.WriteAllText(config, "is_global = true\ndotnet_diagnostic.EMPS2003.severity = warning\n");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams(new[] { new FileEvent(ws.UriOf(".globalconfig"), 2) }));
+        await client.WaitForDiagnosticsAsync(uri, p => Severity(p) == LspDiagnosticSeverity.Warning);
     }
 }
