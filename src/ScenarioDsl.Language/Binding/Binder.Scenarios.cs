@@ -298,16 +298,12 @@ internal sealed partial class Binder
     /// <summary>
     /// Where a shift goal puts a dimension, for EMPS2009: the sum that gives the point, rounded to 15 digits (0.2 + -0.9
     /// is -0.7000000000000001 in doubles), and the shifts that would keep it inside the range from this start, which is
-    /// what to write instead. A sum beyond double's range is shown as the sum only.
+    /// what to write instead. (No sum here overflows: a space whose squared widths do not fit a double is EMPS2002, and
+    /// its goals are not checked, so every range lies within about 1e170 of zero.)
     /// </summary>
-    private static string OutsidePoint(DimensionSymbol dim, double s0, double u, double t)
-    {
-        string range = $"outside its range [{Format(dim.Low)}, {Format(dim.High)}]";
-        if (double.IsInfinity(t)) return $"{Format(s0)} + {Format(u)}, {range}";
-        double low = dim.Low - s0, high = dim.High - s0;
-        string fits = double.IsInfinity(low) || double.IsInfinity(high) ? "" : $"; from this start a shift of '{dim.Name}' must lie in [{Rounded(low)}, {Rounded(high)}]";
-        return $"{Format(s0)} + {Format(u)} = {Rounded(t)}, {range}{fits}";
-    }
+    private static string OutsidePoint(DimensionSymbol dim, double s0, double u, double t) =>
+        $"{Format(s0)} + {Format(u)} = {Rounded(t)}, outside its range [{Format(dim.Low)}, {Format(dim.High)}]; "
+        + $"from this start a shift of '{dim.Name}' must lie in [{Rounded(dim.Low - s0)}, {Rounded(dim.High - s0)}]";
 
     /// <summary>A computed number as a person would write it: 15 significant digits, invariant culture.</summary>
     private static string Rounded(double value) => value.ToString("G15", System.Globalization.CultureInfo.InvariantCulture);

@@ -66,18 +66,11 @@ internal sealed partial class Binder
                         "empty or inverted", lo, hi, "the low end must be below the high end");
                     hasErrors = true;
                 }
-                else if (double.IsInfinity(hi - lo))
-                {
-                    // Both ends are valid numbers but the width is not: the drift term drift * (s0 - s) could then overflow,
-                    // and with drift 0 or an infinite state step become NaN, which no clamp removes.
-                    Report(DiagnosticCatalogue.InvalidRange, tree, Spans.Of(dim.OpenBracket, dim.CloseBracket), dimName,
-                        "unbounded", lo, hi, "its width, high - low, is beyond the largest double; the sandbox could not compute with it");
-                    hasErrors = true;
-                }
                 else if (lo < hi)
                 {
-                    // Distances (scores, convergence, the aligned agent's plans) square the differences of states:
-                    // beyond about 1.3e154 of width they overflow, and the scores built on them are not numbers.
+                    // Distances (scores, convergence, the aligned agent's plans) square the differences of states: beyond
+                    // about 1.3e154 of width they overflow, and the scores built on them are not numbers (a width beyond
+                    // the largest double, [-1e308, 1e308], also made the drift term drift * (s0 - s) overflow).
                     double square = (hi - lo) * (hi - lo);
                     if (double.IsInfinity(square))
                     {
