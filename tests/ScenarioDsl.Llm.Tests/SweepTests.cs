@@ -284,26 +284,32 @@ public sealed class SweepTests : IDisposable
         await using var server = await FakeOpenAiServer.StartAsync();
         var request = new LlmRunRequest { Model = "fake-model", Endpoint = server.Endpoint.ToString(), TimeoutSeconds = 30 };
         var context = Context(out _, out _);
-        using (var run = LlmRun.Create(request, ["llm"], context, Key))
-        {
-            var jobs = Jobs([.. run.Agents]);
-            Assert.True(jobs.Length >= 2);
-            using var results = ResultsFile.Open(outDirectory);
-            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(jobs[..1], results, outDirectory, (_, _) => { }, CancellationToken.None));
-        }
+        await SweepAsync(request, context, outDirectory, jobs => jobs[..1]);
         File.AppendAllText(Path.Combine(outDirectory, UsageFile.FileName), "{\"scenario\":\"Worr");
 
-        using (var run = LlmRun.Create(request, ["llm"], context, Key))
-        {
-            var jobs = Jobs([.. run.Agents]);
-            using var results = ResultsFile.Open(outDirectory);
-            var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
-            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(pending, results, outDirectory, (_, _) => { }, CancellationToken.None));
-            Assert.Equal(
-                results.Records.Select(r => r.Key).Order(StringComparer.Ordinal),
-                UsageFile.Read(outDirectory).Select(u => u.Key).Order(StringComparer.Ordinal));
-        }
+        await SweepAsync(request, context, outDirectory);
+
+        Assert.Equal(RecordKeys(outDirectory), UsageFile.Read(outDirectory).Select(u => u.Key).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// One sweep of the LLM agent into <paramref name="outDirectory"/>, as a resumed <c>emps run</c> makes it: the runs not in
+    /// results.jsonl yet, among all of them or those <paramref name="pick"/> takes (at least two exist). Returns the runs made.
+    /// </summary>
+    private static async Task<RunJob[]> SweepAsync(LlmRunRequest request, CliContext context, string outDirectory, Func<RunJob[], RunJob[]>? pick = null)
+    {
+        using var run = LlmRun.Create(request, ["llm"], context, Key);
+        var jobs = Jobs([.. run.Agents]);
+        Assert.True(jobs.Length >= 2);
+        using var results = ResultsFile.Open(outDirectory);
+        var pending = (pick is null ? jobs : pick(jobs)).Where(j => !results.Contains(j.Key)).ToArray();
+        Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(pending, results, outDirectory, (_, _) => { }, CancellationToken.None));
+        return pending;
+    }
+
+    /// <summary>The keys of the records in results.jsonl, in order.</summary>
+    private static string[] RecordKeys(string outDirectory) =>
+        File.ReadAllLines(Path.Combine(outDirectory, ResultsFile.FileName)).Select(l => RunRecords.TryParse(l)!.Key).Order(StringComparer.Ordinal).ToArray();
 
     [Fact]
     public async Task AnLlmFailureStopsTheSweepAndKeepsFinishedRuns()
@@ -333,28 +339,15 @@ public sealed class SweepTests : IDisposable
         await using var server = await FakeOpenAiServer.StartAsync();
         var request = new LlmRunRequest { Model = "fake-model", Endpoint = server.Endpoint.ToString(), TimeoutSeconds = 30 };
         var context = Context(out _, out _);
-        using (var run = LlmRun.Create(request, ["llm"], context, Key))
-        {
-            var jobs = Jobs([.. run.Agents]);
-            Assert.True(jobs.Length >= 2);
-            using var results = ResultsFile.Open(outDirectory);
-            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(jobs, results, outDirectory, (_, _) => { }, CancellationToken.None));
-        }
+        await SweepAsync(request, context, outDirectory);
         // The kill: the last run's usage line was written, its results line was not.
         var resultsPath = Path.Combine(outDirectory, ResultsFile.FileName);
         File.WriteAllLines(resultsPath, File.ReadAllLines(resultsPath)[..^1]);
 
-        using (var run = LlmRun.Create(request, ["llm"], context, Key))
-        {
-            var jobs = Jobs([.. run.Agents]);
-            using var results = ResultsFile.Open(outDirectory);
-            var pending = jobs.Where(j => !results.Contains(j.Key)).ToArray();
-            Assert.Single(pending);
-            Assert.Equal(new LlmRun.Outcome(false, null), await run.RunPendingAsync(pending, results, outDirectory, (_, _) => { }, CancellationToken.None));
-        }
+        Assert.Single(await SweepAsync(request, context, outDirectory));
 
         var lines = File.ReadAllLines(Path.Combine(outDirectory, UsageFile.FileName));
-        var keys = File.ReadAllLines(resultsPath).Select(l => RunRecords.TryParse(l)!.Key).Order(StringComparer.Ordinal).ToArray();
+        var keys = RecordKeys(outDirectory);
         Assert.Equal(keys.Length, lines.Length);
         Assert.Equal(keys, UsageFile.Read(outDirectory).Select(u => u.Key).Order(StringComparer.Ordinal));
     }
